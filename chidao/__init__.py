@@ -1,0 +1,1 @@
+"""chidao: semantic search and question answering over Vietnamese directive documents."""

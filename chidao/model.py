@@ -1,0 +1,225 @@
+"""Data classes shared by ingest, index, qa and the public Library (imports nothing from the project)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+# What a unit of a document is. "header" is the national motto / issuer / number / date block,
+# "title" the document kind + subject lines, "recipients" the "Kính gửi" block, "preamble" the
+# opening paragraphs before the first numbered item, "signature" the signature block, "cc" the
+# "Nơi nhận" list, "table_row" one row of a table (e.g. a "Phân công nhiệm vụ" appendix).
+UnitKind = Literal[
+    "header",
+    "title",
+    "recipients",
+    "preamble",
+    "part",
+    "chapter",
+    "section",
+    "article",
+    "clause",
+    "item",
+    "subitem",
+    "dash",
+    "paragraph",
+    "heading",
+    "table_row",
+    "signature",
+    "cc",
+]
+
+# How a citing document relates to a cited one.
+RelationKind = Literal["implements", "based_on", "replaces", "amends", "cites"]
+
+IngestStatus = Literal["added", "unchanged", "replaced", "failed"]
+AnswerStatus = Literal["found", "not_found"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawText:
+    """Text of one file as a reader extracted and cleaned it, before structure parsing.
+
+    `page_starts[i]` is the character offset in `text` where page i+1 begins (page_starts[0] == 0).
+    """
+
+    text: str
+    page_starts: tuple[int, ...] = (0,)
+    format: str = "txt"  # txt | md | pdf | docx
+    ocr: bool = False
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    """The person who signs (or delivers, for a speech) a document."""
+
+    name: str = ""
+    role: str = ""  # e.g. "Phó Bí thư"
+    on_behalf: str = ""  # e.g. "T/M Ban Thường vụ", "K/T Trưởng ban", "T/L Ban Thường vụ"
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the parser reads off a document's header, title and signature block.
+
+    A field that the text does not state stays empty; `date` is ISO (YYYY-MM-DD) when known.
+    """
+
+    doc_type: str = ""  # Vietnamese display name: "Công văn", "Nghị quyết", "Bài phát biểu"…
+    number: str = ""  # e.g. "12-NQ/TU"; "" when the text has none
+    date: str = ""  # ISO date
+    place: str = ""  # e.g. "Hải Lâm"
+    issuer: str = ""  # e.g. "Tỉnh ủy Hải Lâm", "Ban Thường vụ Tỉnh ủy"
+    title: str = ""  # subject line(s): "V/v …" or the title after the document kind
+    recipients: tuple[str, ...] = ()  # "Kính gửi" entries
+    signer: Signer = field(default_factory=Signer)
+    cc: tuple[str, ...] = ()  # "Nơi nhận" lines
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One addressable piece of a document: an item, a clause, a paragraph, a table row…
+
+    `label` is the label path ("II.3.b", "Điều 5.2", "3"), "" for unlabelled paragraphs;
+    `heading` the chain of enclosing headings (" > " joined); `start`/`end` character offsets
+    into the document text; `parent` the ordinal of the enclosing unit or None.
+    """
+
+    doc_id: str
+    ordinal: int
+    kind: UnitKind
+    label: str
+    heading: str
+    text: str
+    start: int
+    end: int
+    pages: tuple[int, ...] = (1,)
+    parent: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A document cited by another, resolved to a library document when it is there."""
+
+    relation: RelationKind
+    doc_type: str  # "Công văn", "Nghị quyết"…, "" when unknown
+    number: str  # "2862/MTTW-BTT", "" when cited by title/date only
+    date: str  # ISO date or ""
+    issuer: str
+    title: str  # e.g. "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"
+    text: str  # the citation as written in the citing document
+    unit_ordinal: int | None = None  # unit of the citing document where it occurs
+    start: int = 0
+    end: int = 0
+    target: str | None = None  # doc_id in the library, None when missing
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    """Parser output: metadata, unit tree (in reading order) and references of one text."""
+
+    text: str
+    metadata: Metadata
+    units: tuple[Unit, ...]
+    references: tuple[Reference, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document of the library: its identity, source and metadata."""
+
+    id: str  # the file name, e.g. "nghi-quyet-12-nq-tu-2022.pdf"
+    sha256: str
+    format: str
+    metadata: Metadata
+    pages: int = 1
+    ocr: bool = False
+    unit_count: int = 0
+    added_at: str = ""
+
+    @property
+    def label(self) -> str:
+        """Short human name: "Nghị quyết số 12-NQ/TU" or the file name when there is no number."""
+        md = self.metadata
+        if md.number:
+            return f"{md.doc_type or 'Văn bản'} số {md.number}".strip()
+        return md.doc_type or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    """A document with its units and its links, for `Library.document()`."""
+
+    document: Document
+    text: str
+    units: tuple[Unit, ...]
+    references: tuple[Reference, ...]  # what it cites (resolved or missing)
+    cited_by: tuple[tuple[str, Reference], ...]  # (citing doc_id, reference) pairs
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One retrieved unit with its document's citation fields and the scores it got."""
+
+    unit: Unit
+    document: Document
+    score: float
+    dense: float | None = None
+    lexical: float | None = None
+    rank_dense: int | None = None
+    rank_lexical: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A cited unit inside an answer: `highlights` are [start, end) spans into `unit.text`."""
+
+    hit: Hit
+    highlights: tuple[tuple[int, int], ...] = ()
+    citation: str = ""  # ready-to-copy citation string
+    deadline: str = ""  # deadline stated in the unit, if any
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The answer to a question: text, intent, status and the citations supporting it."""
+
+    question: str
+    intent: str
+    status: AnswerStatus
+    text: str
+    confidence: float
+    citations: tuple[Citation, ...] = ()
+    suggestions: tuple[Hit, ...] = ()
+
+    @property
+    def found(self) -> bool:
+        return self.status == "found"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What happened to one file of an ingest batch."""
+
+    path: str
+    status: IngestStatus
+    doc_id: str = ""
+    units: int = 0
+    message: str = ""  # the error message (failed) or a note (e.g. "text came from OCR")
+    hint: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """One IngestResult per file of a batch, in input order."""
+
+    results: tuple[IngestResult, ...]
+
+    @property
+    def failed(self) -> tuple[IngestResult, ...]:
+        return tuple(r for r in self.results if r.status == "failed")
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed

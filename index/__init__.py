@@ -1,0 +1,1 @@
+"""The store (SQLite + FAISS), embedders and retrieval (lexical, dense, hybrid)."""

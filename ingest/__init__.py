@@ -1,0 +1,1 @@
+"""Readers, normalisation and the structure parser: files in, ParsedDocument out."""

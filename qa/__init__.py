@@ -1,0 +1,1 @@
+"""Answer composition: intents, unit aliases, highlighted citations, "không tìm thấy"."""
