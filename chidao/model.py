@@ -223,3 +223,17 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.failed
+
+
+def hit_to_json(hit: Hit) -> dict:
+    """The `chidao search --json` object of a hit. Evaluation scripts rely on these keys."""
+    md = hit.document.metadata
+    return {
+        "doc": hit.document.id,
+        "title": md.title,
+        "number": md.number,
+        "date": md.date,
+        "unit": hit.unit.label,
+        "text": hit.unit.text,
+        "score": round(hit.score, 6),
+    }

@@ -1,0 +1,378 @@
+"""The public Library: wires ingest → index → qa behind one small API used by the CLI, app and tests."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from chidao.errors import ChidaoError, DocumentNotFoundError, EmbedderMismatchError, UnreadableFileError
+from chidao.model import (
+    Answer,
+    Document,
+    DocumentView,
+    Hit,
+    IngestReport,
+    IngestResult,
+    Metadata,
+    ParsedDocument,
+    Reference,
+    Unit,
+)
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+
+DEFAULT_STORE = ".chidao"
+STORE_ENV = "CHIDAO_STORE"
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+# How many candidates each retriever hands to fusion.
+CANDIDATES = 100
+
+
+def resolve_store(store: str | Path | None) -> Path:
+    """--store, else $CHIDAO_STORE, else ./.chidao."""
+    return Path(store or os.environ.get(STORE_ENV) or DEFAULT_STORE)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, folders walked recursively for supported files (hidden ones skipped)."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            out.append(path)
+    return out
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def passage_text(metadata: Metadata, unit: Unit) -> str:
+    """What the embedder sees for a unit: the document's subject and the unit's heading path first."""
+    head = " — ".join(x for x in (metadata.title, unit.heading) if x)
+    return f"{head}\n{unit.text}" if head else unit.text
+
+
+def context_text(metadata: Metadata, unit: Unit) -> str:
+    """What the lexical index matches besides the unit's words: kind, number, title, heading path
+    and, for the body of a dispatch, its "Kính gửi" recipients (they are who the items address)."""
+    parts = [metadata.doc_type, metadata.number, metadata.title, unit.heading]
+    if unit.kind in ("preamble", "item", "subitem", "dash", "paragraph"):
+        parts.extend(metadata.recipients)
+    return " ".join(p for p in parts if p)
+
+
+class Library:
+    """A library of directive documents in one store directory.
+
+    >>> lib = Library.open("/tmp/store")
+    >>> lib.ingest(["data/"]).ok
+    True
+    >>> lib.search("Tỉnh đoàn phải làm gì?", k=3)[0].unit.label
+    '1'
+    """
+
+    def __init__(self, store_dir: Path, embedder: str | None = None) -> None:
+        from index.embedders import embedder_name
+        from index.store import Store
+
+        self.store_dir = store_dir
+        self.store = Store(store_dir)
+        recorded = self.store.get_meta("embedder")
+        wanted = embedder_name(embedder) if embedder else (recorded or embedder_name(None))
+        if recorded and recorded != wanted:
+            raise EmbedderMismatchError(
+                f"this store was built with embedder {recorded!r}, not {wanted!r}",
+                path=store_dir,
+                hint=f"Use --embedder {recorded}, or re-index with: chidao reindex --store {store_dir}"
+                f" --embedder {wanted}",
+            )
+        self.embedder_name = wanted
+        self._embedder = None
+        self._dense = None
+        self._dense_generation = -1
+        self._docs: dict[str, Document] | None = None
+        self._docs_generation = -1
+
+    @classmethod
+    def open(cls, store: str | Path | None = None, *, embedder: str | None = None) -> Library:
+        """Open (or create) the library in `store` (see `resolve_store`)."""
+        return cls(resolve_store(store), embedder)
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- internals shared by the public methods -------------------------------------------------
+
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            from index.embedders import load_embedder
+
+            self._embedder = load_embedder(self.embedder_name)
+        return self._embedder
+
+    def _dense_index(self):
+        from index.dense import DenseIndex
+
+        generation = self.store.generation
+        if self._dense is None or self._dense_generation != generation:
+            size = self.store.unit_count()
+            dense = DenseIndex.load(self.store_dir, generation, size)
+            if dense is None:
+                ids, vectors = self.store.all_vectors()
+                if size == 0:
+                    vectors = vectors.reshape(0, self.embedder.dim)
+                dense = DenseIndex(ids, vectors)
+                dense.save(self.store_dir, generation)
+            self._dense, self._dense_generation = dense, generation
+        return self._dense
+
+    def _documents(self) -> dict[str, Document]:
+        generation = self.store.generation
+        if self._docs is None or self._docs_generation != generation:
+            self._docs = {d.id: d for d in self.store.documents()}
+            self._docs_generation = generation
+        return self._docs
+
+    # -- ingest -------------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        progress: Progress | None = None,
+        max_bytes: int | None = None,
+        ocr: bool = True,
+    ) -> IngestReport:
+        """Add files and folders (recursively); a bad file is reported and never aborts the batch.
+
+        >>> report = lib.ingest(["docs/", "cv-2412.pdf"])
+        >>> [(r.path, r.status) for r in report.results]
+        """
+        files = expand_paths(paths)
+        results = []
+        for done, path in enumerate(files):
+            if progress:
+                progress(done, len(files), path.name)
+            result = self._ingest_one(path, max_bytes=max_bytes, ocr=ocr)
+            self.store.log_ingest(str(path), result.status, result.doc_id, result.message)
+            results.append(result)
+        if progress:
+            progress(len(files), len(files), "")
+        if any(r.status in ("added", "replaced") for r in results):
+            self.store.set_meta("embedder", self.embedder_name)
+            self._dense_index()  # rebuild and save the dense cache once per batch
+        return IngestReport(tuple(results))
+
+    def _ingest_one(self, path: Path, *, max_bytes: int | None, ocr: bool) -> IngestResult:
+        from ingest.parser import parse_document
+        from ingest.reader import read_file
+
+        doc_id = path.name
+        try:
+            if not path.is_file():
+                raise UnreadableFileError("file not found", path=path, hint="Check the path and try again.")
+            sha = file_sha256(path)
+            same = self.store.document_by_sha(sha)
+            if same:
+                note = "already in the library" if same == doc_id else f"same content as {same}"
+                return IngestResult(str(path), "unchanged", same, self._documents()[same].unit_count, note)
+            kwargs = {"ocr": ocr} | ({"max_bytes": max_bytes} if max_bytes else {})
+            raw = read_file(path, **kwargs)
+            parsed = parse_document(raw, doc_id)
+            if not parsed.units:
+                raise UnreadableFileError(
+                    "no text found in the file",
+                    path=path,
+                    hint="Check that the file holds the document's text.",
+                )
+            document = Document(
+                id=doc_id,
+                sha256=sha,
+                format=raw.format,
+                metadata=parsed.metadata,
+                pages=len(raw.page_starts),
+                ocr=raw.ocr,
+                unit_count=len(parsed.units),
+                added_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            )
+            replaced = self._store_parsed(document, parsed)
+        except ChidaoError as exc:
+            log.info("ingest failed: %s", exc)
+            return IngestResult(str(path), "failed", doc_id, 0, str(exc), exc.hint)
+        note = "; ".join(raw.warnings)
+        return IngestResult(str(path), "replaced" if replaced else "added", doc_id, len(parsed.units), note)
+
+    def _store_parsed(self, document: Document, parsed: ParsedDocument) -> bool:
+        """Embed outside the transaction, then write the document in one transaction.
+
+        Returns True when it replaced an older version of the same file.
+        """
+        md = document.metadata
+        vectors = self.embedder.embed_passages([passage_text(md, u) for u in parsed.units])
+        contexts = [context_text(md, u) for u in parsed.units]
+        with self.store.transaction() as conn:
+            return self.store.put_document(conn, document, parsed, vectors, contexts)
+
+    def remove(self, doc_id: str) -> None:
+        """Remove a document and its units from the library."""
+        with self.store.transaction() as conn:
+            if not self.store.delete_document(conn, doc_id):
+                raise DocumentNotFoundError(
+                    f"no document {doc_id!r} in the library", hint="List the library with: chidao docs"
+                )
+
+    # -- search -------------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        k: int = 10,
+        *,
+        doc: str | None = None,
+        doc_type: str | None = None,
+        issuer: str | None = None,
+        year: int | None = None,
+    ) -> list[Hit]:
+        """Hybrid (lexical + dense) search for the units that answer `query`, best first.
+
+        >>> hits = lib.search("ban dan van phai lam gi", k=5, year=2022)
+        >>> hits[0].document.metadata.number, hits[0].unit.label
+        """
+        return self.search_many([query], k, doc=doc, doc_type=doc_type, issuer=issuer, year=year)[0]
+
+    def search_many(self, queries: Sequence[str], k: int = 10, **filters) -> list[list[Hit]]:
+        """`search` for many queries at once (queries are embedded in one batch)."""
+        from index import lexical
+        from index.hybrid import NUMBER_BOOST, fuse, number_key, numbers_named
+
+        docs = self._documents()
+        doc_ids = self._filter(docs.values(), **filters)
+        unit_ids = self.store.unit_ids(doc_ids) if doc_ids is not None else None
+        dense = self._dense_index()
+        vectors = self.embedder.embed_queries(list(queries))
+        results = []
+        for query, vector in zip(queries, vectors, strict=True):
+            lex = lexical.search(self.store.conn, query, CANDIDATES, doc_ids)
+            den = dense.search(vector, CANDIDATES, unit_ids)
+            named = numbers_named(query)
+            boost_docs = {d.id for d in docs.values() if named and number_key(d.metadata.number) in named}
+            boosts = {}
+            if boost_docs:
+                candidates = {uid for uid, _ in lex} | {uid for uid, _ in den}
+                units = self.store.units_by_id(sorted(candidates))
+                boosts = {uid: NUMBER_BOOST for uid, u in units.items() if u.doc_id in boost_docs}
+            fused = fuse(lex, den, boosts=boosts)[:k]
+            units = self.store.units_by_id([f.unit_id for f in fused])
+            results.append(
+                [
+                    Hit(
+                        unit=units[f.unit_id],
+                        document=docs[units[f.unit_id].doc_id],
+                        score=f.score,
+                        dense=f.dense,
+                        lexical=f.lexical,
+                        rank_dense=f.rank_dense,
+                        rank_lexical=f.rank_lexical,
+                    )
+                    for f in fused
+                    if f.unit_id in units
+                ]
+            )
+        return results
+
+    @staticmethod
+    def _filter(
+        docs: Iterable[Document],
+        *,
+        doc: str | None = None,
+        doc_type: str | None = None,
+        issuer: str | None = None,
+        year: int | None = None,
+    ) -> list[str] | None:
+        """Document ids allowed by the filters, None when there is no filter."""
+        from ingest.normalize import fold
+
+        if not (doc or doc_type or issuer or year):
+            return None
+
+        def slug(text: str) -> str:
+            return "-".join(fold(text).split())
+
+        return [
+            d.id
+            for d in docs
+            if (not doc or d.id == doc)
+            and (not doc_type or slug(d.metadata.doc_type) == slug(doc_type))
+            and (not issuer or fold(issuer) in fold(d.metadata.issuer))
+            and (not year or d.metadata.date[:4] == str(year))
+        ]
+
+    # -- answers ------------------------------------------------------------------------------
+
+    def ask(self, question: str, **filters) -> Answer:
+        """Answer a question with cited, highlighted units, or status "not_found".
+
+        >>> answer = lib.ask("Ai ký công văn này?")
+        >>> answer.text
+        'Đặng Ngọc Huy — Phó Bí thư, T/M Ban Thường vụ'
+        """
+        from qa.answer import answer
+
+        return answer(question, self, **filters)
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def documents(self) -> list[Document]:
+        """Every document of the library with its metadata, sorted by id."""
+        return list(self._documents().values())
+
+    def document(self, doc_id: str) -> DocumentView:
+        """A document with its units, what it cites (resolved or missing) and what cites it."""
+        docs = self._documents()
+        if doc_id not in docs:
+            raise DocumentNotFoundError(
+                f"no document {doc_id!r} in the library", hint="List the library with: chidao docs"
+            )
+        all_refs = self._resolved_references()
+        return DocumentView(
+            document=docs[doc_id],
+            text=self.store.document_text(doc_id),
+            units=self.store.units_of(doc_id),
+            references=tuple(r for src, r in all_refs if src == doc_id),
+            cited_by=tuple((src, r) for src, r in all_refs if r.target == doc_id and src != doc_id),
+        )
+
+    def _resolved_references(self) -> list[tuple[str, Reference]]:
+        from ingest.references import resolve_reference
+
+        docs = [d for d in self._documents().values()]
+        out = []
+        for src, ref in self.store.references():
+            target = resolve_reference(ref, [d for d in docs if d.id != src])
+            out.append((src, replace(ref, target=target)))
+        return out
+
+    def missing_references(self) -> list[tuple[str, Reference]]:
+        """References to documents that are not in the library yet (citing doc id, reference)."""
+        return [(src, r) for src, r in self._resolved_references() if r.target is None]

