@@ -1,0 +1,56 @@
+# Two commands for a fresh machine: `make run` (the app on the default library) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STORE ?= .chidao
+PORT ?= 8501
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages: OCR for scanned PDFs, Chromium for the browser test, DejaVu for test PDFs.
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie chromium chromium-driver fonts-dejavu-core
+
+.PHONY: run test install install-dev system-deps lint bench eval clean
+
+$(BIN)/chidao: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $@
+
+install: $(BIN)/chidao
+
+# torch is pinned to the local CPU wheel: an unpinned torch would pull GBs of CUDA.
+$(VENV)/.dev: $(BIN)/chidao
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[dev,st]'
+	touch $@
+
+install-dev: $(VENV)/.dev
+
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+run: install
+	CHIDAO_STORE=$(STORE) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+
+test: system-deps install-dev
+	HF_HUB_OFFLINE=1 $(BIN)/pytest -q
+
+lint: install-dev
+	$(BIN)/ruff check chidao ingest index qa tests app.py bench
+	$(BIN)/ruff format --check chidao ingest index qa tests app.py bench
+	$(BIN)/mypy chidao ingest index qa
+
+eval: install
+	$(BIN)/chidao eval ../shared/eval/questions.jsonl --corpus ../shared/eval/corpus
+
+bench: install-dev
+	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/speed.py
+
+clean:
+	rm -rf $(VENV) $(STORE) .pytest_cache
