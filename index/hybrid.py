@@ -40,18 +40,18 @@ class Fused:
 
 
 def numbers_named(query: str) -> set[str]:
-    """Leading numbers of documents the query names: "Kế hoạch 35", "KH 35", "12-NQ/TU" → {"35", "12"}."""
+    """Leading numbers of documents the query names: "Kế hoạch 35", "KH 35", "07-QĐ/TU" → {"35", "7"}."""
     folded = fold(query)
     found = {m.group(1) for m in _NUMBER_AFTER_KIND.finditer(folded)}
     found |= {m.group(1) for m in _FULL_NUMBER.finditer(folded)}
     found |= {m.group(1) for m in _NUMBER_SLASH.finditer(folded)}
-    return found
+    return {str(int(n)) for n in found}
 
 
 def number_key(number: str) -> str:
-    """The leading number of a document number: "12-NQ/TU" → "12", "2862/MTTW-BTT" → "2862"."""
+    """The leading number of a document number, without leading zeros: "07-QĐ/TU" → "7"."""
     match = re.match(r"\s*(\d+)", number)
-    return match.group(1) if match else ""
+    return str(int(match.group(1))) if match else ""
 
 
 def fuse(
