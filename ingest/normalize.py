@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from chidao.model import RawText
+
 # "đ"/"Đ" is a letter of its own, not "d" + a combining mark, so NFD decomposition (and SQLite
 # FTS5's remove_diacritics) leaves it alone; we map it by hand.
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
@@ -31,3 +33,83 @@ def syllables(text: str) -> list[str]:
 def has_diacritics(text: str) -> bool:
     """True when the text carries any Vietnamese diacritic (so it was typed with accents)."""
     return fold(text) != text.casefold()
+
+
+# --- Reader cleanup -------------------------------------------------------------------------------
+
+# A reader puts PAGE_MARK where a page begins; `build_raw_text` turns the marks into `page_starts`.
+# A private-use character is neither whitespace nor a letter, so cleanup cannot eat or split it.
+PAGE_MARK = "\ue000"
+# Characters that end a sentence or introduce a list (":" before "Kính gửi" entries, ";" between items).
+TERMINAL_PUNCT = ".:;!?…"
+_CLOSERS = "\"'”’»)]*_"  # closing quotes/brackets and Markdown emphasis after the real last character
+# Invisible characters Word and web pages leave behind; NBSP becomes a plain space.
+_INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None})
+_TRAILING_SPACE = re.compile(r"[ \t]+(?=\n|$)")
+_BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n")
+# The start of a structural item: "1.", "2.1.", "a)", "đ)", "-", "+", "I.", "Điều 5", "Chương II",
+# "Phần thứ hai", "Mục 1", Markdown headings/tables/lists. Such a line never continues a paragraph.
+ITEM_START = re.compile(
+    r"^(?:\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[-–—+•*]\s|[IVXLC]+[.)]\s|#|\||>"
+    r"|(?:Điều|Chương|Phần|Mục|Phụ lục|PHỤ LỤC)\b)"
+)
+
+
+def clean_text(text: str) -> str:
+    """Reader cleanup: NFC, \\r\\n → \\n, no trailing spaces or invisible characters, ≤ 1 blank line in a row.
+
+    Spaces inside a line are kept: a TXT header aligned in two columns with spaces needs them.
+    """
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = _TRAILING_SPACE.sub("", text)
+    return _BLANK_RUN.sub("\n\n", text)
+
+
+def ends_sentence(line: str) -> bool:
+    """True when a line ends with terminal punctuation (after closing quotes, brackets or emphasis)."""
+    core = line.replace(PAGE_MARK, "").rstrip().rstrip(_CLOSERS)
+    return bool(core) and core[-1] in TERMINAL_PUNCT
+
+
+def join_broken_paragraphs(text: str) -> str:
+    """Join paragraphs split by a blank line in mid-sentence: "…tạo" / "" / "điều kiện…" → "…tạo điều kiện…".
+
+    A page break in the seed dispatch left item 3 cut after "tạo"; the join needs both signs: the previous
+    paragraph does not end a sentence and the next starts with a lowercase letter that is not an item
+    marker ("a)", "đ)").
+    """
+    parts = _PARAGRAPH_GAP.split(text)
+    out = [parts[0]]
+    for part in parts[1:]:
+        prev_last = out[-1].rsplit("\n", 1)[-1]
+        if _continues_after_gap(prev_last, part):
+            head = part.lstrip(" \t")
+            out[-1] = out[-1].rstrip() + " " + head
+        else:
+            out.append(part)
+    return "\n\n".join(out)
+
+
+def _continues_after_gap(prev_last: str, part: str) -> bool:
+    first = part.lstrip(" \t").replace(PAGE_MARK, "")
+    bare_prev = prev_last.replace(PAGE_MARK, "").strip()
+    if not bare_prev or not first or ends_sentence(bare_prev):
+        return False
+    if bare_prev.startswith(("#", "|")) or ITEM_START.match(first):
+        return False
+    return first[0].islower()
+
+
+def build_raw_text(marked: str, *, format: str, ocr: bool = False, warnings: tuple[str, ...] = ()) -> RawText:
+    """Clean a reader's text (PAGE_MARK before every page but the first) into a RawText with page_starts."""
+    # A mark followed by blank lines belongs to the next text, not to the gap before it.
+    marked = re.sub(f"{PAGE_MARK}(\\s+)", lambda m: m.group(1) + PAGE_MARK, marked)
+    text = join_broken_paragraphs(clean_text(marked)).strip("\n")
+    starts = [0]
+    pieces = text.split(PAGE_MARK)
+    offset = len(pieces[0])
+    for piece in pieces[1:]:
+        starts.append(offset)
+        offset += len(piece)
+    return RawText(text="".join(pieces), page_starts=tuple(starts), format=format, ocr=ocr, warnings=warnings)

@@ -1,0 +1,81 @@
+"""Plain-text and Markdown reader: UTF-8 (with or without BOM) and UTF-16, anything else refused."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from chidao.errors import UnreadableFileError
+from chidao.model import RawText
+from ingest.normalize import PAGE_MARK, build_raw_text
+
+SAVE_AS_UTF8 = "Save it as UTF-8 and ingest it again."
+NOT_TEXT_HINT = "Ingest the original document (.txt saved as UTF-8, .md, .pdf or .docx) instead."
+# How many leading bytes decide whether BOM-less data is UTF-16 (its ASCII half is NUL bytes).
+_SNIFF_BYTES = 4096
+# C0 control characters other than tab, newline, carriage return and form feed: never in real text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def read_txt(path: Path, *, format: str = "txt") -> RawText:
+    """Read a .txt or .md file; a form feed (\\f) marks a page break, as in text exported page by page.
+
+    Markdown keeps its markup here: the parser strips it, so offsets stay those of the file.
+    """
+    text = decode_text(path.read_bytes(), path)
+    return build_raw_text(text.replace("\f", PAGE_MARK), format=format)
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """Decode UTF-8 (BOM optional) or UTF-16 (BOM, or BOM-less detected from NUL bytes); refuse the rest."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[len(codecs.BOM_UTF8) :], "utf-8", path, offset=len(codecs.BOM_UTF8))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _check_controls(_strict(data, "utf-16", path), path)
+    utf16 = _sniff_utf16(data)
+    if utf16:
+        return _check_controls(_strict(data, utf16, path), path)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise UnreadableFileError(
+            f"binary data, not text (NUL byte at offset {nul})", path=path, hint=NOT_TEXT_HINT
+        )
+    return _check_controls(_strict(data, "utf-8", path), path)
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when NUL bytes sit on one parity only, as the high byte of ASCII does."""
+    head = data[: _SNIFF_BYTES - _SNIFF_BYTES % 2]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    # Vietnamese in UTF-16: ASCII letters and spaces have a NUL high byte, precomposed letters (U+1Exx)
+    # do not, so a third of NULs on one side and (almost) none on the other is a safe sign.
+    if odd_nul > 0.3 and even_nul < 0.02:
+        return "utf-16-le"
+    if even_nul > 0.3 and odd_nul < 0.02:
+        return "utf-16-be"
+    return None
+
+
+def _strict(data: bytes, encoding: str, path: Path, *, offset: int = 0) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UnreadableFileError(
+            f"not UTF-8/UTF-16 (bad byte at offset {exc.start + offset})", path=path, hint=SAVE_AS_UTF8
+        ) from exc
+
+
+def _check_controls(text: str, path: Path) -> str:
+    """Valid UTF-8 can still be junk (a renamed binary file): control characters give it away."""
+    bad = _CONTROL.search(text)
+    if bad:
+        raise UnreadableFileError(
+            f"binary data, not text (control character U+{ord(bad.group()):04X} at character {bad.start()})",
+            path=path,
+            hint=NOT_TEXT_HINT,
+        )
+    return text
