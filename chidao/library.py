@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 from chidao.errors import ChidaoError, DocumentNotFoundError, EmbedderMismatchError, UnreadableFileError
 from chidao.model import (
@@ -27,6 +28,7 @@ from chidao.model import (
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
+SearchMode = Literal["hybrid", "lexical", "dense"]
 
 DEFAULT_STORE = ".chidao"
 STORE_ENV = "CHIDAO_STORE"
@@ -186,6 +188,7 @@ class Library:
 
     def _ingest_one(self, path: Path, *, max_bytes: int | None, ocr: bool) -> IngestResult:
         from ingest.parser import parse_document
+
         from ingest.reader import read_file
 
         doc_id = path.name
@@ -253,16 +256,23 @@ class Library:
         doc_type: str | None = None,
         issuer: str | None = None,
         year: int | None = None,
+        mode: SearchMode = "hybrid",
     ) -> list[Hit]:
         """Hybrid (lexical + dense) search for the units that answer `query`, best first.
 
         >>> hits = lib.search("ban dan van phai lam gi", k=5, year=2022)
         >>> hits[0].document.metadata.number, hits[0].unit.label
         """
-        return self.search_many([query], k, doc=doc, doc_type=doc_type, issuer=issuer, year=year)[0]
+        filters = {"doc": doc, "doc_type": doc_type, "issuer": issuer, "year": year}
+        return self.search_many([query], k, mode=mode, **filters)[0]
 
-    def search_many(self, queries: Sequence[str], k: int = 10, **filters) -> list[list[Hit]]:
-        """`search` for many queries at once (queries are embedded in one batch)."""
+    def search_many(
+        self, queries: Sequence[str], k: int = 10, *, mode: SearchMode = "hybrid", **filters
+    ) -> list[list[Hit]]:
+        """`search` for many queries at once (queries are embedded in one batch).
+
+        `mode` "lexical" or "dense" uses one retriever alone (for benchmarks and debugging).
+        """
         from index import lexical
         from index.hybrid import NUMBER_BOOST, fuse, number_key, numbers_named
 
@@ -270,11 +280,14 @@ class Library:
         doc_ids = self._filter(docs.values(), **filters)
         unit_ids = self.store.unit_ids(doc_ids) if doc_ids is not None else None
         dense = self._dense_index()
-        vectors = self.embedder.embed_queries(list(queries))
+        if mode == "lexical":
+            vectors = [None] * len(queries)
+        else:
+            vectors = self.embedder.embed_queries(list(queries))
         results = []
         for query, vector in zip(queries, vectors, strict=True):
-            lex = lexical.search(self.store.conn, query, CANDIDATES, doc_ids)
-            den = dense.search(vector, CANDIDATES, unit_ids)
+            lex = lexical.search(self.store.conn, query, CANDIDATES, doc_ids) if mode != "dense" else []
+            den = dense.search(vector, CANDIDATES, unit_ids) if vector is not None else []
             named = numbers_named(query)
             boost_docs = {d.id for d in docs.values() if named and number_key(d.metadata.number) in named}
             boosts = {}
