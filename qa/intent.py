@@ -1,0 +1,241 @@
+"""What a question asks: a unit's tasks, a deadline, a passage, a document fact or related documents."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ingest.normalize import fold, syllables
+from qa.aliases import OrgTable, folded_words
+
+IntentKind = Literal["unit_tasks", "deadline", "passage", "fact", "related"]
+Direction = Literal["outgoing", "incoming", ""]
+
+# All patterns below match folded text (lower case, no accents, đ → d), so "Ai ký" and "ai ky" agree.
+
+# Document kinds as named in questions → display name.
+DOC_KINDS: dict[str, str] = {
+    "thong bao ket luan": "Thông báo kết luận",
+    "cong van": "Công văn",
+    "chi thi": "Chỉ thị",
+    "nghi quyet": "Nghị quyết",
+    "ke hoach": "Kế hoạch",
+    "quy dinh": "Quy định",
+    "quyet dinh": "Quyết định",
+    "thong bao": "Thông báo",
+    "huong dan": "Hướng dẫn",
+    "bao cao": "Báo cáo",
+    "bai phat bieu": "Bài phát biểu",
+    "phat bieu": "Bài phát biểu",
+    "ket luan": "Kết luận",
+    "to trinh": "Tờ trình",
+    "chuong trinh": "Chương trình",
+}
+_KIND_ABBREV = "cv|ct|nq|kh|qd|qdi|tb|hd|bc|kl"
+# "Kế hoạch 35", "KH số 35", "35-KH/TU", "2862/MTTW-BTT".
+_NUMBER_AFTER_KIND = re.compile(
+    rf"\b(?:{'|'.join(DOC_KINDS)}|{_KIND_ABBREV})\s+(?:so\s+)?(\d{{1,5}})(?![\d/]\d)"
+)
+_FULL_NUMBER = re.compile(
+    r"\b(\d{1,5})\s*(?:-\s*[a-z]{1,6}\s*/\s*[a-z]{1,8}|/\s*[a-z]{2,8}(?:-[a-z]{1,8})?)\b"
+)
+
+# Facts about a document: who signed (ai ký = who signed), when (ngày nào = which day, hiệu lực =
+# in force), its number (số hiệu), who issued it (của ai = whose), whom it is sent to (gửi … nào).
+FACT_PATTERNS: dict[str, re.Pattern[str]] = {
+    "signer": re.compile(r"\b(?:ai ky|nguoi ky|ky boi|ky ban hanh|ai la nguoi ky|ky ten|ai phat bieu)\b"),
+    "date": re.compile(
+        r"\b(?:ngay nao|ngay thang nam nao|ngay ky|ngay ban hanh|ban hanh ngay|"
+        r"ban hanh khi nao|khi nao ban hanh|hieu luc|vao ngay nao|ky ngay)\b"
+    ),
+    "number": re.compile(r"\b(?:so hieu|so may|so bao nhieu|mang so|so ky hieu)\b"),
+    "issuer": re.compile(
+        r"\b(?:cua ai|ai ban hanh|co quan nao ban hanh|do co quan nao|cua co quan nao|"
+        r"don vi nao ban hanh|cap nao ban hanh)\b"
+    ),
+    "recipients": re.compile(
+        r"\b(?:gui (?:toi |den |cho |len )?(?:nhung |cac )?(?:don vi|co quan|noi|ai)"
+        r"(?: nao)?|kinh gui|noi nhan|gui bao cao)\b"
+    ),
+}
+# A deadline or time frame: trước ngày nào (before which day), thời hạn (time limit), hạn chót
+# (last day), chậm nhất (at the latest), khi nào / bao giờ (when), mốc thời gian (milestones).
+DEADLINE_PATTERN = re.compile(
+    r"\b(?:truoc (?:ngay|thoi diem) nao|thoi han|han chot|cham nhat|khi nao|bao gio|thoi diem nao|"
+    r"moc thoi gian|han (?:den|la)|bao lau|xong truoc|hoan thanh truoc|den ngay nao)\b"
+)
+# A unit's tasks: phải làm gì (must do what), nhiệm vụ (task), được giao / phân công (assigned).
+TASK_PATTERN = re.compile(
+    r"\b(?:phai lam gi|can lam gi|lam gi|lam nhung (?:viec )?gi|nhiem vu|duoc giao|duoc phan cong|"
+    r"phan viec|trach nhiem gi|co trach nhiem|phai|can|duoc yeu cau|de nghi)\b"
+)
+# "Which document …": the question asks for documents, not for text.
+WH_DOC = re.compile(
+    rf"\b(?:(?:nhung |cac )?(?:van ban|tai lieu|{'|'.join(DOC_KINDS)}) (?:nao|so may)|vao dau|tu dau|"
+    r"co quan nao, tai van ban)\b"
+)
+# "Which document says …" asks for a passage: nói (says), viết (writes), nêu (states), trích (quotes).
+SAYS = re.compile(r"\b(?:noi|viet|neu|trich|de cap|nhac|ghi|khang dinh)\b")
+# Relations between documents: triển khai / thực hiện / cụ thể hóa (implement), căn cứ / dựa trên /
+# theo đề nghị (based on), thay thế (replace), sửa đổi (amend), viện dẫn / dẫn chiếu (cite).
+RELATION_PATTERNS: dict[str, re.Pattern[str]] = {
+    "replaces": re.compile(r"\bthay the\b"),
+    "amends": re.compile(r"\b(?:sua doi|bo sung)\b"),
+    "based_on": re.compile(r"\b(?:can cu|dua tren|dua vao|theo de nghi|tren co so)\b"),
+    "implements": re.compile(r"\b(?:trien khai|thuc hien|cu the hoa|quan triet|tuyen truyen)\b"),
+    "cites": re.compile(r"\b(?:vien dan|dan chieu|trich dan|nhac den|de cap)\b"),
+}
+# The cited document is the subject when the relation verb is passive: bị / được … (is … by).
+_PASSIVE = re.compile(
+    r"\b(?:bi|duoc)(?: \w+){0,2} (?:thay the|trien khai|thuc hien|cu the hoa|vien dan|"
+    r"dan chieu|sua doi|can cu)\b"
+)
+# Question words removed before matching content: gì (what), nào (which), ai (who), đâu (where),
+# bao nhiêu / mấy (how many), thế nào (how), có … không (yes/no)…
+QUESTION_PHRASES = (
+    "phai lam gi",
+    "can lam gi",
+    "lam nhung viec gi",
+    "nhung viec gi",
+    "nhu the nao",
+    "the nao",
+    "bao nhieu",
+    "bao lau",
+    "bao gio",
+    "khi nao",
+    "la gi",
+    "o dau",
+    "vao dau",
+    "tim doan",
+    "doan nao",
+    "cau nao",
+    "van ban nao",
+    "nhung gi",
+    "ra sao",
+    "hay khong",
+    "co khong",
+    "la ai",
+)
+STOP_SYLLABLES = frozenset(
+    "gi nao ai dau may la co khong cua cac nhung va voi de duoc trong tai ve cho thi ma o tu den khi se da "
+    "dang mot nay do tim hay nhu the phai can lam ra sao chung toi minh nhe a vay roi".split()
+)
+# Titles of people (bí thư = secretary, chủ tịch = chair, trưởng/phó ban = head/deputy head).
+_TITLE_BEFORE = re.compile(r" (?:bi thu|chu tich|truong ban|pho ban|uy vien|dong chi) $")
+# Nouns that a "bao nhiêu / mấy" question counts but that need not be written out in the answer.
+_GENERIC_COUNTED = frozenset({"thoi gian", "ngay", "lan", "nam", "thang"})
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """What a question asks, and the parts of it that point at units, documents and text."""
+
+    kind: IntentKind
+    facts: tuple[str, ...] = ()  # "signer", "date", "number", "issuer", "recipients"
+    org: str = ""  # canonical name of the unit asked about
+    orgs: tuple[str, ...] = ()  # every unit named, in reading order
+    doc_numbers: tuple[str, ...] = ()  # leading numbers of documents named: ("35",)
+    doc_kind: str = ""  # "Kế hoạch" when the question names a kind of document
+    relation: str = ""  # RelationKind asked about, "" for any
+    direction: Direction = ""  # "incoming": which documents cite the named one
+    terms: tuple[str, ...] = ()  # content syllables, folded
+    bigrams: tuple[str, ...] = ()  # adjacent content syllables, "a b"
+    counted: str = ""  # what "bao nhiêu X" counts, folded ("trieu dong")
+
+    @property
+    def fact(self) -> str:
+        return self.facts[0] if self.facts else ""
+
+
+def doc_numbers(question: str) -> tuple[str, ...]:
+    """Leading numbers of the documents a question names: "Kế hoạch 35", "2862/MTTW-BTT" → ("35", "2862")."""
+    folded = fold(question)
+    found = [m.group(1) for m in _NUMBER_AFTER_KIND.finditer(folded)]
+    found += [m.group(1) for m in _FULL_NUMBER.finditer(folded)]
+    return tuple(dict.fromkeys(n.lstrip("0") or "0" for n in found))
+
+
+def content_terms(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Content syllables and bigrams of a question, question words removed (folded)."""
+    text = folded_words(question)
+    for phrase in QUESTION_PHRASES:
+        text = text.replace(f" {phrase} ", " | ")
+    terms: list[str] = []
+    bigrams: list[str] = []
+    prev = ""
+    for token in text.split():
+        if token == "|" or token in STOP_SYLLABLES:
+            prev = ""
+            continue
+        if token not in terms:
+            terms.append(token)
+        if prev and f"{prev} {token}" not in bigrams:
+            bigrams.append(f"{prev} {token}")
+        prev = token
+    return tuple(terms), tuple(bigrams)
+
+
+def _counted(folded: str) -> str:
+    match = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+)?)", folded)
+    if not match:
+        return ""
+    words = [w for w in match.group(1).split() if w not in STOP_SYLLABLES]
+    noun = " ".join(words[:2])
+    return "" if not noun or noun in _GENERIC_COUNTED or noun.split()[0] in _GENERIC_COUNTED else noun
+
+
+def _subject_org(question: str, table: OrgTable) -> tuple[str, tuple[str, ...]]:
+    words = folded_words(question)
+    # "Bí thư Tỉnh ủy" is a person's title, not the unit asked about.
+    mentions = [m for m in table.mentions(question) if not _TITLE_BEFORE.search(words[: m[0] + 1])]
+    names = tuple(dict.fromkeys(m[2] for m in mentions))
+    if not mentions:
+        return "", ()
+    # The unit asked about is the one an obligation follows ("Tỉnh đoàn cần …"), else the first named.
+    for _start, end, name in mentions:
+        if TASK_PATTERN.search(words[end - 1 : end + 30]):
+            return name, names
+    return mentions[0][2], names
+
+
+def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
+    """Classify a question (with or without diacritics) and pull out its unit, documents and terms."""
+    table = table or OrgTable.default()
+    folded = " ".join(syllables(question))
+    slashy = fold(question)
+    numbers = doc_numbers(question)
+    kind_match = re.search(rf"\b({'|'.join(DOC_KINDS)})\b", folded)
+    doc_kind = DOC_KINDS[kind_match.group(1)] if kind_match else ""
+    names_doc = bool(numbers or doc_kind or re.search(r"\bvan ban\b", folded))
+    org, orgs = _subject_org(question, table)
+    terms, bigrams = content_terms(question)
+    facts = tuple(f for f, p in FACT_PATTERNS.items() if p.search(folded) or p.search(slashy))
+    deadline = bool(DEADLINE_PATTERN.search(folded))
+    if deadline and facts == ("date",):
+        facts = ()
+    relation = next((r for r, p in RELATION_PATTERNS.items() if p.search(folded)), "")
+    wh_doc = WH_DOC.search(folded)
+    common = dict(
+        org=org,
+        orgs=orgs,
+        doc_numbers=numbers,
+        doc_kind=doc_kind,
+        terms=terms,
+        bigrams=bigrams,
+        counted=_counted(folded),
+    )
+    says = wh_doc and SAYS.search(folded[wh_doc.end() : wh_doc.end() + 12])
+    if wh_doc and not says and (relation or numbers or doc_kind) and "recipients" not in facts:
+        verb = RELATION_PATTERNS[relation].search(folded) if relation else None
+        incoming = bool(_PASSIVE.search(folded)) or (verb is not None and wh_doc.start() < verb.start())
+        return Intent(
+            "related", relation=relation, direction="incoming" if incoming else "outgoing", **common
+        )
+    if facts and names_doc:
+        return Intent("fact", facts=facts, relation=relation, **common)
+    if deadline:
+        return Intent("deadline", **common)
+    if org and TASK_PATTERN.search(folded):
+        return Intent("unit_tasks", **common)
+    return Intent("passage", **common)
