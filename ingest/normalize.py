@@ -96,9 +96,14 @@ def _continues_after_gap(prev_last: str, part: str) -> bool:
     bare_prev = prev_last.replace(PAGE_MARK, "").strip()
     if not bare_prev or not first or ends_sentence(bare_prev):
         return False
-    if bare_prev.startswith(("#", "|")) or ITEM_START.match(first):
-        return False
+    if bare_prev.startswith(("#", "|")) or ITEM_START.match(first) or _is_caps(bare_prev):
+        return False  # after a heading: "KHÓA XVIII" / "" / "về tăng cường…" is a title, not a broken line
     return first[0].islower()
+
+
+def _is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def build_raw_text(marked: str, *, format: str, ocr: bool = False, warnings: tuple[str, ...] = ()) -> RawText:

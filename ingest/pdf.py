@@ -1,0 +1,135 @@
+"""PDF reader: pypdf layout text per page, cleaned into paragraphs; pages without text go to OCR."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from pathlib import Path
+
+import pypdf
+from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
+
+from chidao.errors import ScanWithoutTextError, UnreadableFileError
+from chidao.model import RawText
+from ingest.layout import Line, drop_furniture, join_lines, layout_width, page_lines, text_lines
+from ingest.normalize import PAGE_MARK, build_raw_text, nfc
+
+log = logging.getLogger(__name__)
+
+EXPORT_AGAIN = "Export it again from the original and re-ingest."
+UNLOCK_HINT = "Save an unprotected copy (e.g. print it to PDF) and ingest that."
+# A page with fewer letters than this has no real text layer (a scan may carry a stray page number).
+MIN_PAGE_LETTERS = 20
+# pypdf reports a broken file with its own errors, but a damaged object tree surfaces as plain
+# Python errors from deep inside the parser; all of them mean "damaged PDF" to the user.
+_BROKEN = (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError)
+
+
+def read_pdf(path: Path, *, ocr: bool = True) -> RawText:
+    """Read a PDF: running headers/footers dropped, wrapped lines and page-split paragraphs re-joined.
+
+    Pages without a text layer are OCR'd (`ocr=True` and tesseract present); a PDF with no text at all
+    and no OCR raises ScanWithoutTextError rather than coming out empty.
+    """
+    pages = _extract_pages(path)
+    blank = [i for i, page in enumerate(pages) if _letters(page) < MIN_PAGE_LETTERS]
+    if len(blank) == len(pages):
+        if not ocr:
+            raise ScanWithoutTextError(
+                "no text layer (scanned PDF) and OCR is turned off",
+                path=path,
+                hint="Ingest it with OCR on (needs tesseract-ocr and tesseract-ocr-vie), or a PDF with text.",
+            )
+        from ingest.ocr import ocr_pdf
+
+        return ocr_pdf(path)
+    warnings: tuple[str, ...] = ()
+    ocr_texts: dict[int, str] = {}
+    if blank:
+        ocr_texts, warnings = _ocr_some(path, blank, ocr=ocr)
+    lines = pages_to_lines(pages, ocr_texts)
+    return build_raw_text(
+        join_lines(lines) + _trailing_marks(lines, len(pages)), format="pdf", warnings=warnings
+    )
+
+
+def pages_to_lines(pages: list[list[str]], ocr_texts: dict[int, str] | None = None) -> list[Line]:
+    """Lines of all pages in reading order, each page's first line carrying its page mark."""
+    ocr_texts = ocr_texts or {}
+    pages = drop_furniture([ocr_texts[i].splitlines() if i in ocr_texts else p for i, p in enumerate(pages)])
+    width = layout_width([p for i, p in enumerate(pages) if i not in ocr_texts])
+    out: list[Line] = []
+    pending = 0
+    for i, page in enumerate(pages):
+        lines = text_lines("\n".join(page)) if i in ocr_texts else page_lines(page, width)
+        pending += 1 if i > 0 else 0
+        if lines:
+            lines[0] = dataclasses.replace(lines[0], page_mark=pending)
+            pending = 0
+        out += lines
+    return out
+
+
+def _trailing_marks(lines: list[Line], n_pages: int) -> str:
+    """Marks for empty pages at the end, so page_starts always has one entry per page."""
+    return PAGE_MARK * (n_pages - 1 - sum(line.page_mark for line in lines))
+
+
+def _extract_pages(path: Path) -> list[list[str]]:
+    """pypdf layout-mode lines per page: positions survive as spaces (indents, side-by-side cells)."""
+    try:
+        reader = pypdf.PdfReader(path)
+        _unlock(reader, path)
+        pages = []
+        for page in reader.pages:
+            try:
+                text = page.extract_text(extraction_mode="layout")
+            except ZeroDivisionError:  # layout mode divides by font metrics some PDFs leave at 0
+                text = page.extract_text()
+            pages.append(nfc(text).splitlines())
+    except (ScanWithoutTextError, UnreadableFileError):
+        raise
+    except _BROKEN as exc:
+        raise UnreadableFileError(
+            f"damaged or truncated PDF ({_reason(exc)})", path=path, hint=EXPORT_AGAIN
+        ) from exc
+    if not pages:
+        raise UnreadableFileError("PDF without pages", path=path, hint=EXPORT_AGAIN)
+    return pages
+
+
+def _unlock(reader: pypdf.PdfReader, path: Path) -> None:
+    """Open PDFs protected by an owner password only (the empty user password works); refuse the rest."""
+    if not reader.is_encrypted:
+        return
+    try:
+        if reader.decrypt(""):
+            return
+    except (DependencyError, FileNotDecryptedError, NotImplementedError) as exc:
+        raise UnreadableFileError(f"encrypted PDF ({_reason(exc)})", path=path, hint=UNLOCK_HINT) from exc
+    raise UnreadableFileError("encrypted PDF (password protected)", path=path, hint=UNLOCK_HINT)
+
+
+def _ocr_some(path: Path, blank: list[int], *, ocr: bool) -> tuple[dict[int, str], tuple[str, ...]]:
+    """OCR the pages that have no text layer in an otherwise text PDF, or say which pages were lost."""
+    numbers = ", ".join(str(i + 1) for i in blank)
+    if ocr:
+        from ingest.ocr import ocr_available, ocr_pages
+
+        if ocr_available():
+            texts = ocr_pages(path, blank)
+            message = f"text of page(s) {numbers} came from OCR; check it against the original"
+            log.warning("%s: %s", path.name, message)
+            return dict(zip(blank, texts, strict=True)), (message,)
+    message = f"page(s) {numbers} have no text layer and were not OCR'd; their text is missing"
+    log.warning("%s: %s", path.name, message)
+    return {}, (message,)
+
+
+def _letters(page: list[str]) -> int:
+    return sum(c.isalpha() for line in page for c in line)
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().rstrip(".") or type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
