@@ -1,0 +1,105 @@
+"""DOCX reader: body paragraphs and tables in reading order, explicit page breaks kept as page starts."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml.etree import XMLSyntaxError
+
+from chidao.errors import UnreadableFileError
+from chidao.model import RawText
+from ingest.normalize import PAGE_MARK, build_raw_text
+
+SAVE_AGAIN = "Open it in Word, save it again as .docx and re-ingest."
+CELL_SEPARATOR = " | "
+# Text-bearing runs: w:t is text, w:tab a tab, w:br/w:cr a line break (a page break is a w:br too).
+_T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+_TYPE = qn("w:type")
+
+
+def read_docx(path: Path) -> RawText:
+    """Read a .docx: one line per paragraph, one line per table row ("cell | cell"); merged cells once.
+
+    A row whose cells hold several paragraphs (a header block or "Nơi nhận" + signature laid out as a
+    table) comes out cell after cell instead, so each cell's lines stay together.
+    """
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, XMLSyntaxError, ValueError) as exc:
+        raise UnreadableFileError(
+            f"damaged DOCX, not a valid Word file ({exc})", path=path, hint=SAVE_AGAIN
+        ) from exc
+    blocks: list[str] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            blocks.append(_paragraph_text(Paragraph(child, document)))
+        elif child.tag == qn("w:tbl"):
+            blocks.append(_table_text(Table(child, document)))
+    # Paragraphs are separated by blank lines, like the TXT corpus; a table is one block.
+    text = "\n\n".join(b for b in blocks if b.strip(" \t" + PAGE_MARK) or PAGE_MARK in b)
+    return build_raw_text(text, format="docx")
+
+
+def _paragraph_text(paragraph: Paragraph, *, marks: bool = True) -> str:
+    """Paragraph text with PAGE_MARK at explicit page breaks (w:br type=page, pageBreakBefore)."""
+    parts: list[str] = []
+    if marks and _page_break_before(paragraph):
+        parts.append(PAGE_MARK)
+    for node in paragraph._p.iter(_T, _TAB, _BR, _CR):
+        if node.tag == _T:
+            parts.append(node.text or "")
+        elif node.tag == _TAB:
+            parts.append(" ")
+        elif node.tag == _BR and node.get(_TYPE) == "page":
+            parts.append(PAGE_MARK if marks else "")
+        else:
+            parts.append("\n")
+    return "".join(parts).strip(" ")
+
+
+def _page_break_before(paragraph: Paragraph) -> bool:
+    ppr = paragraph._p.pPr
+    if ppr is None:
+        return False
+    flag = ppr.find(qn("w:pageBreakBefore"))
+    return flag is not None and flag.get(qn("w:val"), "true") not in ("0", "false", "off")
+
+
+def _table_text(table: Table) -> str:
+    rows: list[str] = []
+    for row in table.rows:
+        cells = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a horizontally merged cell repeats itself in row.cells
+                continue
+            seen.add(id(cell._tc))
+            cells.append(_cell_lines(cell))
+        if all(len(lines) <= 1 for lines in cells):
+            rows.append(CELL_SEPARATOR.join(lines[0] if lines else "" for lines in cells).strip())
+        else:
+            rows.append("\n\n".join("\n".join(lines) for lines in cells if lines))
+    return "\n".join(r for r in rows if r.strip(" |"))
+
+
+def _cell_lines(cell: object) -> list[str]:
+    """Paragraphs of a cell (nested tables flattened), each as one line; empty ones become one "".
+
+    The empty paragraphs kept inside are the signing space between "PHÓ BÍ THƯ" and the name.
+    """
+    lines: list[str] = []
+    for child in cell._tc.iterchildren():  # type: ignore[attr-defined]
+        if child.tag == qn("w:p"):
+            text = " ".join(_paragraph_text(Paragraph(child, cell), marks=False).split())  # type: ignore[arg-type]
+            if text or (lines and lines[-1]):
+                lines.append(text)
+        elif child.tag == qn("w:tbl"):
+            lines += [x for x in _table_text(Table(child, cell)).splitlines() if x.strip()]  # type: ignore[arg-type]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
