@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ingest.normalize import ITEM_START, PAGE_MARK, ends_sentence
@@ -33,6 +34,26 @@ class Line:
     gap_before: bool = False  # a vertical gap (blank line) above it
     row: bool = False  # a table row "a | b", never joined to anything
     page_mark: int = 0  # how many pages begin right before this line (PAGE_MARKs to put before it)
+
+
+def pages_to_text(pages: Sequence[Sequence[str]], ocr_texts: Mapping[int, str] | None = None) -> str:
+    """Paragraph text of a PDF's pages (pypdf layout lines, or OCR text for the pages in `ocr_texts`).
+
+    PAGE_MARK stands before each page's first text; empty pages at the end get theirs at the end.
+    """
+    ocr_texts = ocr_texts or {}
+    pages = drop_furniture([ocr_texts[i].splitlines() if i in ocr_texts else p for i, p in enumerate(pages)])
+    width = layout_width([p for i, p in enumerate(pages) if i not in ocr_texts])
+    out: list[Line] = []
+    pending = 0
+    for i, page in enumerate(pages):
+        lines = text_lines("\n".join(page)) if i in ocr_texts else page_lines(page, width)
+        pending += 1 if i > 0 else 0
+        if lines:
+            lines[0] = dataclasses.replace(lines[0], page_mark=pending)
+            pending = 0
+        out += lines
+    return join_lines(out) + PAGE_MARK * pending
 
 
 def drop_furniture(pages: Sequence[Sequence[str]]) -> list[list[str]]:

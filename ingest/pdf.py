@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from pathlib import Path
 
@@ -11,8 +10,8 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
 from chidao.errors import ScanWithoutTextError, UnreadableFileError
 from chidao.model import RawText
-from ingest.layout import Line, drop_furniture, join_lines, layout_width, page_lines, text_lines
-from ingest.normalize import PAGE_MARK, build_raw_text, nfc
+from ingest.layout import pages_to_text
+from ingest.normalize import build_raw_text, nfc
 
 log = logging.getLogger(__name__)
 
@@ -47,32 +46,7 @@ def read_pdf(path: Path, *, ocr: bool = True) -> RawText:
     ocr_texts: dict[int, str] = {}
     if blank:
         ocr_texts, warnings = _ocr_some(path, blank, ocr=ocr)
-    lines = pages_to_lines(pages, ocr_texts)
-    return build_raw_text(
-        join_lines(lines) + _trailing_marks(lines, len(pages)), format="pdf", warnings=warnings
-    )
-
-
-def pages_to_lines(pages: list[list[str]], ocr_texts: dict[int, str] | None = None) -> list[Line]:
-    """Lines of all pages in reading order, each page's first line carrying its page mark."""
-    ocr_texts = ocr_texts or {}
-    pages = drop_furniture([ocr_texts[i].splitlines() if i in ocr_texts else p for i, p in enumerate(pages)])
-    width = layout_width([p for i, p in enumerate(pages) if i not in ocr_texts])
-    out: list[Line] = []
-    pending = 0
-    for i, page in enumerate(pages):
-        lines = text_lines("\n".join(page)) if i in ocr_texts else page_lines(page, width)
-        pending += 1 if i > 0 else 0
-        if lines:
-            lines[0] = dataclasses.replace(lines[0], page_mark=pending)
-            pending = 0
-        out += lines
-    return out
-
-
-def _trailing_marks(lines: list[Line], n_pages: int) -> str:
-    """Marks for empty pages at the end, so page_starts always has one entry per page."""
-    return PAGE_MARK * (n_pages - 1 - sum(line.page_mark for line in lines))
+    return build_raw_text(pages_to_text(pages, ocr_texts), format="pdf", warnings=warnings)
 
 
 def _extract_pages(path: Path) -> list[list[str]]:
