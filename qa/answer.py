@@ -1,0 +1,191 @@
+"""Answers: choose the items that answer a question, highlight their sentences, or say "không tìm thấy"."""
+
+from __future__ import annotations
+
+import logging
+
+from chidao.model import Answer, Citation, Hit, Unit
+from qa.aliases import assignment_head, folded_words
+from qa.cite import citation_text, make_citation
+from qa.corpus import AnswerSource, LibraryIndex, allowed, library_index
+from qa.deadline import unit_deadline
+from qa.facts import answer_fact, answer_related, entity_gaps
+from qa.highlight import highlight, overlap, split_sentences
+from qa.intent import Intent, detect_intent
+
+log = logging.getLogger(__name__)
+
+# How many units the library's hybrid search hands to answer composition.
+SEARCH_K = 40
+# Weights of the signals that rank candidate items: retrieval rank, question-term overlap, the unit
+# the question names (the item is addressed to it), a stated deadline (for deadline questions).
+W_RETRIEVAL, W_OVERLAP, W_ADDRESSED, W_DEADLINE = 0.35, 0.45, 0.3, 0.1
+# Retrieval rank r counts 1 / (1 + (r - 1) / RANK_SCALE): rank 1 → 1, rank 6 → 0.5.
+RANK_SCALE = 5.0
+# Below this confidence the answer is "không tìm thấy"; calibrated on the eval set (see report).
+NOT_FOUND_THRESHOLD = 0.3
+# Header, signature and list blocks answer fact questions, not "what must X do" ones.
+_NOT_ITEMS = {"header", "title", "signature", "cc", "recipients"}
+MAX_CITATIONS = 5
+MAX_TASK_LIST = 12
+NOT_FOUND = "Không tìm thấy nội dung trả lời câu hỏi này trong thư viện."  # "Nothing found …"
+SUGGEST = "Các đoạn gần nhất"  # "The closest passages"
+DEADLINE = "thời hạn"  # "deadline"
+
+
+def rank_weight(rank: int) -> float:
+    """Weight of a retrieval rank (1-based)."""
+    return 1.0 / (1.0 + (rank - 1) / RANK_SCALE)
+
+
+def addressed(unit: Unit, org: str, lib: LibraryIndex) -> float:
+    """How plainly an item is addressed to a unit name, in [0, 1].
+
+    1: the item (or a task-table row's unit column) starts with the name; 0.8: its heading names it;
+    0.6: named elsewhere in the item; 0.5: an item of a dispatch whose "Kính gửi" names it and that
+    does not open with another unit. A wider class of the name ("các huyện ủy" for "Huyện ủy An
+    Thạch") counts 0.7 of that.
+    """
+    table = lib.orgs
+    best = _addressed_to(unit, org, lib)
+    parent = table.names[org].parent if org in table.names else ""
+    if parent and best < 1.0:
+        best = max(best, 0.7 * _addressed_to(unit, parent, lib))
+    return best
+
+
+def _addressed_to(unit: Unit, org: str, lib: LibraryIndex) -> float:
+    table = lib.orgs
+    if unit.kind in _NOT_ITEMS:
+        return 0.0
+    if unit.kind == "table_row" and "|" in unit.text:
+        cells = [c.strip() for c in unit.text.split("|")]
+        return 1.0 if len(cells) > 1 and table.named_in(org, cells[1]) else 0.0
+    heads = [assignment_head(unit.text[s:e]) for s, e in split_sentences(unit.text)]
+    if any(h and table.named_in(org, h) for h in heads):
+        return 1.0
+    if unit.heading and table.named_in(org, unit.heading.rsplit(">", 1)[-1]):
+        return 0.8
+    if table.named_in(org, unit.text):
+        return 0.6
+    md = lib.documents[unit.doc_id].metadata
+    if unit.kind in ("item", "subitem", "clause", "dash", "paragraph") and any(
+        table.named_in(org, r) for r in md.recipients
+    ):
+        return 0.15 if heads and heads[0] and table.find(heads[0]) else 0.5
+    return 0.0
+
+
+def _candidates(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: dict) -> list[Hit]:
+    """Search hits plus, when the question names a unit, every item addressed to it; scored."""
+    pool: dict[tuple[str, int], tuple[Hit, int | None]] = {}
+    for rank, hit in enumerate(hits, 1):
+        pool.setdefault((hit.document.id, hit.unit.ordinal), (hit, rank))
+    if intent.org:
+        for doc_id, document in lib.documents.items():
+            if not allowed(document, filters):
+                continue
+            for unit in lib.units(doc_id):
+                key = (doc_id, unit.ordinal)
+                if key not in pool and addressed(unit, intent.org, lib) > 0:
+                    pool[key] = (Hit(unit=unit, document=document, score=0.0), None)
+    scored = []
+    for hit, rank in pool.values():
+        unit = hit.unit
+        score = W_RETRIEVAL * (rank_weight(rank) if rank else 0.0)
+        score += W_OVERLAP * overlap(intent.terms, intent.bigrams, f"{unit.heading}\n{unit.text}", lib.idf)
+        if intent.org:
+            score += W_ADDRESSED * addressed(unit, intent.org, lib)
+        if intent.kind == "deadline" and unit_deadline(unit):
+            score += W_DEADLINE
+        if unit.kind in _NOT_ITEMS:
+            score *= 0.5
+        scored.append(
+            Hit(unit, hit.document, score, hit.dense, hit.lexical, hit.rank_dense, hit.rank_lexical)
+        )
+    scored.sort(key=lambda h: (-h.score, h.document.id, h.unit.ordinal))
+    return scored
+
+
+def confidence(intent: Intent, best: Hit, lib: LibraryIndex) -> float:
+    """How well the best item supports an answer, in [0, 1]: coverage of the question's content,
+    scaled down when the question names things (units, document numbers, years, the quantity asked)
+    that the library or the item lacks."""
+    text = f"{best.unit.heading}\n{best.unit.text}"
+    cover = overlap(intent.terms, intent.bigrams, text, lib.idf)
+    factor = 1.0
+    for _gap in entity_gaps(intent, lib):
+        factor *= 0.3
+    if intent.counted and f" {intent.counted} " not in folded_words(best.unit.text):
+        factor *= 0.4
+    return max(0.0, min(1.0, cover * factor))
+
+
+def _sentence(unit: Unit, spans: tuple[tuple[int, int], ...]) -> str:
+    if spans:
+        return " … ".join(" ".join(unit.text[s:e].split()) for s, e in spans)
+    first = split_sentences(unit.text)
+    return " ".join(unit.text[first[0][0] : first[0][1]].split()) if first else unit.text.strip()
+
+
+def _cite(intent: Intent, hit: Hit, lib: LibraryIndex) -> Citation:
+    spans = highlight(hit.unit.text, intent.terms, intent.bigrams, lib.idf)
+    return make_citation(hit, spans, unit_deadline(hit.unit))
+
+
+def _item_text(intent: Intent, citations: list[Citation]) -> str:
+    lines = []
+    if intent.kind == "unit_tasks" and intent.org:
+        lines.append(f"Nhiệm vụ của {intent.org}:")  # "Tasks of …"
+    for c in citations:
+        line = f"- {_sentence(c.hit.unit, c.highlights)} ({c.citation}"
+        line += f"; {DEADLINE}: {c.deadline})" if c.deadline else ")"
+        lines.append(line)
+    if intent.kind == "deadline" and citations and citations[0].deadline:
+        lines.insert(0, f"Thời hạn: {citations[0].deadline}.")  # "Deadline: …"
+    return "\n".join(lines)
+
+
+def _task_list(intent: Intent, ranked: list[Hit], lib: LibraryIndex) -> list[Hit]:
+    """For a bare "what must X do": every item addressed to X, most specific first."""
+    extra = [t for t in intent.terms if f" {t} " not in folded_words(intent.org)]
+    if intent.kind != "unit_tasks" or len(extra) > 1:
+        return ranked[:MAX_CITATIONS]
+    listed = [h for h in ranked if addressed(h.unit, intent.org, lib) >= 0.15]
+    return listed[:MAX_TASK_LIST] or ranked[:MAX_CITATIONS]
+
+
+def not_found(question: str, intent: Intent, suggestions: list[Hit], conf: float) -> Answer:
+    """A "không tìm thấy" answer that still lists the closest passages."""
+    lines = [NOT_FOUND]
+    if suggestions:
+        lines.append(f"{SUGGEST}:")
+        lines += [f"- {citation_text(h.document, h.unit)}" for h in suggestions[:3]]
+    return Answer(question, intent.kind, "not_found", "\n".join(lines), conf, (), tuple(suggestions[:3]))
+
+
+def answer(question: str, source: AnswerSource, **filters) -> Answer:
+    """Answer a question from a library with cited, highlighted units, or "không tìm thấy".
+
+    Every sentence shown comes from a document and carries its citation; nothing is generated.
+    """
+    lib = library_index(source)
+    intent = detect_intent(question, lib.orgs)
+    hits = source.search(question, k=SEARCH_K, **filters) if lib.documents else []
+    log.debug("intent %s, %d hits", intent, len(hits))
+    if intent.kind == "fact":
+        found = answer_fact(question, intent, hits, lib, filters)
+        if found is not None:
+            return found
+    if intent.kind == "related":
+        found = answer_related(question, intent, hits, lib, filters)
+        if found is not None:
+            return found
+    ranked = _candidates(intent, hits, lib, filters)
+    if not ranked:
+        return not_found(question, intent, [], 0.0)
+    conf = confidence(intent, ranked[0], lib)
+    if conf < NOT_FOUND_THRESHOLD:
+        return not_found(question, intent, ranked, conf)
+    citations = [_cite(intent, h, lib) for h in _task_list(intent, ranked, lib)]
+    return Answer(question, intent.kind, "found", _item_text(intent, citations), conf, tuple(citations))

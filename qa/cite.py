@@ -1,0 +1,128 @@
+"""Citation strings ("Công văn số 1025-CV/TU ngày 12/10/2023 của …, mục 3") and the JSON form of an answer."""
+
+from __future__ import annotations
+
+import re
+
+from chidao.model import Answer, Citation, Document, Hit, Reference, Unit
+
+# How a unit without a label is named in a citation (Vietnamese): the header block, the subject
+# line, the "Kính gửi" (to) block, the opening paragraphs, the signature and the "Nơi nhận" (cc) list.
+KIND_PHRASES: dict[str, str] = {
+    "header": "phần đầu văn bản",
+    "title": "trích yếu",
+    "recipients": "phần Kính gửi",
+    "preamble": "phần mở đầu",
+    "signature": "phần ký",
+    "cc": "phần Nơi nhận",
+}
+NO_NUMBER = "không số"  # "no number"
+NO_DATE = "không ngày"  # "no date"
+TABLE_ROW = "Phụ lục, dòng"  # "Appendix, row"
+ITEM = "mục"  # "item"
+_ARTICLE = re.compile(r"^(Điều\s+\d+\w*)(?:\.(\d+))?(?:\.(\w+))?$", re.IGNORECASE)
+
+
+def format_date(iso: str) -> str:
+    """ISO date in Vietnamese administrative style: day < 10 and months 1–2 keep a zero ("05/7/2022")."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    if not match:
+        return iso or ""
+    year, month, day = (int(x) for x in match.groups())
+    return f"{day:02d}/{month:02d}/{year}" if month <= 2 else f"{day:02d}/{month}/{year}"
+
+
+def document_phrase(document: Document) -> str:
+    """ "Công văn số 1025-CV/TU ngày 12/10/2023 của Ban Thường vụ Tỉnh ủy"; missing parts said as such."""
+    md = document.metadata
+    kind = md.doc_type or "Văn bản"
+    parts = [kind]
+    if md.number:
+        parts.append(f"số {md.number}")
+    if md.date:
+        parts.append(f"ngày {format_date(md.date)}")
+    if md.issuer:
+        parts.append(f"của {md.issuer}")
+    missing = [text for field, text in ((md.number, NO_NUMBER), (md.date, NO_DATE)) if not field]
+    if missing:
+        parts.append(f"({', '.join(missing)})")
+    return " ".join(parts)
+
+
+def unit_phrase(unit: Unit) -> str:
+    """Where a unit is: "mục II.3.b", "Điều 5 khoản 2", "Phụ lục, dòng 3", "phần ký"; "" for plain text."""
+    label = unit.label.strip()
+    if unit.kind == "table_row":
+        row = re.split(r"[.\s]", label)[-1] if label else unit.text.split("|", 1)[0].strip()
+        return f"{TABLE_ROW} {row}".strip()
+    if not label:
+        return KIND_PHRASES.get(unit.kind, "")
+    article = _ARTICLE.match(label)
+    if article:
+        head, clause, point = article.groups()
+        return " ".join(
+            x for x in (head, f"khoản {clause}" if clause else "", f"điểm {point}" if point else "") if x
+        )
+    if re.match(r"(?i)(chương|phần|mục|phụ lục)\b", label):
+        return label
+    return f"{ITEM} {label}"
+
+
+def citation_text(document: Document, unit: Unit) -> str:
+    """The ready-to-copy citation of a unit: document phrase, then where the unit is."""
+    where = unit_phrase(unit)
+    return f"{document_phrase(document)}, {where}" if where else document_phrase(document)
+
+
+def reference_phrase(ref: Reference) -> str:
+    """A cited document as written: "Công văn số 2862/MTTW-BTT ngày 31/8/2021 của Ban Thường trực …"."""
+    parts = [ref.doc_type or "Văn bản"]
+    if ref.number:
+        parts.append(f"số {ref.number}")
+    if ref.date:
+        parts.append(f"ngày {format_date(ref.date)}")
+    if ref.issuer:
+        parts.append(f"của {ref.issuer}")
+    if not ref.number and not ref.date and ref.title:
+        parts = [ref.title]
+    return " ".join(parts)
+
+
+def make_citation(hit: Hit, highlights: tuple[tuple[int, int], ...] = (), deadline: str = "") -> Citation:
+    """A Citation of a hit with its highlights and its citation string."""
+    return Citation(hit, highlights, citation_text(hit.document, hit.unit), deadline)
+
+
+def _unit_json(hit: Hit) -> dict:
+    md = hit.document.metadata
+    return {
+        "doc": hit.document.id,
+        "title": md.title,
+        "number": md.number,
+        "date": md.date,
+        "unit": hit.unit.label,
+        "text": hit.unit.text,
+    }
+
+
+def answer_to_json(answer: Answer) -> dict:
+    """The `chidao ask --json` object; evaluation scripts read it, so its keys stay stable."""
+    return {
+        "question": answer.question,
+        "intent": answer.intent,
+        "answer": answer.text,
+        "found": answer.found,
+        "confidence": round(answer.confidence, 4),
+        "citations": [
+            {
+                **_unit_json(c.hit),
+                "highlights": [[start, end] for start, end in c.highlights],
+                "citation": c.citation,
+                "deadline": c.deadline,
+            }
+            for c in answer.citations
+        ],
+        "suggestions": [
+            {**_unit_json(h), "citation": citation_text(h.document, h.unit)} for h in answer.suggestions
+        ],
+    }

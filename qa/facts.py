@@ -1,0 +1,240 @@
+"""Document facts (signer, date, number, issuer, recipients) and related documents (reference graph)."""
+
+from __future__ import annotations
+
+import re
+
+from chidao.model import Answer, Citation, Document, Hit, Reference, Unit
+from ingest.normalize import fold
+from qa.aliases import folded_words
+from qa.cite import document_phrase, format_date, make_citation, reference_phrase
+from qa.corpus import LibraryIndex, allowed, leading_number
+from qa.highlight import highlight, overlap
+from qa.intent import Intent
+
+MISSING = "chưa có trong thư viện"  # "not in the library yet"
+NO_VALUE = "không ghi"  # "not stated"
+CITED_IN = "Được viện dẫn trong"  # "Cited in"
+# Fact labels shown in answers: người ký (signer), ngày (date), số (number), cơ quan ban hành
+# (issuer), nơi nhận (recipients).
+FACT_LABELS = {
+    "signer": "Người ký",
+    "date": "Ngày",
+    "number": "Số",
+    "issuer": "Cơ quan ban hành",
+    "recipients": "Gửi",
+}
+# Relation verbs in answers: thực hiện (implements), căn cứ (based on), thay thế (replaces)…
+RELATION_WORDS = {
+    "implements": "thực hiện",
+    "based_on": "căn cứ",
+    "replaces": "thay thế",
+    "amends": "sửa đổi, bổ sung",
+    "cites": "viện dẫn",
+}
+# A recipients question about reporting upward (báo cáo = report) reads the "Nơi nhận" (cc) list.
+_REPORT = re.compile(r"\b(?:bao cao|b c|noi nhan)\b")
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+FACT_CONFIDENCE = 0.9
+MAX_RELATED = 5
+
+
+def entity_gaps(intent: Intent, lib: LibraryIndex) -> list[str]:
+    """What the question names that the library lacks: unit names, document numbers, years."""
+    gaps = [org for org in intent.orgs if not lib.orgs.names[org].learned and not lib.names_present(org)]
+    ref_numbers = {leading_number(r.number) for _, r in lib.references}
+    gaps += [n for n in intent.doc_numbers if not lib.docs_numbered(n) and n not in ref_numbers]
+    years = _YEAR.findall(" ".join(intent.terms))
+    gaps += [y for y in years if y not in lib.vocabulary]
+    return gaps
+
+
+def subject_documents(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: dict) -> list[Document]:
+    """Documents a question is about: those it names by number, else the kind it names that search
+    ranks highest, else the document of the best hits."""
+    docs = [d for d in lib.documents.values() if allowed(d, filters)]
+    numbered = [d for n in intent.doc_numbers for d in docs if leading_number(d.metadata.number) == n]
+    if numbered:
+        kind = [d for d in numbered if fold(d.metadata.doc_type).startswith(fold(intent.doc_kind) or "~")]
+        return kind or numbered
+    votes: dict[str, float] = {}
+    for rank, hit in enumerate(hits[:10], 1):
+        votes[hit.document.id] = votes.get(hit.document.id, 0.0) + 1.0 / rank
+    if intent.doc_kind:
+        kinds = fold(intent.doc_kind)
+        same = [
+            d
+            for d in docs
+            if fold(d.metadata.doc_type).startswith(kinds) or kinds in fold(d.metadata.doc_type)
+        ]
+        if same:
+            return sorted(same, key=lambda d: -votes.get(d.id, 0.0))
+    return [lib.documents[i] for i in sorted(votes, key=lambda i: -votes[i])]
+
+
+def _fact_unit(document: Document, fact: str, lib: LibraryIndex, question: str) -> Unit | None:
+    units = lib.units(document.id)
+    md = document.metadata
+
+    def of_kind(*kinds: str) -> list[Unit]:
+        return [u for u in units if u.kind in kinds]
+
+    if fact == "signer":
+        holders = [u for u in of_kind("signature") if not md.signer.name or md.signer.name in u.text]
+        holders = holders or [u for u in units if md.signer.name and md.signer.name in u.text]
+        return holders[-1] if holders else None
+    if fact == "recipients":
+        wants_cc = bool(_REPORT.search(folded_words(question))) or not md.recipients
+        order = ("cc", "recipients") if wants_cc else ("recipients", "cc")
+        return next((u for k in order for u in of_kind(k)), None)
+    header = of_kind("header")
+    if fact == "date" and md.date:
+        day = int(md.date[8:10])
+        dated = [u for u in units if re.search(rf"ngày 0?{day}\b", u.text) and md.date[:4] in u.text]
+        return (header + dated)[0] if header + dated else None
+    if fact == "number" and md.number:
+        return next((u for u in units if md.number in u.text), None)
+    return (header or of_kind("title") or [None])[0]
+
+
+def _fact_value(document: Document, fact: str, question: str) -> str:
+    md = document.metadata
+    if fact == "signer":
+        role = ", ".join(x for x in (md.signer.role, md.signer.on_behalf) if x)
+        return f"{md.signer.name} — {role}" if md.signer.name and role else md.signer.name or NO_VALUE
+    if fact == "date":
+        return format_date(md.date) if md.date else NO_VALUE
+    if fact == "number":
+        return md.number or NO_VALUE
+    if fact == "issuer":
+        return md.issuer or NO_VALUE
+    wants_cc = bool(_REPORT.search(folded_words(question))) or not md.recipients
+    entries = md.cc if wants_cc else md.recipients
+    return "; ".join(e.strip(" -,.;") for e in entries) or NO_VALUE
+
+
+def _missing_fact(question: str, intent: Intent, lib: LibraryIndex) -> Answer | None:
+    """Facts of a document the library only cites (number named, document absent)."""
+    cited = [
+        (src, r)
+        for n in intent.doc_numbers
+        for src, r in lib.references
+        if leading_number(r.number) == n and r.target is None
+    ]
+    if not cited:
+        return None
+    ref = cited[0][1]
+    citations = _citing_citations(intent, cited, lib)
+    cited_in = "; ".join(dict.fromkeys(document_phrase(lib.documents[src]) for src, _ in cited))
+    text = f"{reference_phrase(ref)} ({MISSING}).\n{CITED_IN}: {cited_in}."
+    return Answer(question, "fact", "found", text, FACT_CONFIDENCE, tuple(citations))
+
+
+def answer_fact(
+    question: str, intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: dict
+) -> Answer | None:
+    """Facts straight from a document's parsed metadata, cited with the unit that states them."""
+    if intent.doc_numbers and not any(lib.docs_numbered(n) for n in intent.doc_numbers):
+        return _missing_fact(question, intent, lib)
+    subjects = subject_documents(intent, hits, lib, filters)
+    if not subjects:
+        return None
+    document = subjects[0]
+    lines = [f"{FACT_LABELS[f]}: {_fact_value(document, f, question)}" for f in intent.facts]
+    citations: list[Citation] = []
+    for fact in intent.facts:
+        unit = _fact_unit(document, fact, lib, question)
+        if unit is not None and all(c.hit.unit != unit for c in citations):
+            citations.append(make_citation(Hit(unit, document, FACT_CONFIDENCE), (), ""))
+    rest = _best_passage(intent, document, lib)
+    if rest is not None and all(c.hit.unit != rest.hit.unit for c in citations):
+        citations.append(rest)
+        s, e = rest.highlights[0]
+        lines.append(f"Trích: “{' '.join(rest.hit.unit.text[s:e].split())}” ({rest.citation})")
+    text = f"{document_phrase(document)}\n" + "\n".join(lines)
+    return Answer(question, "fact", "found", text, FACT_CONFIDENCE, tuple(citations))
+
+
+def _best_passage(
+    intent: Intent, document: Document, lib: LibraryIndex, floor: float = 0.5
+) -> Citation | None:
+    """The unit of a document that best covers the question beyond the fact asked, if it covers it well."""
+    best, score = None, floor
+    for unit in lib.units(document.id):
+        if unit.kind in ("header", "signature", "cc", "recipients", "title"):
+            continue
+        value = overlap(intent.terms, intent.bigrams, unit.text, lib.idf)
+        if value > score:
+            best, score = unit, value
+    if best is None:
+        return None
+    spans = highlight(best.text, intent.terms, intent.bigrams, lib.idf, max_spans=1)
+    return make_citation(Hit(best, document, score), spans, "") if spans else None
+
+
+def _citing_citations(
+    intent: Intent, pairs: list[tuple[str, Reference]], lib: LibraryIndex
+) -> list[Citation]:
+    out: list[Citation] = []
+    for src, ref in pairs:
+        unit = lib.citing_unit(src, ref)
+        if unit is None or any(c.hit.unit == unit for c in out):
+            continue
+        span = (ref.start - unit.start, ref.end - unit.start)
+        spans = (span,) if 0 <= span[0] < span[1] <= len(unit.text) else ()
+        spans = spans or highlight(unit.text, intent.terms, intent.bigrams, lib.idf)
+        out.append(make_citation(Hit(unit, lib.documents[src], FACT_CONFIDENCE), spans, ""))
+    return out
+
+
+def _target_phrase(ref: Reference, lib: LibraryIndex) -> str:
+    if ref.target and ref.target in lib.documents:
+        return document_phrase(lib.documents[ref.target])
+    return f"{reference_phrase(ref)} ({MISSING})"
+
+
+def answer_related(
+    question: str, intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: dict
+) -> Answer | None:
+    """Related documents from the reference graph, cited with the passages that make the link.
+
+    Every reference of the library is a candidate; the question's document numbers and kind, the
+    relation asked and its direction, retrieval rank and term overlap of the citing passage rank them.
+    """
+    ranks = {(h.document.id, h.unit.ordinal): r for r, h in enumerate(hits, 1)}
+    subjects = {d.id for d in subject_documents(intent, hits, lib, filters)[:1]}
+    numbers = set(intent.doc_numbers)
+    scored: list[tuple[float, str, Reference]] = []
+    for src, ref in lib.references:
+        if not allowed(lib.documents[src], filters) and not (
+            ref.target and allowed(lib.documents[ref.target], filters)
+        ):
+            continue
+        unit = lib.citing_unit(src, ref)
+        if unit is None:
+            continue
+        rank = ranks.get((src, unit.ordinal))
+        score = 0.35 * (1.0 / (1.0 + (rank - 1) / 5.0) if rank else 0.0)
+        score += 0.45 * overlap(intent.terms, intent.bigrams, unit.text, lib.idf)
+        if intent.relation and ref.relation == intent.relation:
+            score += 0.2
+        src_named = leading_number(lib.documents[src].metadata.number) in numbers or src in subjects
+        ref_named = leading_number(ref.number) in numbers or (ref.target in subjects if ref.target else False)
+        incoming = intent.direction == "incoming"
+        score += 0.5 * ((ref_named if incoming else src_named) or 0) + 0.15 * (
+            (src_named if incoming else ref_named) or 0
+        )
+        scored.append((score, src, ref))
+    if not scored:
+        return None
+    scored.sort(key=lambda x: -x[0])
+    top = scored[:MAX_RELATED]
+    citations = _citing_citations(intent, [(s, r) for _, s, r in top], lib)
+    lines = []
+    for _, src, ref in top:
+        verb = RELATION_WORDS.get(ref.relation, "viện dẫn")
+        line = f"- {document_phrase(lib.documents[src])} {verb} {_target_phrase(ref, lib)}"
+        if line not in lines:
+            lines.append(line)
+    conf = min(1.0, top[0][0])
+    return Answer(question, "related", "found", "\n".join(lines), conf, tuple(citations))
