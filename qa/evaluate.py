@@ -72,7 +72,7 @@ def citation_correct(question: dict, answer: Answer) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class AnswerScores:
-    """Answer-level scores of a question set; `rows` has one (id, type, found, correct, facts) per question."""
+    """Answer-level scores of a question set; `rows`: (id, type, found, correct, facts) per question."""
 
     answerable: int
     citation_correct: float
