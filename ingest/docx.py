@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+from docx.opc.exceptions import OpcError
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -28,9 +29,14 @@ def read_docx(path: Path) -> RawText:
     A row whose cells hold several paragraphs (a header block or "Nơi nhận" + signature laid out as a
     table) comes out cell after cell instead, so each cell's lines stay together.
     """
+    # A .docx is a ZIP package; a truncated download or a renamed .doc is not one.
+    if not zipfile.is_zipfile(path):
+        raise UnreadableFileError(
+            "damaged DOCX, not a valid Word file (not a ZIP package)", path=path, hint=SAVE_AGAIN
+        )
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, XMLSyntaxError, ValueError) as exc:
+    except (zipfile.BadZipFile, OpcError, KeyError, XMLSyntaxError, ValueError) as exc:
         raise UnreadableFileError(
             f"damaged DOCX, not a valid Word file ({exc})", path=path, hint=SAVE_AGAIN
         ) from exc
