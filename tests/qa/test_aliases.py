@@ -1,0 +1,73 @@
+"""Unit names: the alias table and names learned from a library's units."""
+
+from __future__ import annotations
+
+from chidao.model import Unit
+from qa.aliases import OrgTable, assignment_head, clean_name, learn_names
+
+
+def _unit(kind: str, text: str, ordinal: int = 0) -> Unit:
+    return Unit("d.txt", ordinal, kind, "", "", text, 0, len(text))  # type: ignore[arg-type]
+
+
+def test_abbreviation_bdvtu_is_the_mass_mobilisation_board():
+    assert OrgTable.default().find("BDVTU chủ trì, phối hợp") == ["Ban Dân vận Tỉnh ủy"]
+
+
+def test_short_abbreviation_hu_matches_only_in_capitals():
+    table = OrgTable.default()
+    assert (table.find("HU báo cáo kết quả"), table.find("xóa bỏ hủ tục")) == (
+        ["Huyện ủy, thị ủy, thành ủy"],
+        [],
+    )
+
+
+def test_unaccented_names_match():
+    assert OrgTable.default().find("btv tinh doan va ubmttq tinh") == [
+        "Tỉnh đoàn",
+        "Mặt trận Tổ quốc Việt Nam",
+    ]
+
+
+def test_longest_name_wins_over_the_name_inside_it():
+    assert OrgTable.default().find("Đảng đoàn Ủy ban MTTQ Việt Nam tỉnh") == [
+        "Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+    ]
+
+
+def test_named_in_sees_a_name_inside_a_recipient_list():
+    assert OrgTable.default().named_in("Tỉnh đoàn", "- Các ban cán sự đảng, đảng đoàn, BTV Tỉnh đoàn,")
+
+
+def test_assignment_head_is_the_text_before_the_verb():
+    assert assignment_head("Ban Tuyên giáo Tỉnh ủy chủ trì tổ chức hội nghị") == "Ban Tuyên giáo Tỉnh ủy"
+
+
+def test_clean_name_drops_plural_and_report_marks():
+    assert clean_name("- Các ban cán sự đảng (b/c),") == "Ban cán sự đảng"
+
+
+def test_names_learned_from_assignments_recipients_and_task_table():
+    units = [
+        _unit(
+            "item", "b) Ban Thường vụ Huyện ủy An Thạch và Ban Thường vụ Thị ủy Cửa Hải tổ chức kiểm điểm."
+        ),
+        _unit("cc", "Nơi nhận:\n- Như trên,\n- Ban Nội chính Trung ương (b/c),\n- Lưu Văn phòng Tỉnh ủy."),
+        _unit("table_row", "6 | Trường Chính trị tỉnh | Biên soạn chuyên đề | Năm học 2022 - 2023"),
+    ]
+    assert learn_names(units) == [
+        "Ban Thường vụ Huyện ủy An Thạch",
+        "Ban Thường vụ Thị ủy Cửa Hải",
+        "Ban Nội chính Trung ương",
+        "Văn phòng Tỉnh ủy",
+        "Trường Chính trị tỉnh",
+    ]
+
+
+def test_learned_board_name_is_found_by_the_committee_name_with_its_class():
+    table = OrgTable.default(["Ban Thường vụ Huyện ủy An Thạch"])
+    org = table.names["Huyện ủy An Thạch"]
+    assert (table.find("huyen uy an thach phai lam gi"), org.parent) == (
+        ["Huyện ủy An Thạch"],
+        "Huyện ủy, thị ủy, thành ủy",
+    )

@@ -1,0 +1,68 @@
+"""Citation strings."""
+
+from __future__ import annotations
+
+from chidao.model import Document, Metadata, Reference, Unit
+from qa.cite import citation_text, format_date, reference_phrase, unit_phrase
+
+
+def _doc(**md) -> Document:
+    return Document(id="cv.txt", sha256="0", format="txt", metadata=Metadata(**md))
+
+
+def _unit(label: str, kind: str = "item", text: str = "…") -> Unit:
+    return Unit("cv.txt", 3, kind, label, "", text, 0, 1)  # type: ignore[arg-type]
+
+
+def test_numbered_dispatch_citation():
+    doc = _doc(doc_type="Công văn", number="1025-CV/TU", date="2023-10-12", issuer="Ban Thường vụ Tỉnh ủy")
+    assert (
+        citation_text(doc, _unit("3"))
+        == "Công văn số 1025-CV/TU ngày 12/10/2023 của Ban Thường vụ Tỉnh ủy, mục 3"
+    )
+
+
+def test_dispatch_without_number_or_date_says_so():
+    doc = _doc(doc_type="Công văn", issuer="Ban Thường vụ Tỉnh ủy")
+    assert (
+        citation_text(doc, _unit("3")) == "Công văn của Ban Thường vụ Tỉnh ủy (không số, không ngày), mục 3"
+    )
+
+
+def test_unit_labels():
+    assert [unit_phrase(_unit(x)) for x in ("II.3.b", "Điều 5.2", "Điều 5", "Điều 5.2.a")] == [
+        "mục II.3.b",
+        "Điều 5 khoản 2",
+        "Điều 5",
+        "Điều 5 khoản 2 điểm a",
+    ]
+
+
+def test_table_row_and_signature_labels():
+    assert (
+        unit_phrase(_unit("3", "table_row", "3 | Ban Dân vận Tỉnh ủy | … | Quý II/2022")) == "Phụ lục, dòng 3"
+    )
+    assert unit_phrase(_unit("", "signature")) == "phần ký"
+
+
+def test_dates_keep_administrative_zeros():
+    assert [format_date(d) for d in ("2022-07-05", "2022-01-18", "2023-10-12")] == [
+        "05/7/2022",
+        "18/01/2022",
+        "12/10/2023",
+    ]
+
+
+def test_missing_reference_phrase():
+    ref = Reference(
+        "based_on",
+        "Công văn",
+        "2862/MTTW-BTT",
+        "2021-08-31",
+        "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam",
+        "",
+        "",
+    )
+    assert reference_phrase(ref) == (
+        "Công văn số 2862/MTTW-BTT ngày 31/8/2021 của Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam"
+    )

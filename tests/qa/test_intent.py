@@ -1,0 +1,96 @@
+"""Question understanding, with and without diacritics."""
+
+from __future__ import annotations
+
+from qa.intent import content_terms, detect_intent, doc_numbers
+
+
+def test_who_signed_is_a_signer_fact():
+    intent = detect_intent("Ai ký công văn này?")
+    assert (intent.kind, intent.facts, intent.doc_kind) == ("fact", ("signer",), "Công văn")
+
+
+def test_unaccented_who_signed_is_the_same_fact():
+    assert detect_intent("ai ky cong van nay").facts == ("signer",)
+
+
+def test_district_committees_tasks_name_the_class_of_unit():
+    intent = detect_intent("Các huyện ủy phải làm gì?")
+    assert (intent.kind, intent.org) == ("unit_tasks", "Huyện ủy, thị ủy, thành ủy")
+
+
+def test_whose_and_when_of_a_numbered_dispatch_are_two_facts():
+    intent = detect_intent("Công văn 2862 của ai, ngày nào?")
+    assert (intent.kind, set(intent.facts), intent.doc_numbers) == ("fact", {"date", "issuer"}, ("2862",))
+
+
+def test_unaccented_unit_tasks_find_the_mass_mobilisation_board():
+    intent = detect_intent("ban dan van can lam gi")
+    assert (intent.kind, intent.org) == ("unit_tasks", "Ban Dân vận Tỉnh ủy")
+
+
+def test_which_document_implements_plan_35_asks_for_citing_documents():
+    intent = detect_intent("van ban nao trien khai ke hoach 35")
+    assert (intent.kind, intent.relation, intent.direction, intent.doc_numbers) == (
+        "related",
+        "implements",
+        "incoming",
+        ("35",),
+    )
+
+
+def test_what_a_document_is_based_on_asks_for_its_own_references():
+    intent = detect_intent("Văn bản này căn cứ vào đâu?")
+    assert (intent.kind, intent.relation, intent.direction) == ("related", "based_on", "outgoing")
+
+
+def test_replaced_by_passive_asks_for_citing_documents():
+    intent = detect_intent("Quy định số 03-QĐ/TU đã bị văn bản nào thay thế?")
+    assert (intent.kind, intent.relation, intent.direction, intent.doc_numbers) == (
+        "related",
+        "replaces",
+        "incoming",
+        ("3",),
+    )
+
+
+def test_which_document_says_a_quote_is_a_passage_question():
+    assert (
+        detect_intent("Văn bản nào nói không được đưa cán bộ chờ nghỉ hưu sang Mặt trận?").kind == "passage"
+    )
+
+
+def test_deadline_question_keeps_its_unit():
+    intent = detect_intent("Tỉnh đoàn phải hoàn thành trước ngày nào?")
+    assert (intent.kind, intent.org) == ("deadline", "Tỉnh đoàn")
+
+
+def test_recipients_question():
+    assert detect_intent("Công văn này được gửi tới những đơn vị nào?").facts == ("recipients",)
+
+
+def test_title_of_a_person_is_not_the_unit_asked_about():
+    assert detect_intent("Câu Bí thư Tỉnh ủy nói Mặt trận phải đến với dân là câu nào?").org == ""
+
+
+def test_document_number_suffix_is_not_the_provincial_committee():
+    assert detect_intent("Quy định 07-QĐ/TU có hiệu lực từ ngày nào?").orgs == ()
+
+
+def test_doc_numbers_from_kind_and_full_numbers_not_dates():
+    assert doc_numbers("Kế hoạch 35 và Công văn số 2862/MTTW-BTT ngày 31/8/2021, NQ 12-NQ/TU") == (
+        "35",
+        "2862",
+        "12",
+    )
+
+
+def test_content_terms_drop_question_words():
+    assert content_terms("Tỉnh đoàn phải làm gì về đối thoại?") == (
+        ("tinh", "doan", "doi", "thoai"),
+        ("tinh doan", "doi thoai"),
+    )
+
+
+def test_counted_noun_of_how_many():
+    assert detect_intent("Mức hỗ trợ mỗi căn nhà là bao nhiêu triệu đồng?").counted == "trieu dong"
