@@ -213,8 +213,9 @@ def continues(a: Line, b: Line) -> bool:
     if b.gap_before or _is_indented(b):
         return False
     if ends_sentence(a.text):
-        # A full line may end a sentence in the middle of a paragraph; without geometry assume not.
-        return a.gap_right is not None and a.gap_right <= FULL_SLACK
+        # A full line may end a sentence in the middle of a paragraph; without geometry (OCR) on
+        # either side nobody can tell, and a sentence end is the safer guess.
+        return a.gap_right is not None and b.gap_right is not None and a.gap_right <= FULL_SLACK
     if a.gap_right is not None and a.gap_right > FULL_SLACK and not _is_centered(a):
         return not b.text[0].isupper()  # a short heading line ("1. Kết quả đạt được"), then its body
     return True

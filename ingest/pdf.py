@@ -46,7 +46,8 @@ def read_pdf(path: Path, *, ocr: bool = True) -> RawText:
     ocr_texts: dict[int, str] = {}
     if blank:
         ocr_texts, warnings = _ocr_some(path, blank, ocr=ocr)
-    return build_raw_text(pages_to_text(pages, ocr_texts), format="pdf", warnings=warnings)
+    text = pages_to_text(pages, ocr_texts)
+    return build_raw_text(text, format="pdf", ocr=bool(ocr_texts), warnings=warnings)
 
 
 def _extract_pages(path: Path) -> list[list[str]]:
