@@ -164,19 +164,19 @@ def _table(block: list[str], base: int, width: int, gap: bool) -> list[Line]:
             grid[r][c] = f"{grid[r][c]} {text}".strip()
             col_starts[c].append(start)
     gap = gap or bool(out)
-    multi = sum(1 for row in grid if sum(1 for x in row if x) > 1)
+    multi = sum(1 for texts in grid if sum(1 for x in texts if x) > 1)
     if len(grid) <= 4 or multi >= len(grid) / 2:
-        rows = [" | ".join(x for x in row if x) for row in grid]
+        rows = [" | ".join(x for x in texts if x) for texts in grid]
         return out + [Line(t, row=True, gap_before=gap and i == 0) for i, t in enumerate(rows) if t]
     for c in range(len(bounds)):
         left = min(col_starts[c], default=0)
         prev = -1
-        for r, row in enumerate(grid):
-            if row[c]:
+        for r, texts in enumerate(grid):
+            if texts[c]:
                 indent = min(s for s, _, t in cells[r] if s >= bounds[c]) - left
                 # A column's first line follows the previous column or block; a skipped row is a gap.
                 first_gap = (gap or c > 0) if prev < 0 else prev != r - 1
-                out.append(Line(row[c], max(0, indent), gap_before=first_gap))
+                out.append(Line(texts[c], max(0, indent), gap_before=first_gap))
                 prev = r
     return out
 
