@@ -190,14 +190,17 @@ def join_lines(lines: Sequence[Line]) -> str:
     """Paragraphs, one per line of output: wrapped lines joined with a space, paragraphs split by breaks."""
     parts: list[str] = []
     prev: Line | None = None
+    head = ""  # first line of the current paragraph: "- Các huyện ủy…" for its wrapped "trực thuộc…"
     for line in lines:
         text = PAGE_MARK * line.page_mark + line.text
         if prev is None:
             parts.append(text)
+            head = line.text
         elif continues(prev, line):
             parts.append(" " + text)
         else:
-            parts.append(_separator(prev, line) + text)
+            parts.append(_separator(prev, line, head) + text)
+            head = line.text
         prev = line
     return "".join(parts)
 
@@ -221,7 +224,7 @@ def continues(a: Line, b: Line) -> bool:
     return True
 
 
-def _separator(a: Line, b: Line) -> str:
+def _separator(a: Line, b: Line, head: str) -> str:
     if b.gap_before:
         return "\n\n"
     if a.row and b.row:
@@ -229,7 +232,7 @@ def _separator(a: Line, b: Line) -> str:
     if (_is_centered(a) or _is_caps(a.text)) and not _is_indented(b):
         return "\n"  # title block: "NGHỊ QUYẾT" / "HỘI NGHỊ …" / "về …"
     dash = ("-", "+")
-    if b.text.startswith(dash) and not _is_indented(b) and (a.text.startswith(dash) or a.text[-1:] == ":"):
+    if b.text.startswith(dash) and not _is_indented(b) and (head.startswith(dash) or a.text[-1:] == ":"):
         return "\n"  # "Nơi nhận:" and the list under it
     return "\n\n"
 
@@ -251,4 +254,5 @@ def _is_centered(line: Line) -> bool:
 
 
 def _is_indented(line: Line) -> bool:
-    return line.indent >= 3 and not _is_centered(line)
+    """A first-line indent; inside a table cell (no right margin known) indents come from centring."""
+    return line.gap_right is not None and line.indent >= 3 and not _is_centered(line)
