@@ -1,0 +1,229 @@
+"""Metadata fields read off a document's header, title, "Kính gửi", "Nơi nhận" and signature lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chidao.model import Signer
+from ingest.normalize import fold
+from ingest.vncase import LOWER, UPPER, is_upper, written_case
+
+# Document kinds as their heading is printed (upper case) → display name. Longest first, so that
+# "BÀI PHÁT BIỂU" wins over "PHÁT BIỂU" and "THÔNG BÁO KẾT LUẬN" is a "Thông báo".
+KIND_NAMES = {
+    "BÀI PHÁT BIỂU": "Bài phát biểu",
+    "BÀI NÓI CHUYỆN": "Bài phát biểu",
+    "DIỄN VĂN": "Bài phát biểu",
+    "PHÁT BIỂU": "Bài phát biểu",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động",
+    "CHƯƠNG TRÌNH": "Chương trình",
+    "CÔNG VĂN": "Công văn",
+    "CÔNG ĐIỆN": "Công điện",
+    "CHỈ THỊ": "Chỉ thị",
+    "NGHỊ QUYẾT": "Nghị quyết",
+    "KẾ HOẠCH": "Kế hoạch",
+    "QUY ĐỊNH": "Quy định",
+    "QUY CHẾ": "Quy chế",
+    "QUYẾT ĐỊNH": "Quyết định",
+    "THÔNG BÁO": "Thông báo",
+    "THÔNG TRI": "Thông tri",
+    "HƯỚNG DẪN": "Hướng dẫn",
+    "BÁO CÁO": "Báo cáo",
+    "TỜ TRÌNH": "Tờ trình",
+    "KẾT LUẬN": "Kết luận",
+    "ĐỀ ÁN": "Đề án",
+    "BIÊN BẢN": "Biên bản",
+    "LỜI KÊU GỌI": "Lời kêu gọi",
+}
+# The code inside a document number names its kind: "19-CT/TU" is a Chỉ thị. Used only when the
+# text has no kind heading. Party numbering writes Quy định as "QĐi" at the centre, "QĐ" locally.
+NUMBER_CODES = {
+    "CV": "Công văn",
+    "CT": "Chỉ thị",
+    "NQ": "Nghị quyết",
+    "KH": "Kế hoạch",
+    "QĐI": "Quy định",
+    "QĐ": "Quyết định",
+    "TB": "Thông báo",
+    "HD": "Hướng dẫn",
+    "BC": "Báo cáo",
+    "TTR": "Tờ trình",
+    "KL": "Kết luận",
+    "CTR": "Chương trình",
+    "ĐA": "Đề án",
+    "BB": "Biên bản",
+}
+# National mottos printed in the header's right column: never the issuer.
+_MOTTOS = ("dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc")
+
+SUBJECT_PREFIX = re.compile(r"^(?:V/v|V/V|Về việc)\s*:?\s*")  # "V/v" = về việc, "regarding"
+RECIPIENTS_MARK = re.compile(r"^Kính\s+gửi\s*:?\s*", re.IGNORECASE)  # "Kính gửi" = "To"
+CC_MARK = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.IGNORECASE)  # "Nơi nhận" = "Distribution"
+# Signing on someone's behalf: "T/M" (thay mặt, for the body), "K/T" (ký thay, for the head),
+# "T/L" (thừa lệnh, by order), "TUQ." (thừa ủy quyền), "Q." (quyền, acting); State documents
+# write them with a dot: "TM.", "KT.", "TL.".
+ON_BEHALF = re.compile(r"^(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*\S", re.IGNORECASE)
+NUMBER = re.compile(r"^Số\s*:?\s*(\d+(?:/\d{4})?[-/][\wĐđ]+(?:[-/.][\wĐđ]+)*)", re.IGNORECASE)
+# "Hải Lâm, ngày 05 tháng 7 năm 2022": place, then the date written out.
+PLACE_DATE = re.compile(
+    r"^(?P<place>[^\W\d][\w .'-]{0,40}?),\s*"
+    r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\s{3,}")
+_MARKUP = re.compile(r"\*{1,3}|_{2,}|^#{1,6}\s+")
+_NAME = re.compile(rf"^{UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*){{1,5}}$")
+_SIGNED = re.compile(r"^\(?\s*(?:đã\s+ký|đã ký và đóng dấu|ký tên)\s*\)?$", re.IGNORECASE)
+_SPEAKER = re.compile(rf"(?:của\s+)?(?:đồng\s+chí|ông|bà)\s+(?P<name>{UPPER}\w*(?:\s+{UPPER}\w*){{1,4}})")
+
+
+def strip_markup(text: str) -> str:
+    """Drop Markdown heading marks and emphasis, collapse whitespace: "**T/M BAN**" → "T/M BAN"."""
+    text = text.strip()
+    if re.fullmatch(r"[*\s]+", text):  # the "*" under the issuer's name is not emphasis
+        return "*" if text else ""
+    return " ".join(_MARKUP.sub("", text).split())
+
+
+def cells(line: str) -> list[str]:
+    """The cells of a header/closing line: " | " table cells or space-aligned columns."""
+    raw = line.strip().strip("|")
+    return [c for c in (strip_markup(part) for part in _CELL_SPLIT.split(raw)) if c]
+
+
+def iso_date(day: str | int, month: str | int, year: str | int) -> str:
+    """ISO date from day, month, year parts; "" when they are not a calendar date."""
+    d, m, y = int(day), int(month), int(year)
+    if not (1 <= d <= 31 and 1 <= m <= 12 and 1900 <= y <= 2100):
+        return ""
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def kind_of_heading(line: str) -> str:
+    """Display name of the document kind when the line is a kind heading ("CHỈ THỊ"), else ""."""
+    text = strip_markup(line)
+    if not is_upper(text):
+        return ""
+    for printed, name in KIND_NAMES.items():
+        if text == printed or text.startswith(printed + " "):
+            return name
+    return ""
+
+
+def kind_of_number(number: str) -> str:
+    """Kind named by the code inside a document number: "19-CT/TU" → "Chỉ thị", else ""."""
+    for code in re.split(r"[-/]", number.upper())[1:]:
+        if code in NUMBER_CODES:
+            return NUMBER_CODES[code]
+    return ""
+
+
+def is_motto(text: str) -> bool:
+    """True for the national motto lines of the header's right column."""
+    return fold(text).strip(" .") in _MOTTOS
+
+
+def is_header_line(line: str) -> bool:
+    """True for a line of the header block: issuer/motto in capitals, "*", "Số …", place and date."""
+    parts = cells(line)
+    if not parts:
+        return False
+    return all(
+        p == "*"
+        or re.fullmatch(r":?-{3,}:?", p)
+        or (is_upper(p) and not kind_of_heading(p))
+        or NUMBER.match(p)
+        or PLACE_DATE.match(p)
+        or is_motto(p)
+        for p in parts
+    )
+
+
+def header_fields(lines: Sequence[str]) -> tuple[str, str, str, str]:
+    """(number, ISO date, place, issuer) read off the header lines."""
+    number = date = place = ""
+    issuers: list[str] = []
+    for line in lines:
+        for cell in cells(line):
+            if m := NUMBER.match(cell):
+                number = number or m.group(1).rstrip(".,")
+            elif m := PLACE_DATE.match(cell):
+                if not date:
+                    date, place = iso_date(m["d"], m["m"], m["y"]), m["place"].strip()
+            elif is_upper(cell) and not is_motto(cell) and not kind_of_heading(cell):
+                issuers.append(cell)
+    # The bottom line of the left column is the issuing body ("BAN TUYÊN GIÁO" under "TỈNH ỦY …").
+    issuer = written_case(issuers[-1]) if issuers else ""
+    return number, date, place, issuer
+
+
+def find_place_date(lines: Sequence[str]) -> tuple[str, str]:
+    """(ISO date, place) of the first "Place, ngày … tháng … năm …" cell of the lines."""
+    for line in lines:
+        for cell in cells(line):
+            if m := PLACE_DATE.match(cell):
+                return iso_date(m["d"], m["m"], m["y"]), m["place"].strip()
+    return "", ""
+
+
+def title_text(lines: Sequence[str]) -> str:
+    """Subject of the document: the lines after the kind heading, or the "V/v" lines, joined."""
+    parts = [strip_markup(line) for line in lines]
+    parts = [p for p in parts if p and not re.fullmatch(r"[-_*=]{3,}", p)]
+    if parts and kind_of_heading(parts[0]):
+        parts = parts[1:]
+    text = " ".join(parts)
+    return SUBJECT_PREFIX.sub("", text).strip()
+
+
+def list_entries(lines: Sequence[str], mark: re.Pattern[str]) -> tuple[str, ...]:
+    """Entries of a "Kính gửi:" or "Nơi nhận:" list; a line without a dash continues the entry."""
+    entries: list[str] = []
+    for i, line in enumerate(lines):
+        text = strip_markup(line)
+        if i == 0:
+            text = mark.sub("", text)
+        if not text:
+            continue
+        if re.match(r"^[-–+•]\s*", text) or not entries:
+            entries.append(re.sub(r"^[-–+•]\s*", "", text))
+        else:
+            entries[-1] = f"{entries[-1]} {text}"
+    return tuple(e for e in entries if e)
+
+
+def is_name(text: str) -> bool:
+    """True for a person's name as signed: 2–6 capitalised syllables ("Đặng Ngọc Huy")."""
+    return bool(_NAME.match(text)) and not is_upper(text)
+
+
+def signer_from(lines: Sequence[str]) -> Signer:
+    """Signer from the signature lines: on-behalf line(s), role line(s) in capitals, then the name."""
+    on_behalf: list[str] = []
+    roles: list[str] = []
+    name = ""
+    for line in lines:
+        for cell in cells(line):
+            if ON_BEHALF.match(cell):
+                on_behalf.append(written_case(cell))
+            elif is_upper(cell):
+                roles.append(written_case(cell))
+            elif is_name(cell):
+                name = cell
+    # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" keeps both on-behalf lines.
+    return Signer(name=name, role=" ".join(roles), on_behalf=", ".join(on_behalf))
+
+
+def speaker_from_title(title: str) -> Signer:
+    """The speaker named in a speech title: "của đồng chí X, Bí thư Tỉnh ủy, tại …" → Signer(X, role)."""
+    m = _SPEAKER.search(title)
+    if not m:
+        return Signer()
+    rest = title[m.end() :].lstrip(" ,")
+    role = (
+        re.split(r",|\s+tại\s+|\s+về\s+", rest, maxsplit=1)[0].strip()
+        if title[m.end() :].startswith(",")
+        else ""
+    )
+    return Signer(name=m["name"], role=role)

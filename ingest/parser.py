@@ -1,0 +1,513 @@
+"""Structure parser: metadata, the unit tree and the cited documents of one document text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from chidao.model import Metadata, ParsedDocument, RawText, Signer, Unit
+from ingest import metadata as md
+from ingest.lines import (
+    DASH,
+    TABLE_SEPARATOR,
+    Line,
+    classify,
+    ends_sentence,
+    split_lines,
+)
+from ingest.references import find_references, number_key
+from ingest.vncase import LOWER, UPPER, is_upper
+
+# A heading line ("1. Nâng cao nhận thức…", no final punctuation) takes the paragraph right after it
+# into its unit, so that a hit shows the task with its heading; longer bodies stay separate units.
+MAX_ABSORBED = 1500
+_RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "item": 4, "decimal": 5, "subitem": 6}
+_DIVISIONS = ("part", "chapter", "section")
+_APPENDIX = re.compile(r"^PH[ỤU]\s*L[ỤU]C\b", re.IGNORECASE)  # "Phụ lục" = appendix
+# Closing formula of the body: "Chỉ thị này được phổ biến…", "Nhận được Công văn này…".
+_CLOSING_FORMULA = re.compile(r"^(?:Nhận được\s+)?\S+(?:\s+\S+)?\s+này\b")
+# The issuing body is the subject of the directive verb in the opening paragraph:
+# "Ban Thường vụ Tỉnh ủy yêu cầu …" (used only for a text without a header block).
+_DIRECTIVE_VERB = r"\s+(?:yêu cầu|đề nghị|chỉ đạo|quyết định|ban hành|thông báo|hướng dẫn)\b"
+
+
+@dataclass(slots=True)
+class _Block:
+    first: int
+    last: int
+    kind: str
+    num: str = ""
+
+
+@dataclass(slots=True)
+class _Node:
+    kind: str
+    label: str
+    start: int
+    end: int
+    parent: int | None
+    own_heading: str = ""  # the text this unit adds to its children's heading context
+    rank: int = 99
+    container: bool = False  # whether following plain paragraphs belong to it
+    absorbs: bool = False  # a heading line that takes the next paragraph into its unit
+    children: list[int] = field(default_factory=list)
+
+
+def parse_document(raw: RawText, doc_id: str = "") -> ParsedDocument:
+    """Metadata, units in reading order and (unresolved) references of a document text."""
+    text = raw.text
+    lines = split_lines(text)
+    front, body_start = _front_matter(lines)
+    closing = _closing(lines, body_start)
+    nodes = [_Node(kind, "", lines[a].start, lines[b].end, None) for kind, a, b in front]
+    _parse_body(lines, body_start, closing, nodes)
+    units = _to_units(nodes, text, raw.page_starts, doc_id)
+    meta = _metadata(lines, front, closing, text)
+    own = number_key(meta.number) if meta.number else None
+    refs = tuple(r for r in find_references(text, units) if not (own and number_key(r.number) == own))
+    return ParsedDocument(text=text, metadata=meta, units=units, references=refs)
+
+
+# --- front matter: header block, title, "Kính gửi" --------------------------------------------
+
+
+def _front_matter(lines: list[Line]) -> tuple[list[tuple[str, int, int]], int]:
+    """(kind, first line, last line) of the header, title and recipients blocks; body start."""
+    out: list[tuple[str, int, int]] = []
+    i = _next_nonblank(lines, 0)
+    if i < len(lines) and _is_header(lines[i]):
+        j = last = i
+        while j < len(lines) and (not lines[j].text or _is_header(lines[j])):
+            if lines[j].text:
+                last = j
+            elif j + 1 < len(lines) and lines[j + 1].text and not _is_header(lines[j + 1]):
+                break
+            j += 1
+        out.append(("header", i, last))
+        i = _next_nonblank(lines, last + 1)
+    while i < len(lines):
+        line = lines[i]
+        if md.kind_of_heading(line.clean) or md.SUBJECT_PREFIX.match(line.clean):
+            last = _title_end(lines, i)
+        elif md.RECIPIENTS_MARK.match(line.clean):
+            last = _recipients_end(lines, i)
+        else:
+            break
+        kind = "recipients" if md.RECIPIENTS_MARK.match(line.clean) else "title"
+        out.append((kind, i, last))
+        i = _next_nonblank(lines, last + 1)
+    return out, i
+
+
+def _is_header(line: Line) -> bool:
+    if (
+        not line.text
+        or _APPENDIX.match(line.clean)
+        or classify(line)[0] not in ("heading", "paragraph", "table")
+    ):
+        return False
+    return md.is_header_line(line.text)
+
+
+def _title_end(lines: list[Line], i: int) -> int:
+    """Last line of a title: the kind heading with its subject lines, a Markdown subtitle and the
+    "-----" rule under it; or a "V/v" subject wrapped over a few lines."""
+    is_vv = bool(md.SUBJECT_PREFIX.match(lines[i].clean))
+    last = i
+    j = i + 1
+    while j < len(lines) and lines[j].text and j - i < 8:
+        clean = lines[j].clean
+        if md.RECIPIENTS_MARK.match(clean) or (is_vv and classify(lines[j])[0] != "paragraph"):
+            return last
+        last = j
+        if _is_rule(clean):
+            return last
+        j += 1
+    if is_vv:
+        return last
+    k = _next_nonblank(lines, last + 1)
+    while k < len(lines) and (_is_rule(lines[k].clean) or _is_subtitle(lines[k])):
+        last = k
+        if _is_rule(lines[k].clean):
+            break
+        k = _next_nonblank(lines, k + 1)
+    return last
+
+
+def _is_rule(clean: str) -> bool:
+    return bool(re.fullmatch(r"[-_*=]{3,}", clean))
+
+
+def _is_subtitle(line: Line) -> bool:
+    """A title line set apart by blank lines: the subject starting in lower case ("về …",
+    "thực hiện …"), a line in capitals ("KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY") or a Markdown
+    subtitle ("## của đồng chí …"), none of them a structural marker."""
+    if classify(line)[0] not in ("heading", "paragraph") or _APPENDIX.match(line.clean):
+        return False
+    return line.clean[:1].islower() or is_upper(line.clean) or line.markdown_level > 0
+
+
+def _recipients_end(lines: list[Line], i: int) -> int:
+    last = i
+    j = i + 1
+    if not md.RECIPIENTS_MARK.sub("", lines[i].clean):  # "Kính gửi:" alone, the list below
+        j = _next_nonblank(lines, j)
+    while j < len(lines) and lines[j].text:
+        kind = classify(lines[j])[0]
+        if kind not in ("dash", "paragraph") or (
+            kind == "paragraph" and ends_sentence(lines[last].clean) and not lines[last].clean.endswith(",")
+        ):
+            break
+        last = j
+        j += 1
+    return last
+
+
+# --- closing: "Nơi nhận" list and signature block ----------------------------------------------
+
+
+def _closing(lines: list[Line], lo: int) -> list[tuple[str, int, int]]:
+    """(kind, first, last) of the "Nơi nhận" list and the signature block, in text order."""
+    out: list[tuple[str, int, int]] = []
+    cc = next((i for i in range(len(lines) - 1, lo - 1, -1) if md.CC_MARK.match(lines[i].clean)), None)
+    if cc is not None:
+        last = cc
+        j = _next_nonblank(lines, cc + 1)
+        while j < len(lines) and not _is_signature_line(lines[j]):
+            if not lines[j].text:
+                # A page break may leave a blank line inside the list: go on if a dash follows.
+                k = _next_nonblank(lines, j)
+                if k >= len(lines) or not DASH.match(lines[k].clean):
+                    break
+                j = k
+            last = j
+            j += 1
+        out.append(("cc", cc, last))
+    sig = _signature(lines, lo, cc)
+    if sig:
+        if out and sig[0] <= out[0][2]:  # a table row holds both: one closing block
+            first = min(sig[0], out[0][1])
+            return [("signature", first, max(sig[1], out[0][2]))]
+        out.append(("signature", *sig))
+    return sorted(out, key=lambda x: x[1])
+
+
+def _is_signature_line(line: Line) -> bool:
+    return any(md.ON_BEHALF.match(c) for c in md.cells(line.text))
+
+
+def _signature(lines: list[Line], lo: int, cc: int | None) -> tuple[int, int] | None:
+    """Lines of the signature block: on-behalf / role lines in capitals, then the signer's name."""
+    starts = [i for i in range(lo, len(lines)) if _is_signature_line(lines[i])]
+    if not starts:
+        # No "T/M"-type line: a role in capitals right above a name, at the end or around "Nơi nhận".
+        ends = [_last_nonblank(lines, len(lines))] + ([_last_nonblank(lines, cc)] if cc else [])
+        for end in ends:
+            if end is not None and end >= lo and md.is_name(lines[end].clean):
+                role = _last_nonblank(lines, end)
+                if role is not None and role >= lo and is_upper(lines[role].clean):
+                    starts = [role]
+                    break
+    if not starts:
+        return None
+    first = starts[-1]
+    j, last, seen = first, first, 0
+    while j < len(lines) and seen < 6:
+        if lines[j].text:
+            seen += 1
+            last = j
+            if md.is_name(lines[j].clean) or any(md.is_name(c) for c in md.cells(lines[j].text)):
+                return first, j
+        j += 1
+    return first, last
+
+
+# --- body: blocks, hierarchy, units ------------------------------------------------------------
+
+
+def _parse_body(lines: list[Line], lo: int, closing: list[tuple[str, int, int]], nodes: list[_Node]) -> None:
+    closing_at = {a: (kind, b) for kind, a, b in closing}
+    blocks = _blocks(lines, lo, closing_at)
+    stack: list[int] = []  # indices into nodes
+    seen_structure = False
+    last_body = max((i for i, b in enumerate(blocks) if b.kind not in ("cc", "signature")), default=-1)
+    for bi, block in enumerate(blocks):
+        start, end = lines[block.first].start, lines[block.last].end
+        first_clean = lines[block.first].clean
+        if block.kind in ("cc", "signature"):
+            stack.clear()
+            nodes.append(_Node(block.kind, "", start, end, None))
+            continue
+        if block.kind == "paragraph":
+            prev = nodes[-1] if nodes else None
+            if prev and prev.absorbs and bi > 0 and blocks[bi - 1].kind not in ("paragraph", "table", "dash"):
+                if end - prev.start <= MAX_ABSORBED:
+                    prev.end, prev.absorbs = end, False
+                    continue
+            while stack and not nodes[stack[-1]].container:
+                stack.pop()
+            closing_formula = bi == last_body and seen_structure and _CLOSING_FORMULA.match(first_clean)
+            parent = None if closing_formula or not stack else stack[-1]
+            kind = "paragraph" if seen_structure else "preamble"
+            nodes.append(_Node(kind, _label_of(nodes, parent), start, end, parent))
+            continue
+        if block.kind == "dash":
+            while stack and nodes[stack[-1]].rank >= 7:
+                stack.pop()
+            parent = stack[-1] if stack else None
+            kind = "dash" if seen_structure else "preamble"
+            nodes.append(_Node(kind, _label_of(nodes, parent), start, end, parent))
+            continue
+        if block.kind == "table":
+            _table_row(lines, block, nodes, stack)
+            continue
+        # Structural blocks and headings.
+        seen_structure = True
+        kind, rank, label = _structure(block, lines, nodes, stack)
+        text = " ".join(lines[k].clean for k in range(block.first, block.last + 1))
+        heading_text = text if rank <= 2 else _short(first_clean)
+        headline = not ends_sentence(lines[block.last].clean)
+        container = rank <= 3 or headline or text.endswith(":")
+        parent = stack[-1] if stack else None
+        node = _Node(kind, label, start, end, parent, heading_text, rank, container)
+        node.absorbs = headline and rank >= 3
+        nodes.append(node)
+        stack.append(len(nodes) - 1)
+
+
+def _blocks(lines: list[Line], lo: int, closing_at: dict[int, tuple[str, int]]) -> list[_Block]:
+    """Group lines into blocks: a marker line, a table row or a blank line starts a new block."""
+    body = [ln for ln in lines[lo:] if ln.text]
+    # With blank lines between paragraphs a single line break is a wrap; without them (DOCX, some
+    # PDF extractions) a line ending a sentence followed by a capital starts a new paragraph.
+    blank_separated = sum(1 for ln in lines[lo:] if not ln.text) >= 0.3 * max(len(body), 1)
+    blocks: list[_Block] = []
+    cur: _Block | None = None
+    blank_before = False
+    k = lo
+    while k < len(lines):
+        line = lines[k]
+        if k in closing_at:
+            kind, last = closing_at[k]
+            blocks.append(_Block(k, last, kind))
+            cur, blank_before, k = None, False, last + 1
+            continue
+        if not line.text:
+            blank_before = True
+            k += 1
+            continue
+        if TABLE_SEPARATOR.match(line.text) and cur is not None and cur.kind == "table":
+            k += 1
+            continue
+        kind, num = classify(line)
+        # "Chương I" / "QUY ĐỊNH CHUNG": the name of a division in capitals continues its marker line.
+        title_line = kind == "heading" and not line.markdown_level and not _APPENDIX.match(line.clean)
+        if (
+            cur is not None
+            and (kind == "paragraph" or (title_line and cur.kind in _DIVISIONS))
+            and _continues(cur, lines, k, blank_before, blank_separated)
+        ):
+            cur.last = k
+        else:
+            cur = _Block(k, k, kind, num)
+            blocks.append(cur)
+        blank_before = False
+        k += 1
+    return blocks
+
+
+def _continues(cur: _Block, lines: list[Line], k: int, blank_before: bool, blank_separated: bool) -> bool:
+    prev, line = lines[cur.last].clean, lines[k].clean
+    wrapped = not ends_sentence(prev) and line[:1].islower()
+    if cur.kind in ("table", "cc", "signature"):
+        return False
+    if blank_before:
+        # A page break inside a paragraph leaves "tạo" / blank line / "điều kiện…": same paragraph.
+        return wrapped and cur.kind not in ("heading", "part", "chapter", "section")
+    if cur.kind in ("part", "chapter", "section", "heading"):
+        return is_upper(line) or wrapped
+    if blank_separated:
+        return True
+    return not ends_sentence(prev) or line[:1].islower()
+
+
+def _structure(
+    block: _Block, lines: list[Line], nodes: list[_Node], stack: list[int]
+) -> tuple[str, int, str]:
+    """(unit kind, rank, label) of a structural block; pops the stack to its parent."""
+    kind, num = block.kind, block.num
+    clean = lines[block.first].clean
+    if kind == "heading":
+        level = lines[block.first].markdown_level
+        appendix = bool(_APPENDIX.match(clean))
+        rank = -1 if appendix else {0: 2, 1: 0, 2: 2, 3: 4}.get(level, 5)
+        while stack and nodes[stack[-1]].rank >= rank:
+            stack.pop()
+        label = "Phụ lục" if appendix else _label_of(nodes, stack[-1] if stack else None)
+        return "heading", rank, label
+    rank = _RANK[kind]
+    while stack and nodes[stack[-1]].rank >= rank:
+        stack.pop()
+    parent = stack[-1] if stack else None
+    parent_label = _label_of(nodes, parent)
+    if kind == "part":
+        return "part", rank, f"Phần {num}"
+    if kind == "chapter":
+        return "chapter", rank, f"Chương {num}"
+    if kind == "section":
+        own = num if re.fullmatch(r"[IVXL]+", num) and not clean.lower().startswith("mục") else f"Mục {num}"
+        return "section", rank, _join(parent_label, own)
+    if kind == "article":
+        return "article", rank, f"Điều {num}"  # articles are numbered through the whole text
+    if kind == "item" and parent is not None and nodes[parent].kind == "article":
+        return "clause", rank, _join(parent_label, num)
+    if kind == "decimal":
+        while parent is not None and nodes[parent].rank >= _RANK["item"]:
+            parent = nodes[parent].parent
+        return "item", rank, _join(_label_of(nodes, parent), num)
+    return kind, rank, _join(parent_label, num)
+
+
+def _table_row(lines: list[Line], block: _Block, nodes: list[_Node], stack: list[int]) -> None:
+    """One unit per table row; the first row of a table (no number in its first cell) is the
+    column header, kept as heading context of the rows."""
+    line = lines[block.first]
+    cells = md.cells(line.text)
+    in_table = (
+        bool(stack) and nodes[stack[-1]].kind in ("table_row", "heading") and nodes[stack[-1]].rank == 8
+    )
+    if not in_table:
+        while stack and nodes[stack[-1]].rank >= 8:
+            stack.pop()
+    parent = stack[-1] if stack else None
+    if not in_table and cells and not re.fullmatch(r"\d+\.?", cells[0]):
+        nodes.append(_Node("heading", _label_of(nodes, parent), line.start, line.end, parent, line.clean, 8))
+        stack.append(len(nodes) - 1)
+        return
+    if in_table:
+        parent = nodes[stack[-1]].parent if nodes[stack[-1]].kind == "table_row" else stack[-1]
+    index = sum(1 for n in nodes if n.kind == "table_row" and n.parent == parent) + 1
+    first = cells[0].rstrip(".") if cells and re.fullmatch(r"\d+\.?", cells[0]) else str(index)
+    nodes.append(
+        _Node("table_row", _join(_label_of(nodes, parent), first), line.start, line.end, parent, rank=8)
+    )
+    if not in_table:
+        stack.append(len(nodes) - 1)
+
+
+def _label_of(nodes: list[_Node], index: int | None) -> str:
+    return nodes[index].label if index is not None else ""
+
+
+def _join(parent: str, own: str) -> str:
+    return f"{parent}.{own}" if parent else own
+
+
+def _short(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _to_units(nodes: list[_Node], text: str, page_starts: tuple[int, ...], doc_id: str) -> tuple[Unit, ...]:
+    """Units from nodes (already in reading order: parents precede their children)."""
+    units = []
+    for i, node in enumerate(nodes):
+        chain: list[str] = []
+        parent = node.parent
+        while parent is not None:
+            if nodes[parent].own_heading:
+                chain.append(nodes[parent].own_heading)
+            parent = nodes[parent].parent
+        units.append(
+            Unit(
+                doc_id=doc_id,
+                ordinal=i,
+                kind=node.kind,  # type: ignore[arg-type]
+                label=node.label,
+                heading=" > ".join(reversed(chain)),
+                text=text[node.start : node.end],
+                start=node.start,
+                end=node.end,
+                pages=_pages(page_starts, node.start, node.end),
+                parent=node.parent,
+            )
+        )
+    return tuple(units)
+
+
+def _pages(page_starts: tuple[int, ...], start: int, end: int) -> tuple[int, ...]:
+    first = bisect.bisect_right(page_starts, start) or 1
+    last = bisect.bisect_right(page_starts, max(start, end - 1)) or 1
+    return tuple(range(first, last + 1))
+
+
+def _next_nonblank(lines: list[Line], i: int) -> int:
+    while i < len(lines) and not lines[i].text:
+        i += 1
+    return i
+
+
+def _last_nonblank(lines: list[Line], i: int) -> int | None:
+    """Index of the last non-blank line before line i."""
+    i -= 1
+    while i >= 0 and not lines[i].text:
+        i -= 1
+    return i if i >= 0 else None
+
+
+# --- metadata --------------------------------------------------------------------------------
+
+
+def _metadata(
+    lines: list[Line], front: list[tuple[str, int, int]], closing: list[tuple[str, int, int]], text: str
+) -> Metadata:
+    def raw_lines(a: int, b: int) -> list[str]:
+        return [lines[k].text for k in range(a, b + 1) if lines[k].text]
+
+    number = date = place = issuer = doc_type = title = ""
+    recipients: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
+    signer = Signer()
+    for kind, a, b in front:
+        if kind == "header":
+            number, date, place, issuer = md.header_fields(raw_lines(a, b))
+        elif kind == "title" and not title:
+            doc_type = doc_type or md.kind_of_heading(lines[a].clean)
+            if md.SUBJECT_PREFIX.match(lines[a].clean):
+                doc_type = doc_type or "Công văn"  # only a dispatch carries a "V/v" subject line
+            title = md.title_text(raw_lines(a, b))
+        elif kind == "recipients":
+            recipients = md.list_entries(raw_lines(a, b), md.RECIPIENTS_MARK)
+    for kind, a, b in closing:
+        block = raw_lines(a, b)
+        if kind == "cc":
+            cc = md.list_entries(block, md.CC_MARK)
+        else:
+            signer = md.signer_from(block)
+            if not cc and any(md.CC_MARK.match(c) for line in block for c in md.cells(line)):
+                left = [md.cells(line)[0] for line in block if md.cells(line)]
+                cc = md.list_entries(left, md.CC_MARK)
+    if not doc_type:
+        doc_type = md.kind_of_number(number)
+    if not doc_type and recipients:
+        doc_type = "Công văn"  # a letter with "Kính gửi" and no kind heading is a dispatch
+    if doc_type == "Bài phát biểu" and not signer.name:
+        signer = md.speaker_from_title(title)
+    if not date:
+        date, place = md.find_place_date([ln.text for ln in lines[-15:] if ln.text])
+    if not issuer and signer.on_behalf:
+        issuer = _issuer_from_signature(signer.on_behalf, text)
+    return Metadata(doc_type, number, date, place, issuer, title, recipients, signer, cc)
+
+
+def _issuer_from_signature(on_behalf: str, text: str) -> str:
+    """Issuer of a text without header: the body signed for ("T/M Ban Thường vụ"), completed by the
+    name the text gives it as the subject of its directive verb ("Ban Thường vụ Tỉnh ủy yêu cầu")."""
+    body = re.sub(r"^\S+\s+", "", on_behalf.split(",")[0]).strip()
+    if not body:
+        return ""
+    pattern = re.escape(body) + rf"((?:\s+{UPPER}\w*(?:\s+{LOWER}+)?)*?)" + _DIRECTIVE_VERB
+    m = re.search(pattern, text)
+    if m:
+        return body + m.group(1)
+    return body

@@ -1,0 +1,341 @@
+"""Cited documents: find citations in a text (number, date, title, speech) and resolve them to documents."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from chidao.model import Document, Reference, RelationKind, Unit
+from ingest.normalize import fold, syllables
+from ingest.vncase import LOWER, UPPER
+
+# Kinds of documents as they are cited: "Công văn số 2862/MTTW-BTT", "Quyết định số 217-QĐ/TW".
+_KIND = (
+    r"Thông báo kết luận|Chương trình hành động|Công văn|Công điện|Chỉ thị|Nghị quyết|Nghị định|"
+    r"Kế hoạch|Quy định|Quy chế|Quyết định|Thông báo|Thông tư|Thông tri|Hướng dẫn|Báo cáo|Kết luận|"
+    r"Tờ trình|Chương trình|Đề án|Luật|Pháp lệnh"
+)
+# A document number: digits, optional year, then the kind code and issuer code ("12-NQ/TU",
+# "2862/MTTW-BTT", "11-QĐi/TW", "15/2020/NĐ-CP").
+_NUM = r"\d+(?:/\d{4})?[-/][^\W\d_][\w]*(?:[-/][\w]+)*"
+_DATE = (
+    r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
+)
+# Lower-case syllables that occur inside organisation names ("Ban Thường vụ Tỉnh ủy",
+# "Ban Chấp hành Đảng bộ tỉnh", "Ban cán sự đảng Ủy ban nhân dân tỉnh"); any other lower-case
+# word ends the name ("của Ban Thường vụ Tỉnh ủy thực hiện …").
+_ORG_LOWER = (
+    r"vụ|trực|hành|bộ|tỉnh|huyện|xã|ủy|thư|giáo|vận|chính|tra|phòng|sự|đảng|đoàn|quốc|ương|trị|"
+    r"dân|nhân|cán|cơ|quan|nghiệp|phố|khối|tịch|đốc|ban|tướng|phủ|trận|hội|biểu"
+)
+_ISSUER = rf"{UPPER}\w*(?:\s+(?:{UPPER}\w*|(?:{_ORG_LOWER})\b))*"
+_ORG_HEAD = (
+    r"(?:Ban|Bộ|Sở|Ủy ban|Thường trực|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Đảng ủy|Đảng đoàn|Chính phủ|Văn phòng)"
+)
+
+_NUMBERED = re.compile(rf"(?P<kind>{_KIND})\s+(?:số\s+)?(?P<num>{_NUM})", re.IGNORECASE)
+_MORE_NUMBER = re.compile(rf"\s*(?:,|và)\s*(?:(?P<kind>{_KIND})\s+)?(?:số\s+)?(?P<num>{_NUM})", re.IGNORECASE)
+_DATED = re.compile(rf"(?P<kind>{_KIND})\s+ngày\s+(?:{_DATE})")
+_AFTER_DATE = re.compile(rf",?\s*ngày\s+(?:{_DATE})")
+_AFTER_ISSUER = re.compile(rf"\s+của\s+(?P<issuer>{_ISSUER})")
+_BEFORE_ISSUER = re.compile(rf"của\s+(?P<issuer>{_ISSUER})\s+tại\s*$")
+# Documents cited by their name: the Party congress resolutions, Central Committee plenums.
+_NAMED = re.compile(
+    r"Nghị quyết\s+(?:Đại hội|Hội nghị)[^.;:()\n]{0,90}?(?:lần thứ|khóa)\s+[IVXLC]+\b(?:\s+của\s+Đảng\b)?"
+    r"|Nghị quyết\s+Trung ương\s+\d+\s+khóa\s+[IVXLC]+\b"
+)
+# Speeches are cited through their speaker and the meeting date: "bài phát biểu của đồng chí Tổng
+# Bí thư tại Hội nghị … ngày 16/8/2021", "ý kiến chỉ đạo của đồng chí Bí thư Tỉnh ủy …".
+_SPEECH = re.compile(
+    r"(?:bài phát biểu|bài nói chuyện|ý kiến chỉ đạo|chỉ đạo|phát biểu)(?:\s+quan trọng)?"
+    r"\s+của\s+đồng\s+chí\s+"
+    r"(?P<speaker>[^,;.\n]{2,60}?)(?=\s+(?:tại|về|ở)\b|[,;.]|$)"
+    r"|đồng\s+chí\s+(?P<speaker2>[^,;.\n]{2,60}?)\s+(?:đã\s+)?(?:có\s+)?bài\s+(?:phát biểu|nói chuyện)",
+    re.IGNORECASE,
+)
+_SPEECH_DATE = re.compile(rf"ngày\s+(?:{_DATE})|tháng\s+(?P<pm>\d{{1,2}})/(?P<py>\d{{4}})", re.IGNORECASE)
+# A dispatch cited without number or date, by its issuer: "Ban Thường vụ Tỉnh ủy đã có công văn
+# chỉ đạo triển khai …", "công văn triển khai của Ban Thường vụ Tỉnh ủy".
+_ORG = rf"{_ORG_HEAD}(?:\s+(?:{UPPER}\w*|(?:{_ORG_LOWER})\b))*"
+_DESCRIBED = re.compile(
+    rf"(?P<org>{_ORG})\s+(?:(?:đã|có|bằng|được|ban hành|triển khai|chỉ đạo)\s+){{1,3}}"
+    r"công văn\b(?!\s+(?:số|này))"
+    rf"|\bcông văn(?!\s+(?:số|này))(?:\s+{LOWER}+){{0,3}}\s+của\s+(?P<org2>{_ORG})"
+)
+# Words before a citation that say how the citing text relates to it (folded, no diacritics).
+_RELATION_WORDS: tuple[tuple[str, RelationKind], ...] = (
+    ("thay the", "replaces"),  # thay thế = replaces
+    ("sua doi", "amends"),  # sửa đổi, bổ sung = amends
+    ("bo sung", "amends"),
+    ("can cu", "based_on"),  # căn cứ = on the basis of
+    ("thuc hien", "implements"),  # thực hiện = carrying out
+    ("trien khai", "implements"),  # triển khai = deploying
+    ("cu the hoa", "implements"),  # cụ thể hóa = making concrete
+    ("quan triet", "implements"),  # quán triệt = thoroughly applying
+)
+_STRENGTH = {"replaces": 5, "implements": 4, "based_on": 3, "amends": 2, "cites": 1}
+_TRIGGER_WINDOW = 100
+_KIND_NAMES = {fold(k): k for k in _KIND.split("|")}
+
+
+def number_key(number: str) -> str:
+    """Comparable form of a document number: "07-QĐ/TU", "7 - QD/TU" → "7-QD/TU"."""
+    key = re.sub(r"\s+", "", fold(number)).upper()
+    return re.sub(r"^0+(?=\d)", "", key)
+
+
+def find_references(text: str, units: Sequence[Unit]) -> tuple[Reference, ...]:
+    """Documents cited in the text, first occurrence first, one per cited document."""
+    found: list[Reference] = []
+    found += _numbered(text)
+    found += _dated(text, found)
+    for m in _NAMED.finditer(text):
+        found.append(_ref(text, m.start(), m.end(), "Nghị quyết", "", "", _issuer_at(text, m.end()), m[0]))
+    found += _speeches(text)
+    for m in _DESCRIBED.finditer(text):
+        issuer = m["org"] or m["org2"] or ""
+        found.append(_ref(text, m.start(), m.end(), "Công văn", "", "", issuer, ""))
+    found.sort(key=lambda r: r.start)
+    # The words right before a citation, after the previous citation, say how the text relates to it.
+    found = [
+        replace(r, relation=_relation(text, r.start, found[i - 1].end if i else 0))
+        for i, r in enumerate(found)
+    ]
+    found = _inherit_relations(text, found)
+    starts = [u.start for u in units]
+    located = []
+    for ref in found:
+        i = bisect.bisect_right(starts, ref.start) - 1
+        unit = units[i].ordinal if i >= 0 and units[i].start <= ref.start < units[i].end else None
+        located.append(replace(ref, unit_ordinal=unit))
+    return _dedupe(located)
+
+
+def resolve_reference(ref: Reference, documents: Sequence[Document]) -> str | None:
+    """Doc id of the cited document, or None when the library does not hold it.
+
+    Number first; else kind + date; else kind + distinctive title words; a dispatch cited only by
+    its issuer resolves to the one undated, unnumbered dispatch of that issuer. The caller leaves
+    the citing document out of `documents`.
+    """
+    if ref.number:
+        key = number_key(ref.number)
+        hits = [d for d in documents if d.metadata.number and number_key(d.metadata.number) == key]
+        hits.sort(key=lambda d: (d.metadata.date != ref.date, d.metadata.doc_type != ref.doc_type))
+        return hits[0].id if hits else None
+    typed = [d for d in documents if not ref.doc_type or d.metadata.doc_type == ref.doc_type]
+    if ref.date:
+        hits = [d for d in typed if d.metadata.date and d.metadata.date.startswith(ref.date)]
+        if len(hits) == 1 or (hits and not ref.title):
+            return hits[0].id if len(hits) == 1 else None
+        typed = hits or typed
+    if ref.title:
+        scored = [(_title_overlap(ref.title, d.metadata.title), d.id) for d in typed if d.metadata.title]
+        scored = sorted((s for s in scored if s[0] >= 0.6), reverse=True)
+        if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            return scored[0][1]
+        return None
+    if ref.issuer and not ref.date:
+        hits = [
+            d
+            for d in typed
+            if not d.metadata.number and not d.metadata.date and _same_issuer(ref.issuer, d.metadata.issuer)
+        ]
+        return hits[0].id if len(hits) == 1 else None
+    return None
+
+
+def _numbered(text: str) -> list[Reference]:
+    refs: list[Reference] = []
+    for m in _NUMBERED.finditer(text):
+        if any(r.start <= m.start() < r.end for r in refs):
+            continue
+        group = [(m.start(), m["kind"], m["num"])]
+        end = m.end()
+        while more := _MORE_NUMBER.match(text, end):
+            group.append(
+                (
+                    more.start("num") if not more["kind"] else more.start("kind"),
+                    more["kind"] or m["kind"],
+                    more["num"],
+                )
+            )
+            end = more.end()
+        date = ""
+        if d := _AFTER_DATE.match(text, end):
+            date, end = _iso(d), d.end()
+        issuer = _issuer_at(text, end) or _issuer_before(text, m.start())
+        if i := _AFTER_ISSUER.match(text, end):
+            end = i.end()
+        for start, kind, num in group:
+            refs.append(_ref(text, start, end, _kind_name(kind), num.rstrip("."), date, issuer, ""))
+    return refs
+
+
+def _dated(text: str, numbered: list[Reference]) -> list[Reference]:
+    refs = []
+    for m in _DATED.finditer(text):
+        if any(r.start <= m.start() < r.end for r in numbered):
+            continue
+        refs.append(
+            _ref(text, m.start(), m.end(), _kind_name(m["kind"]), "", _iso(m), _issuer_at(text, m.end()), "")
+        )
+    return refs
+
+
+def _speeches(text: str) -> list[Reference]:
+    refs = []
+    for m in _SPEECH.finditer(text):
+        speaker = (m["speaker"] or m["speaker2"] or "").strip()
+        lo, hi = _sentence_bounds(text, m.start())
+        after = _SPEECH_DATE.search(text, m.end(), min(hi, m.end() + 250))
+        # "Ngày 16/8/2021, tại Hội nghị …, đồng chí … đã có bài phát biểu": the date opens the clause.
+        before = [d for d in _SPEECH_DATE.finditer(text, lo, m.start()) if not text[lo : d.start()].strip()]
+        found = after or (before[0] if before else None)
+        date = _iso(found) if found else ""
+        end = found.end() if found and found is after else m.end()
+        title = "" if date else text[m.start() : min(hi, m.end() + 150)].strip()
+        refs.append(_ref(text, m.start(), end, "Bài phát biểu", "", date, speaker, title))
+    return refs
+
+
+def _ref(
+    text: str, start: int, end: int, kind: str, number: str, date: str, issuer: str, title: str
+) -> Reference:
+    return Reference(
+        relation="cites",
+        doc_type=kind,
+        number=number,
+        date=date,
+        issuer=" ".join(issuer.split()),
+        title=title.strip(),
+        text=text[start:end],
+        start=start,
+        end=end,
+    )
+
+
+def _relation(text: str, start: int, previous_end: int) -> RelationKind:
+    lo, _ = _sentence_bounds(text, start)
+    lo = max(lo, previous_end) if previous_end <= start else lo
+    window = fold(text[max(lo, start - _TRIGGER_WINDOW) : start])
+    best: tuple[int, RelationKind] = (-1, "cites")
+    for words, relation in _RELATION_WORDS:
+        pos = window.rfind(words)
+        if pos > best[0] or (pos >= 0 and pos == best[0] and _STRENGTH[relation] > _STRENGTH[best[1]]):
+            best = (pos, relation)
+    return best[1]
+
+
+def _inherit_relations(text: str, refs: list[Reference]) -> list[Reference]:
+    """A citation joined by "và" to the previous one in the same sentence shares its relation:
+    "Thực hiện Nghị quyết Đại hội … và Kết luận số 43-KL/TW" implements both."""
+    out: list[Reference] = []
+    for ref in refs:
+        if out and ref.relation == "cites":
+            prev = out[-1]
+            gap = text[prev.start : ref.start]
+            lo, _ = _sentence_bounds(text, ref.start)
+            if prev.start >= lo and re.search(r"\svà\s*$", gap) and not re.search(r"[.;:]\s", gap):
+                ref = replace(ref, relation=prev.relation)
+        out.append(ref)
+    return out
+
+
+def _dedupe(refs: list[Reference]) -> tuple[Reference, ...]:
+    kept: dict[tuple[str, ...], Reference] = {}
+    dated_speeches = [r for r in refs if r.doc_type == "Bài phát biểu" and r.date]
+    for ref in refs:
+        key = _key(ref)
+        if ref.doc_type == "Bài phát biểu" and not ref.date:
+            # An undated mention of a speech is the dated one by the same speaker.
+            same = [r for r in dated_speeches if _same_speaker(r.issuer, ref.issuer)]
+            key = _key(same[0]) if same else key
+        if key not in kept:
+            kept[key] = ref
+            continue
+        first = kept[key]
+        strongest = max(first.relation, ref.relation, key=_STRENGTH.__getitem__)
+        kept[key] = replace(
+            first, relation=strongest, date=first.date or ref.date, issuer=first.issuer or ref.issuer
+        )
+    return tuple(sorted(kept.values(), key=lambda r: r.start))
+
+
+def _key(ref: Reference) -> tuple[str, ...]:
+    if ref.number:
+        return ("number", number_key(ref.number))
+    if ref.doc_type == "Bài phát biểu":
+        return ("speech", ref.date or fold(ref.issuer))
+    if ref.date:
+        return ("date", ref.doc_type, ref.date)
+    # "Đại hội đại biểu toàn quốc" and "Đại hội toàn quốc" name the same congress.
+    title = re.sub(r"\bdai bieu\s+", "", fold(ref.title))
+    return ("title", ref.doc_type, title, fold(ref.issuer))
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    return bool(fa and fb) and (fa.startswith(fb) or fb.startswith(fa))
+
+
+def _same_issuer(a: str, b: str) -> bool:
+    fa, fb = " ".join(syllables(a)), " ".join(syllables(b))
+    return bool(fa and fb) and (fa in fb or fb in fa)
+
+
+def _title_overlap(ref_title: str, doc_title: str) -> float:
+    """Share of the citation's syllable pairs found in the document title; a Roman numeral in the
+    citation ("lần thứ XIII") must also be in the title."""
+    ref_words = [w for w in syllables(ref_title) if fold(w) not in _KIND_WORDS]
+    doc_words = syllables(doc_title)
+    romans = {w for w in syllables(ref_title) if re.fullmatch(r"[ivxlc]{2,}", w)}
+    if romans - set(doc_words):
+        return 0.0
+    pairs = set(zip(ref_words, ref_words[1:], strict=False))
+    doc_pairs = set(zip(doc_words, doc_words[1:], strict=False))
+    return len(pairs & doc_pairs) / len(pairs) if pairs else 0.0
+
+
+_KIND_WORDS = frozenset(
+    {"bai", "phat", "bieu", "nghi", "quyet", "ke", "hoach", "cong", "van", "cua", "dong", "chi"}
+)
+
+
+def _kind_name(kind: str) -> str:
+    name = _KIND_NAMES.get(fold(kind), kind)
+    return "Thông báo" if name == "Thông báo kết luận" else name
+
+
+def _issuer_at(text: str, end: int) -> str:
+    m = _AFTER_ISSUER.match(text, end)
+    return m["issuer"] if m else ""
+
+
+def _issuer_before(text: str, start: int) -> str:
+    m = _BEFORE_ISSUER.search(text[max(0, start - 160) : start])
+    return m["issuer"] if m else ""
+
+
+def _iso(m: re.Match[str]) -> str:
+    groups = m.groupdict()
+    if groups.get("py"):
+        return f"{int(groups['py']):04d}-{int(groups['pm']):02d}"
+    d, mo, y = (
+        (groups["d"], groups["m"], groups["y"])
+        if groups.get("d")
+        else (groups["d2"], groups["m2"], groups["y2"])
+    )
+    if not (1 <= int(d) <= 31 and 1 <= int(mo) <= 12):
+        return ""
+    return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the clause around pos (". ", ";", ":" or a line break end it)."""
+    lo = max(text.rfind(sep, 0, pos) for sep in (". ", ";", ":", "\n"))
+    his = [h for h in (text.find(sep, pos) for sep in (". ", ";", "\n")) if h >= 0]
+    return lo + 1, min(his) if his else len(text)

@@ -1,0 +1,144 @@
+"""Vietnamese casing: turn ALL-CAPS organisation names and titles into their usual written form."""
+
+from __future__ import annotations
+
+import re
+
+# Vietnamese writes a name by capitalising the first syllable of each component word
+# ("Ban Thường vụ", "Chánh Văn phòng", "Sở Giáo dục và Đào tạo"), so an ALL-CAPS line cannot be
+# title-cased syllable by syllable: we need to know which syllables form one word. These are the
+# component words of Party and State organisation names and titles, in their written form.
+_COMPOUNDS = (
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Mặt trận Tổ quốc Việt Nam",
+    "Mặt trận Tổ quốc",
+    "Đảng Cộng sản Việt Nam",
+    "Cộng hòa xã hội chủ nghĩa Việt Nam",
+    "Ban cán sự đảng",
+    "Bộ Chính trị",
+    "Bí thư",
+    "Thường vụ",
+    "Thường trực",
+    "Chấp hành",
+    "Trung ương",
+    "Tỉnh ủy",
+    "Huyện ủy",
+    "Thị ủy",
+    "Thành ủy",
+    "Quận ủy",
+    "Đảng ủy",
+    "Đảng đoàn",
+    "Đảng bộ",
+    "Tỉnh đoàn",
+    "Trưởng ban",
+    "Phó ban",
+    "Chủ tịch",
+    "Chủ nhiệm",
+    "Giám đốc",
+    "Chánh án",
+    "Viện trưởng",
+    "Văn phòng",
+    "Tuyên giáo",
+    "Dân vận",
+    "Tổ chức",
+    "Nội chính",
+    "Kiểm tra",
+    "Kinh tế",
+    "Ủy ban",
+    "Hội đồng",
+    "Giáo dục",
+    "Đào tạo",
+    "Tài chính",
+    "Kế hoạch",
+    "Đầu tư",
+    "Nội vụ",
+    "Tư pháp",
+    "Y tế",
+    "Công thương",
+    "Xây dựng",
+    "Giao thông",
+    "Vận tải",
+    "Nông nghiệp",
+    "Phát triển",
+    "Nông thôn",
+    "Tài nguyên",
+    "Môi trường",
+    "Văn hóa",
+    "Thể thao",
+    "Du lịch",
+    "Thông tin",
+    "Truyền thông",
+    "Khoa học",
+    "Công nghệ",
+    "Lao động",
+    "Thương binh",
+    "Xã hội",
+    "Thanh tra",
+    "Quân sự",
+    "Công an",
+    "Chính trị",
+    "Doanh nghiệp",
+    "Cơ quan",
+    "Cựu chiến binh",
+    "Liên hiệp",
+    "Phụ nữ",
+    "Nông dân",
+    "Thanh niên",
+    "Công đoàn",
+    "Việt Nam",
+)
+_COMPOUND_BY_KEY = {c.lower(): c for c in _COMPOUNDS}
+_MAX_COMPOUND = max(len(c.split()) for c in _COMPOUNDS)
+# Administrative levels and function words stay lower-case inside a name ("Đảng bộ tỉnh").
+_LOWER = frozenset({"tỉnh", "huyện", "xã", "và", "của", "các", "về", "cấp"})
+# Abbreviations are written as they are: "T/M" (thay mặt, on behalf of), "K/T" (ký thay, signed
+# for), "TM.", "UBND" (Ủy ban nhân dân)…
+_KEEP = re.compile(r"^[A-ZĐ]+[/.][A-ZĐ/.]*$")
+_ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "BTV", "BCH", "UBKT", "TW", "TU", "CP", "ĐCSVN"})
+
+
+def is_upper(text: str) -> bool:
+    """True when every letter of the text is upper-case (and it has at least two letters)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def written_case(text: str) -> str:
+    """ "PHÓ BÍ THƯ" → "Phó Bí thư", "TỈNH ỦY HẢI LÂM" → "Tỉnh ủy Hải Lâm"; mixed-case text is kept."""
+    text = " ".join(text.split())
+    if not is_upper(text):
+        return text
+    words = text.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(_MAX_COMPOUND, len(words) - i), 0, -1):
+            key = " ".join(words[i : i + size]).lower()
+            if size > 1 and key in _COMPOUND_BY_KEY:
+                out.append(_COMPOUND_BY_KEY[key])
+                i += size
+                break
+        else:
+            word = words[i]
+            if _KEEP.match(word) or word in _ACRONYMS:
+                out.append(word)
+            elif word.lower() in _LOWER and out:
+                out.append(word.lower())
+            else:
+                # Unknown syllables are most often proper names (place names: "Hải Lâm").
+                out.append(word[:1] + word[1:].lower())
+            i += 1
+    result = " ".join(out)
+    return result[:1].upper() + result[1:]
+
+
+def _letters(upper: bool) -> str:
+    ranges = (range(0x41, 0x5B), range(0x61, 0x7B), range(0xC0, 0x1B1), range(0x1EA0, 0x1EFA))
+    return "".join(chr(c) for r in ranges for c in r if chr(c).isalpha() and chr(c).isupper() == upper)
+
+
+# Regex character classes of Vietnamese capital and small letters. "À-Ỹ" is no such class: the
+# Unicode blocks of Vietnamese letters alternate capital and small ("Ạ ạ Ả ả …").
+UPPER = f"[{_letters(True)}]"
+LOWER = f"[{_letters(False)}]"
