@@ -14,6 +14,7 @@ from typing import Literal
 from chidao.errors import ChidaoError, DocumentNotFoundError, EmbedderMismatchError, UnreadableFileError
 from chidao.model import (
     Answer,
+    Citation,
     Document,
     DocumentView,
     Hit,
@@ -389,3 +390,21 @@ class Library:
     def missing_references(self) -> list[tuple[str, Reference]]:
         """References to documents that are not in the library yet (citing doc id, reference)."""
         return [(src, r) for src, r in self._resolved_references() if r.target is None]
+
+    def sources(self, quote: str, k: int = 5, **filters) -> list[Citation]:
+        """Ranked source passages of a quote or paraphrase, the closest sentences highlighted.
+
+        For propaganda staff who must cite where a sentence comes from; filters as in `search`.
+
+        >>> best = lib.sources("phát huy quyền làm chủ của Nhân dân", k=3)[0]
+        >>> best.hit.unit.label, best.highlights, best.citation
+        """
+        from qa.cite import make_citation
+        from qa.highlight import highlight
+        from qa.intent import content_terms
+
+        terms, bigrams = content_terms(quote)
+        return [
+            make_citation(hit, highlight(hit.unit.text, terms, bigrams, max_spans=3))
+            for hit in self.search(quote, k, **filters)
+        ]

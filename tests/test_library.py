@@ -181,3 +181,13 @@ def test_pdf_helper_is_a_real_pdf(tmp_path):
     from pypdf import PdfReader
 
     assert len(PdfReader(path).pages) == 3
+
+
+def test_sources_of_a_quote_highlight_the_quoted_sentence_and_cite_the_item(seed_store):
+    lib = Library.open(seed_store)
+    quote = "thực hiện công tác giám sát và phản biện xã hội"
+    best = lib.sources(quote, k=3)[0]
+    (start, end), *_ = best.highlights
+    assert best.hit.unit.label == "4"
+    assert best.hit.unit.text[start:end].startswith(quote)
+    assert best.citation.endswith(", mục 4")
