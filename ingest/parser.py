@@ -6,10 +6,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from chidao.model import Metadata, ParsedDocument, RawText, Signer, Unit
+from chidao.model import ParsedDocument, RawText, Unit
 from ingest import metadata as md
+from ingest.frame import APPENDIX, closing_blocks, front_matter, read_metadata
 from ingest.lines import (
-    DASH,
     TABLE_SEPARATOR,
     Line,
     classify,
@@ -17,19 +17,15 @@ from ingest.lines import (
     split_lines,
 )
 from ingest.references import find_references, number_key
-from ingest.vncase import LOWER, UPPER, is_upper
+from ingest.vncase import is_upper
 
 # A heading line ("1. Nâng cao nhận thức…", no final punctuation) takes the paragraph right after it
 # into its unit, so that a hit shows the task with its heading; longer bodies stay separate units.
 MAX_ABSORBED = 1500
 _RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "item": 4, "decimal": 5, "subitem": 6}
 _DIVISIONS = ("part", "chapter", "section")
-_APPENDIX = re.compile(r"^PH[ỤU]\s*L[ỤU]C\b", re.IGNORECASE)  # "Phụ lục" = appendix
 # Closing formula of the body: "Chỉ thị này được phổ biến…", "Nhận được Công văn này…".
 _CLOSING_FORMULA = re.compile(r"^(?:Nhận được\s+)?\S+(?:\s+\S+)?\s+này\b")
-# The issuing body is the subject of the directive verb in the opening paragraph:
-# "Ban Thường vụ Tỉnh ủy yêu cầu …" (used only for a text without a header block).
-_DIRECTIVE_VERB = r"\s+(?:yêu cầu|đề nghị|chỉ đạo|quyết định|ban hành|thông báo|hướng dẫn)\b"
 
 
 @dataclass(slots=True)
@@ -58,169 +54,15 @@ def parse_document(raw: RawText, doc_id: str = "") -> ParsedDocument:
     """Metadata, units in reading order and (unresolved) references of a document text."""
     text = raw.text
     lines = split_lines(text)
-    front, body_start = _front_matter(lines)
-    closing = _closing(lines, body_start)
+    front, body_start = front_matter(lines)
+    closing = closing_blocks(lines, body_start)
     nodes = [_Node(kind, "", lines[a].start, lines[b].end, None) for kind, a, b in front]
     _parse_body(lines, body_start, closing, nodes)
     units = _to_units(nodes, text, raw.page_starts, doc_id)
-    meta = _metadata(lines, front, closing, text)
+    meta = read_metadata(lines, front, closing, text)
     own = number_key(meta.number) if meta.number else None
     refs = tuple(r for r in find_references(text, units) if not (own and number_key(r.number) == own))
     return ParsedDocument(text=text, metadata=meta, units=units, references=refs)
-
-
-# --- front matter: header block, title, "Kính gửi" --------------------------------------------
-
-
-def _front_matter(lines: list[Line]) -> tuple[list[tuple[str, int, int]], int]:
-    """(kind, first line, last line) of the header, title and recipients blocks; body start."""
-    out: list[tuple[str, int, int]] = []
-    i = _next_nonblank(lines, 0)
-    if i < len(lines) and _is_header(lines[i]):
-        j = last = i
-        while j < len(lines) and (not lines[j].text or _is_header(lines[j])):
-            if lines[j].text:
-                last = j
-            elif j + 1 < len(lines) and lines[j + 1].text and not _is_header(lines[j + 1]):
-                break
-            j += 1
-        out.append(("header", i, last))
-        i = _next_nonblank(lines, last + 1)
-    while i < len(lines):
-        line = lines[i]
-        if md.kind_of_heading(line.clean) or md.SUBJECT_PREFIX.match(line.clean):
-            last = _title_end(lines, i)
-        elif md.RECIPIENTS_MARK.match(line.clean):
-            last = _recipients_end(lines, i)
-        else:
-            break
-        kind = "recipients" if md.RECIPIENTS_MARK.match(line.clean) else "title"
-        out.append((kind, i, last))
-        i = _next_nonblank(lines, last + 1)
-    return out, i
-
-
-def _is_header(line: Line) -> bool:
-    if (
-        not line.text
-        or _APPENDIX.match(line.clean)
-        or classify(line)[0] not in ("heading", "paragraph", "table")
-    ):
-        return False
-    return md.is_header_line(line.text)
-
-
-def _title_end(lines: list[Line], i: int) -> int:
-    """Last line of a title: the kind heading with its subject lines, a Markdown subtitle and the
-    "-----" rule under it; or a "V/v" subject wrapped over a few lines."""
-    is_vv = bool(md.SUBJECT_PREFIX.match(lines[i].clean))
-    last = i
-    j = i + 1
-    while j < len(lines) and lines[j].text and j - i < 8:
-        clean = lines[j].clean
-        if md.RECIPIENTS_MARK.match(clean) or (is_vv and classify(lines[j])[0] != "paragraph"):
-            return last
-        last = j
-        if _is_rule(clean):
-            return last
-        j += 1
-    if is_vv:
-        return last
-    k = _next_nonblank(lines, last + 1)
-    while k < len(lines) and (_is_rule(lines[k].clean) or _is_subtitle(lines[k])):
-        last = k
-        if _is_rule(lines[k].clean):
-            break
-        k = _next_nonblank(lines, k + 1)
-    return last
-
-
-def _is_rule(clean: str) -> bool:
-    return bool(re.fullmatch(r"[-_*=]{3,}", clean))
-
-
-def _is_subtitle(line: Line) -> bool:
-    """A title line set apart by blank lines: the subject starting in lower case ("về …",
-    "thực hiện …"), a line in capitals ("KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY") or a Markdown
-    subtitle ("## của đồng chí …"), none of them a structural marker."""
-    if classify(line)[0] not in ("heading", "paragraph") or _APPENDIX.match(line.clean):
-        return False
-    return line.clean[:1].islower() or is_upper(line.clean) or line.markdown_level > 0
-
-
-def _recipients_end(lines: list[Line], i: int) -> int:
-    last = i
-    j = i + 1
-    if not md.RECIPIENTS_MARK.sub("", lines[i].clean):  # "Kính gửi:" alone, the list below
-        j = _next_nonblank(lines, j)
-    while j < len(lines) and lines[j].text:
-        kind = classify(lines[j])[0]
-        if kind not in ("dash", "paragraph") or (
-            kind == "paragraph" and ends_sentence(lines[last].clean) and not lines[last].clean.endswith(",")
-        ):
-            break
-        last = j
-        j += 1
-    return last
-
-
-# --- closing: "Nơi nhận" list and signature block ----------------------------------------------
-
-
-def _closing(lines: list[Line], lo: int) -> list[tuple[str, int, int]]:
-    """(kind, first, last) of the "Nơi nhận" list and the signature block, in text order."""
-    out: list[tuple[str, int, int]] = []
-    cc = next((i for i in range(len(lines) - 1, lo - 1, -1) if md.CC_MARK.match(lines[i].clean)), None)
-    if cc is not None:
-        last = cc
-        j = _next_nonblank(lines, cc + 1)
-        while j < len(lines) and not _is_signature_line(lines[j]):
-            if not lines[j].text:
-                # A page break may leave a blank line inside the list: go on if a dash follows.
-                k = _next_nonblank(lines, j)
-                if k >= len(lines) or not DASH.match(lines[k].clean):
-                    break
-                j = k
-            last = j
-            j += 1
-        out.append(("cc", cc, last))
-    sig = _signature(lines, lo, cc)
-    if sig:
-        if out and sig[0] <= out[0][2]:  # a table row holds both: one closing block
-            first = min(sig[0], out[0][1])
-            return [("signature", first, max(sig[1], out[0][2]))]
-        out.append(("signature", *sig))
-    return sorted(out, key=lambda x: x[1])
-
-
-def _is_signature_line(line: Line) -> bool:
-    return any(md.ON_BEHALF.match(c) for c in md.cells(line.text))
-
-
-def _signature(lines: list[Line], lo: int, cc: int | None) -> tuple[int, int] | None:
-    """Lines of the signature block: on-behalf / role lines in capitals, then the signer's name."""
-    starts = [i for i in range(lo, len(lines)) if _is_signature_line(lines[i])]
-    if not starts:
-        # No "T/M"-type line: a role in capitals right above a name, at the end or around "Nơi nhận".
-        ends = [_last_nonblank(lines, len(lines))] + ([_last_nonblank(lines, cc)] if cc else [])
-        for end in ends:
-            if end is not None and end >= lo and md.is_name(lines[end].clean):
-                role = _last_nonblank(lines, end)
-                if role is not None and role >= lo and is_upper(lines[role].clean):
-                    starts = [role]
-                    break
-    if not starts:
-        return None
-    first = starts[-1]
-    j, last, seen = first, first, 0
-    while j < len(lines) and seen < 6:
-        if lines[j].text:
-            seen += 1
-            last = j
-            if md.is_name(lines[j].clean) or any(md.is_name(c) for c in md.cells(lines[j].text)):
-                return first, j
-        j += 1
-    return first, last
 
 
 # --- body: blocks, hierarchy, units ------------------------------------------------------------
@@ -302,7 +144,7 @@ def _blocks(lines: list[Line], lo: int, closing_at: dict[int, tuple[str, int]]) 
             continue
         kind, num = classify(line)
         # "Chương I" / "QUY ĐỊNH CHUNG": the name of a division in capitals continues its marker line.
-        title_line = kind == "heading" and not line.markdown_level and not _APPENDIX.match(line.clean)
+        title_line = kind == "heading" and not line.markdown_level and not APPENDIX.match(line.clean)
         if (
             cur is not None
             and (kind == "paragraph" or (title_line and cur.kind in _DIVISIONS))
@@ -340,7 +182,7 @@ def _structure(
     clean = lines[block.first].clean
     if kind == "heading":
         level = lines[block.first].markdown_level
-        appendix = bool(_APPENDIX.match(clean))
+        appendix = bool(APPENDIX.match(clean))
         rank = -1 if appendix else {0: 2, 1: 0, 2: 2, 3: 4}.get(level, 5)
         while stack and nodes[stack[-1]].rank >= rank:
             stack.pop()
@@ -439,75 +281,3 @@ def _pages(page_starts: tuple[int, ...], start: int, end: int) -> tuple[int, ...
     first = bisect.bisect_right(page_starts, start) or 1
     last = bisect.bisect_right(page_starts, max(start, end - 1)) or 1
     return tuple(range(first, last + 1))
-
-
-def _next_nonblank(lines: list[Line], i: int) -> int:
-    while i < len(lines) and not lines[i].text:
-        i += 1
-    return i
-
-
-def _last_nonblank(lines: list[Line], i: int) -> int | None:
-    """Index of the last non-blank line before line i."""
-    i -= 1
-    while i >= 0 and not lines[i].text:
-        i -= 1
-    return i if i >= 0 else None
-
-
-# --- metadata --------------------------------------------------------------------------------
-
-
-def _metadata(
-    lines: list[Line], front: list[tuple[str, int, int]], closing: list[tuple[str, int, int]], text: str
-) -> Metadata:
-    def raw_lines(a: int, b: int) -> list[str]:
-        return [lines[k].text for k in range(a, b + 1) if lines[k].text]
-
-    number = date = place = issuer = doc_type = title = ""
-    recipients: tuple[str, ...] = ()
-    cc: tuple[str, ...] = ()
-    signer = Signer()
-    for kind, a, b in front:
-        if kind == "header":
-            number, date, place, issuer = md.header_fields(raw_lines(a, b))
-        elif kind == "title" and not title:
-            doc_type = doc_type or md.kind_of_heading(lines[a].clean)
-            if md.SUBJECT_PREFIX.match(lines[a].clean):
-                doc_type = doc_type or "Công văn"  # only a dispatch carries a "V/v" subject line
-            title = md.title_text(raw_lines(a, b))
-        elif kind == "recipients":
-            recipients = md.list_entries(raw_lines(a, b), md.RECIPIENTS_MARK)
-    for kind, a, b in closing:
-        block = raw_lines(a, b)
-        if kind == "cc":
-            cc = md.list_entries(block, md.CC_MARK)
-        else:
-            signer = md.signer_from(block)
-            if not cc and any(md.CC_MARK.match(c) for line in block for c in md.cells(line)):
-                left = [md.cells(line)[0] for line in block if md.cells(line)]
-                cc = md.list_entries(left, md.CC_MARK)
-    if not doc_type:
-        doc_type = md.kind_of_number(number)
-    if not doc_type and recipients:
-        doc_type = "Công văn"  # a letter with "Kính gửi" and no kind heading is a dispatch
-    if doc_type == "Bài phát biểu" and not signer.name:
-        signer = md.speaker_from_title(title)
-    if not date:
-        date, place = md.find_place_date([ln.text for ln in lines[-15:] if ln.text])
-    if not issuer and signer.on_behalf:
-        issuer = _issuer_from_signature(signer.on_behalf, text)
-    return Metadata(doc_type, number, date, place, issuer, title, recipients, signer, cc)
-
-
-def _issuer_from_signature(on_behalf: str, text: str) -> str:
-    """Issuer of a text without header: the body signed for ("T/M Ban Thường vụ"), completed by the
-    name the text gives it as the subject of its directive verb ("Ban Thường vụ Tỉnh ủy yêu cầu")."""
-    body = re.sub(r"^\S+\s+", "", on_behalf.split(",")[0]).strip()
-    if not body:
-        return ""
-    pattern = re.escape(body) + rf"((?:\s+{UPPER}\w*(?:\s+{LOWER}+)?)*?)" + _DIRECTIVE_VERB
-    m = re.search(pattern, text)
-    if m:
-        return body + m.group(1)
-    return body

@@ -398,3 +398,38 @@ def test_paragraph_broken_by_blank_line_mid_sentence_is_joined():
     doc = parse_text("1. Lãnh đạo việc xây dựng, tạo\n\nđiều kiện để Nhân dân làm chủ.\n\n2. Việc khác.\n")
     assert [u.label for u in doc.units] == ["1", "2"]
     assert doc.units[0].text.endswith("điều kiện để Nhân dân làm chủ.")
+
+
+@needs_eval
+def test_corpus_references_resolve_as_the_readme_says(corpus):
+    from chidao.model import Document
+    from ingest.references import resolve_reference
+
+    docs = [Document(id=n, sha256="", format="", metadata=d.metadata) for n, d in corpus.items()]
+
+    def targets(name: str) -> list[str | None]:
+        others = [d for d in docs if d.id != name]
+        return [resolve_reference(r, others) for r in corpus[name].references]
+
+    seed = "cong-van-trien-khai-bai-phat-bieu.txt"
+    assert targets(seed) == [None, None, None]  # Đại hội XIII, speech of 16/8/2021, 2862/MTTW-BTT
+    for name in ("bai-phat-bieu-bi-thu-tinh-uy-2022.md", "nghi-quyet-12-nq-tu-2022.pdf"):
+        assert seed in targets(name)
+    assert seed in targets("huong-dan-41-hd-btgtu-2022.txt")
+    assert seed in targets("cong-van-1025-cv-tu-2023.txt")
+    assert targets("ke-hoach-35-kh-tu-2022.docx") == [
+        "nghi-quyet-12-nq-tu-2022.pdf",
+        "bai-phat-bieu-bi-thu-tinh-uy-2022.md",
+        None,  # Kế hoạch số 87-KH/TU, replaced and not in the corpus
+    ]
+    assert set(targets("bao-cao-so-ket-168-bc-tu-2024.pdf")) == {
+        "nghi-quyet-12-nq-tu-2022.pdf",
+        "ke-hoach-35-kh-tu-2022.docx",
+        "bai-phat-bieu-bi-thu-tinh-uy-2022.md",
+        "huong-dan-41-hd-btgtu-2022.txt",
+        "chi-thi-19-ct-tu-2022.txt",
+        "quy-dinh-07-qd-tu-2022.txt",
+        "thong-bao-ket-luan-215-tb-tu-2023.txt",
+        "cong-van-1025-cv-tu-2023.txt",
+        None,
+    }
