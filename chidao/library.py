@@ -36,6 +36,8 @@ STORE_ENV = "CHIDAO_STORE"
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 # How many candidates each retriever hands to fusion.
 CANDIDATES = 100
+# How many top documents a fact question ("Ai ký …?") pulls its structural units from.
+FACT_DOCS = 2
 
 
 def resolve_store(store: str | Path | None) -> Path:
@@ -189,7 +191,6 @@ class Library:
 
     def _ingest_one(self, path: Path, *, max_bytes: int | None, ocr: bool) -> IngestResult:
         from ingest.parser import parse_document
-
         from ingest.reader import read_file
 
         doc_id = path.name
@@ -275,6 +276,7 @@ class Library:
         `mode` "lexical" or "dense" uses one retriever alone (for benchmarks and debugging).
         """
         from index import lexical
+        from index.accents import restore
         from index.hybrid import NUMBER_BOOST, fuse, number_key, numbers_named
 
         docs = self._documents()
@@ -284,7 +286,8 @@ class Library:
         if mode == "lexical":
             vectors = [None] * len(queries)
         else:
-            vectors = self.embedder.embed_queries(list(queries))
+            # Unaccented queries are embedded with the accents the library's own text would have.
+            vectors = self.embedder.embed_queries([restore(self.store.conn, q) for q in queries])
         results = []
         for query, vector in zip(queries, vectors, strict=True):
             lex = lexical.search(self.store.conn, query, CANDIDATES, doc_ids) if mode != "dense" else []
@@ -298,22 +301,47 @@ class Library:
                 boosts = {uid: NUMBER_BOOST for uid, u in units.items() if u.doc_id in boost_docs}
             fused = fuse(lex, den, boosts=boosts)[:k]
             units = self.store.units_by_id([f.unit_id for f in fused])
-            results.append(
-                [
-                    Hit(
-                        unit=units[f.unit_id],
-                        document=docs[units[f.unit_id].doc_id],
-                        score=f.score,
-                        dense=f.dense,
-                        lexical=f.lexical,
-                        rank_dense=f.rank_dense,
-                        rank_lexical=f.rank_lexical,
-                    )
-                    for f in fused
-                    if f.unit_id in units
-                ]
-            )
+            hits = [
+                Hit(
+                    unit=units[f.unit_id],
+                    document=docs[units[f.unit_id].doc_id],
+                    score=f.score,
+                    dense=f.dense,
+                    lexical=f.lexical,
+                    rank_dense=f.rank_dense,
+                    rank_lexical=f.rank_lexical,
+                )
+                for f in fused
+                if f.unit_id in units
+            ]
+            results.append(self._with_fact_units(query, hits)[:k])
         return results
+
+    def _with_fact_units(self, query: str, hits: list[Hit]) -> list[Hit]:
+        """For a question about a document fact (who signed, when, to whom), put the unit that
+        states it — signature block, header, "Kính gửi"/"Nơi nhận" — of the top documents first.
+
+        The fact lives in a structural unit that shares few words with the question, so neither
+        retriever ranks it; the documents the question is about, however, are ranked well.
+        """
+        from qa.facts import fact_unit
+        from qa.intent import detect_intent
+
+        intent = detect_intent(query)
+        if intent.kind != "fact" or not hits:
+            return hits
+        top_docs = list(dict.fromkeys(h.document.id for h in hits))[:FACT_DOCS]
+        first: list[Hit] = []
+        for doc_id in top_docs:
+            document, units = (
+                hits[[h.document.id for h in hits].index(doc_id)].document,
+                self.store.units_of(doc_id),
+            )
+            for fact in intent.facts:
+                unit = fact_unit(document, units, fact, query)
+                if unit is not None and all(h.unit != unit for h in first):
+                    first.append(Hit(unit=unit, document=document, score=hits[0].score))
+        return first + [h for h in hits if all(h.unit != f.unit for f in first)]
 
     @staticmethod
     def _filter(

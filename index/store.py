@@ -19,7 +19,7 @@ import numpy as np
 
 from chidao.errors import StoreError
 from chidao.model import Document, Metadata, ParsedDocument, Reference, Signer, Unit
-from index import lexical
+from index import accents, lexical
 
 SCHEMA_VERSION = "1"
 DB_NAME = "chidao.sqlite"
@@ -71,6 +71,7 @@ class Store:
             self.conn.execute("PRAGMA synchronous=NORMAL")
             with self.conn:
                 self.conn.executescript(_SCHEMA)
+                self.conn.execute(accents.FORMS_SCHEMA)
                 if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name='units_fts'").fetchone():
                     lexical.configure(self.conn)
                 self.conn.execute(
@@ -137,6 +138,7 @@ class Store:
         when an older version of the document was replaced.
         """
         replaced = self.delete_document(conn, doc.id)
+        accents.add_forms(conn, (u.text for u in parsed.units))
         conn.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -195,6 +197,8 @@ class Store:
 
     def delete_document(self, conn: sqlite3.Connection, doc_id: str) -> bool:
         """Delete a document and everything hanging off it; True when it existed."""
+        texts = [r[0] for r in conn.execute("SELECT text FROM units WHERE doc_id = ?", (doc_id,))]
+        accents.add_forms(conn, texts, sign=-1)
         conn.execute(
             "DELETE FROM units_fts WHERE rowid IN (SELECT id FROM units WHERE doc_id = ?)", (doc_id,)
         )

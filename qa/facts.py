@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from chidao.model import Answer, Citation, Document, Hit, Reference, Unit
 from ingest.normalize import fold
@@ -72,8 +73,8 @@ def subject_documents(intent: Intent, hits: list[Hit], lib: LibraryIndex, filter
     return [lib.documents[i] for i in sorted(votes, key=lambda i: -votes[i])]
 
 
-def _fact_unit(document: Document, fact: str, lib: LibraryIndex, question: str) -> Unit | None:
-    units = lib.units(document.id)
+def fact_unit(document: Document, units: Sequence[Unit], fact: str, question: str) -> Unit | None:
+    """The unit of a document that states a fact: signature block, header, recipients or Nơi nhận."""
     md = document.metadata
 
     def of_kind(*kinds: str) -> list[Unit]:
@@ -143,7 +144,7 @@ def answer_fact(
     lines = [f"{FACT_LABELS[f]}: {_fact_value(document, f, question)}" for f in intent.facts]
     citations: list[Citation] = []
     for fact in intent.facts:
-        unit = _fact_unit(document, fact, lib, question)
+        unit = fact_unit(document, lib.units(document.id), fact, question)
         if unit is not None and all(c.hit.unit != unit for c in citations):
             citations.append(make_citation(Hit(unit, document, FACT_CONFIDENCE), (), ""))
     rest = _best_passage(intent, document, lib)
