@@ -9,6 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from chidao import ui_text as txt
 from chidao.library import SUPPORTED_SUFFIXES, Library, resolve_store
 from chidao.model import Answer, Citation, DocumentView, Hit, IngestReport, IngestResult
 from chidao.ui_text import (
@@ -39,59 +40,6 @@ MAX_UPLOAD_MB = 50  # keep equal to server.maxUploadSize in .streamlit/config.to
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 2**20
 SOURCES_K = 5
 
-# Vietnamese UI text (English meaning in the comment).
-APP_TITLE = "Chỉ đạo — tra cứu văn bản chỉ đạo"  # chidao — directive document lookup
-PAGE_ASK = "Hỏi đáp"  # questions and answers
-PAGE_QUOTE = "Tìm nguồn trích dẫn"  # find the source of a quote
-PAGE_DOCS = "Văn bản"  # documents
-PAGE_UPLOAD = "Thêm văn bản"  # add documents
-PAGES = (PAGE_ASK, PAGE_QUOTE, PAGE_DOCS, PAGE_UPLOAD)
-NAV_LABEL = "Chức năng"  # function
-TAB_ASK, TAB_MY_UNIT = "Đặt câu hỏi", "Đơn vị của tôi"  # ask a question, my unit
-SEEDING = "Đang nạp thư viện mặc định lần đầu…"  # loading the default library for the first time
-PROGRESS = "Đang xử lý {label} ({done}/{total})"  # processing …
-LIBRARY_SIZE = "Thư viện: {docs} văn bản, {units} mục"  # library: n documents, n items
-QUESTION_LABEL = "Câu hỏi"  # question
-QUESTION_HELP = "Nhập câu hỏi rồi nhấn Enter, ví dụ: “Tỉnh đoàn phải làm gì?”"
-EXAMPLES = "Câu hỏi gợi ý:"  # suggested questions
-ASK_HINT = "Nhập câu hỏi hoặc bấm một câu hỏi gợi ý."  # type a question or click a suggestion
-FILTERS = "Bộ lọc"  # filters
-ALL = "Tất cả"  # all
-FILTER_TYPE, FILTER_ISSUER, FILTER_YEAR, FILTER_DOC = "Loại văn bản", "Cơ quan ban hành", "Năm", "Văn bản"
-ANSWER = "Trả lời"  # answer
-SOURCES = "Căn cứ trả lời"  # what the answer rests on
-NOT_FOUND_SUGGESTIONS = "Các đoạn gần nhất có thể liên quan:"  # closest passages
-IN_CONTEXT = "Xem trong văn bản"  # see it in the document
-OPEN_DOCUMENT = "Mở văn bản"  # open the document
-DEADLINE = "Thời hạn"  # deadline
-PICK_UNIT = "Chọn đơn vị"  # pick a unit
-PICK_UNIT_HINT = "Chọn đơn vị để xem mọi nhiệm vụ được giao cho đơn vị trong các văn bản."
-NO_TASKS = "Chưa thấy nhiệm vụ nào giao cho {org}."  # no task found for …
-TASKS_FOUND = "{n} nhiệm vụ giao cho {org}"  # n tasks for …
-DOWNLOAD_CSV = "Tải bảng nhiệm vụ (CSV, mở được bằng Excel)"  # download the task table
-QUOTE_LABEL = "Dán câu trích dẫn hoặc ý diễn đạt lại"  # paste a quote or paraphrase
-QUOTE_HINT = "Dán một câu trích để tìm văn bản gốc và cách trích dẫn."
-QUOTE_NOTHING = "Không tìm thấy đoạn nào gần với câu này trong thư viện."
-CITE_AS = "Trích dẫn (bấm biểu tượng sao chép ở góc):"  # cite as (copy button in the corner)
-EMPTY_LIBRARY = "Thư viện chưa có văn bản nào. Hãy thêm văn bản ở trang “Thêm văn bản”."
-SEARCH_DOCS = "Lọc danh sách (số, trích yếu, cơ quan…)"  # filter the list
-OPEN_DOC_LABEL = "Mở văn bản để xem"  # open a document to view
-RECIPIENTS, SIGNER, CC, CONTENT = "Kính gửi", "Người ký", "Nơi nhận", "Nội dung"
-LINKS = "Văn bản liên quan"  # related documents
-CITES = "Văn bản này {rel}:"  # this document {relation}
-CITED_BY = "Các văn bản dẫn chiếu đến văn bản này:"  # documents citing this one
-REPLACED_BY = "Văn bản này đã bị {src} thay thế."  # replaced by …
-NO_LINKS = "Chưa thấy văn bản liên quan."  # no related documents found
-ADD_THIS = "Thêm văn bản này"  # add this document
-WANTED = "Văn bản cần thêm: {name}. Chọn tệp của văn bản này bên dưới."  # document to add
-UPLOAD_LABEL = "Chọn tệp PDF, DOCX, TXT hoặc MD (có thể chọn nhiều tệp)"
-UPLOAD_LIMIT = f"Tối đa {MAX_UPLOAD_MB} MB mỗi tệp. Tệp trùng tên sẽ thay bản cũ; tệp lỗi không làm mất gì."
-ADD_BUTTON = "Thêm vào thư viện"  # add to the library
-UPLOAD_DONE = "Đã xử lý {n} tệp: {ok} thêm/cập nhật, {same} không đổi, {bad} lỗi."
-REMOVE = "Xóa văn bản khỏi thư viện"  # remove a document
-REMOVE_PICK, REMOVE_CONFIRM = "Văn bản cần xóa", "Tôi chắc chắn muốn xóa văn bản này"
-REMOVE_BUTTON, REMOVED = "Xóa", "Đã xóa {doc_id}."
-META_FIELDS = ("Loại", "Số", "Ngày", "Nơi ban hành", "Cơ quan ban hành", "Tệp")
 
 PAGE_KEY, QUESTION_KEY, QUOTE_KEY, OPEN_DOC_KEY = "page", "question", "quote", "open_doc"
 WANTED_KEY, REPORT_KEY, ANSWERS_KEY, REMOVED_KEY = "wanted_doc", "upload_report", "answers", "removed"
@@ -135,7 +83,7 @@ def ingest_uploads(
 def _progress_callback(bar) -> Callable[[int, int, str], None]:
     def progress(done: int, total: int, label: str) -> None:
         bar.progress(
-            done / total if total else 1.0, text=PROGRESS.format(label=label, done=done, total=total)
+            done / total if total else 1.0, text=txt.PROGRESS.format(label=label, done=done, total=total)
         )
 
     return progress
@@ -151,7 +99,7 @@ def _ensure_default_library(lib: Library, store: str) -> None:
         p for p in sorted(DATA_DIR.glob("*")) if p.suffix.lower() in SUPPORTED_SUFFIXES and p.name not in have
     ]
     if missing:
-        bar = st.progress(0.0, text=SEEDING)
+        bar = st.progress(0.0, text=txt.SEEDING)
         report = lib.ingest(missing, progress=_progress_callback(bar))
         bar.empty()
         for result in report.failed:
@@ -163,12 +111,12 @@ def _ensure_default_library(lib: Library, store: str) -> None:
 
 
 def _goto_document(doc_id: str) -> None:
-    st.session_state[PAGE_KEY] = PAGE_DOCS
+    st.session_state[PAGE_KEY] = txt.PAGE_DOCS
     st.session_state[OPEN_DOC_KEY] = doc_id
 
 
 def _goto_upload(wanted: str) -> None:
-    st.session_state[PAGE_KEY] = PAGE_UPLOAD
+    st.session_state[PAGE_KEY] = txt.PAGE_UPLOAD
     st.session_state[WANTED_KEY] = wanted
 
 
@@ -187,22 +135,22 @@ def _filters(lib: Library, key: str) -> dict[str, object]:
     """Document type, issuer, year and document selectors; returns the chosen ones as search filters."""
     docs = lib.documents()
     choices = {
-        "doc_type": (FILTER_TYPE, sorted({d.metadata.doc_type for d in docs if d.metadata.doc_type})),
-        "issuer": (FILTER_ISSUER, sorted({d.metadata.issuer for d in docs if d.metadata.issuer})),
+        "doc_type": (txt.FILTER_TYPE, sorted({d.metadata.doc_type for d in docs if d.metadata.doc_type})),
+        "issuer": (txt.FILTER_ISSUER, sorted({d.metadata.issuer for d in docs if d.metadata.issuer})),
         "year": (
-            FILTER_YEAR,
+            txt.FILTER_YEAR,
             sorted({int(d.metadata.date[:4]) for d in docs if d.metadata.date[:4].isdigit()}),
         ),
-        "doc": (FILTER_DOC, [d.id for d in docs]),
+        "doc": (txt.FILTER_DOC, [d.id for d in docs]),
     }
     labels = {d.id: f"{d.label} ({d.id})" for d in docs}
     chosen: dict[str, object] = {}
-    with st.expander(FILTERS):
+    with st.expander(txt.FILTERS):
         for name, (label, options) in choices.items():
             value = st.selectbox(
-                label, [ALL, *options], key=f"{key}-{name}", format_func=lambda v: labels.get(v, str(v))
+                label, [txt.ALL, *options], key=f"{key}-{name}", format_func=lambda v: labels.get(v, str(v))
             )
-            if value != ALL:
+            if value != txt.ALL:
                 chosen[name] = value
     return chosen
 
@@ -215,22 +163,22 @@ def _citation_card(lib: Library, hit: Hit, spans, citation: str, deadline: str, 
         st.markdown(f"**{head}**")
         _html(highlight_html(unit.text, spans))
         if deadline:
-            st.caption(f"{DEADLINE}: {deadline}")
-        with st.expander(IN_CONTEXT):
+            st.caption(f"{txt.DEADLINE}: {deadline}")
+        with st.expander(txt.IN_CONTEXT):
             for other in context_units(lib.document(doc.id).units, unit.ordinal, around=2):
                 body = highlight_html(other.text, spans if other.ordinal == unit.ordinal else ())
                 _html(f"<b>{unit_label(other)}</b>: {body}")
-        st.caption(CITE_AS)
+        st.caption(txt.CITE_AS)
         st.code(with_signer(citation or source_citation(hit), doc), language=None, wrap_lines=True)
-        st.button(OPEN_DOCUMENT, key=key, on_click=_goto_document, args=(doc.id,))
+        st.button(txt.OPEN_DOCUMENT, key=key, on_click=_goto_document, args=(doc.id,))
 
 
 # -- pages ------------------------------------------------------------------------------------------
 
 
 def page_ask(lib: Library) -> None:
-    st.header(PAGE_ASK)
-    tab_ask, tab_unit = st.tabs([TAB_ASK, TAB_MY_UNIT])
+    st.header(txt.PAGE_ASK)
+    tab_ask, tab_unit = st.tabs([txt.TAB_ASK, txt.TAB_MY_UNIT])
     with tab_ask:
         _ask_section(lib)
     with tab_unit:
@@ -241,14 +189,14 @@ def _ask_section(lib: Library) -> None:
     organisations = lib.organisations() if hasattr(lib, "organisations") else []
     examples = example_questions(organisations, lib.documents())
     if examples:
-        st.caption(EXAMPLES)
+        st.caption(txt.EXAMPLES)
         with st.container(horizontal=True):
             for i, question in enumerate(examples):
                 st.button(question, key=f"example-{i}", on_click=_set_question, args=(question,))
-    question = st.text_input(QUESTION_LABEL, key=QUESTION_KEY, help=QUESTION_HELP).strip()
+    question = st.text_input(txt.QUESTION_LABEL, key=QUESTION_KEY, help=txt.QUESTION_HELP).strip()
     filters = _filters(lib, "ask")
     if not question:
-        st.info(ASK_HINT)
+        st.info(txt.ASK_HINT)
         return
     cache = st.session_state.setdefault(ANSWERS_KEY, {})
     cache_key = (question, tuple(sorted(filters.items())))
@@ -261,61 +209,61 @@ def _render_answer(lib: Library, answer: Answer) -> None:
     if not answer.found:
         st.warning(answer.text)
         if answer.suggestions:
-            st.markdown(NOT_FOUND_SUGGESTIONS)
+            st.markdown(txt.NOT_FOUND_SUGGESTIONS)
             for i, hit in enumerate(answer.suggestions):
                 _citation_card(lib, hit, (), "", "", key=f"suggestion-{i}")
         return
-    st.subheader(ANSWER)
+    st.subheader(txt.ANSWER)
     _html(highlight_html(answer.text, ()))
-    st.markdown(f"**{SOURCES}**")
+    st.markdown(f"**{txt.SOURCES}**")
     for i, c in enumerate(answer.citations):
         _citation_card(lib, c.hit, c.highlights, c.citation, c.deadline, key=f"citation-{i}")
 
 
 def _my_unit_section(lib: Library) -> None:
     organisations = lib.organisations() if hasattr(lib, "organisations") else []
-    org = st.selectbox(PICK_UNIT, organisations, index=None, placeholder=PICK_UNIT, key="my_unit")
+    org = st.selectbox(txt.PICK_UNIT, organisations, index=None, placeholder=txt.PICK_UNIT, key="my_unit")
     if not org:
-        st.info(PICK_UNIT_HINT)
+        st.info(txt.PICK_UNIT_HINT)
         return
     rows = task_rows(lib.tasks(org))
     if not rows:
-        st.info(NO_TASKS.format(org=org))
+        st.info(txt.NO_TASKS.format(org=org))
         return
-    st.markdown(f"**{TASKS_FOUND.format(n=len(rows), org=org)}**")
+    st.markdown(f"**{txt.TASKS_FOUND.format(n=len(rows), org=org)}**")
     st.dataframe(rows, hide_index=True, width="stretch")
     slug = re.sub(r"\W+", "-", org.lower()).strip("-")
     st.download_button(
-        DOWNLOAD_CSV, csv_bytes(rows, TASK_COLUMNS), file_name=f"nhiem-vu-{slug}.csv", mime="text/csv"
+        txt.DOWNLOAD_CSV, csv_bytes(rows, TASK_COLUMNS), file_name=f"nhiem-vu-{slug}.csv", mime="text/csv"
     )
 
 
 def page_quote(lib: Library) -> None:
-    st.header(PAGE_QUOTE)
-    quote = st.text_area(QUOTE_LABEL, key=QUOTE_KEY).strip()
+    st.header(txt.PAGE_QUOTE)
+    quote = st.text_area(txt.QUOTE_LABEL, key=QUOTE_KEY).strip()
     filters = _filters(lib, "quote")
     if not quote:
-        st.info(QUOTE_HINT)
+        st.info(txt.QUOTE_HINT)
         st.stop()
     sources: list[Citation] = lib.sources(quote, k=SOURCES_K, **filters)
     if not sources:
-        st.warning(QUOTE_NOTHING)
+        st.warning(txt.QUOTE_NOTHING)
     for i, c in enumerate(sources):
         _citation_card(lib, c.hit, c.highlights, c.citation, "", key=f"source-{i}")
 
 
 def page_docs(lib: Library) -> None:
-    st.header(PAGE_DOCS)
+    st.header(txt.PAGE_DOCS)
     docs = lib.documents()
     if not docs:
-        st.info(EMPTY_LIBRARY)
+        st.info(txt.EMPTY_LIBRARY)
         st.stop()
-    needle = st.text_input(SEARCH_DOCS, key="doc_filter").strip().lower()
+    needle = st.text_input(txt.SEARCH_DOCS, key="doc_filter").strip().lower()
     rows = [r for r in library_rows(docs) if not needle or needle in " ".join(map(str, r.values())).lower()]
     st.dataframe(rows, hide_index=True, width="stretch")
     labels = {d.id: d.label if d.metadata.number else f"{d.label} ({d.id})" for d in docs}
     doc_id = st.selectbox(
-        OPEN_DOC_LABEL, [d.id for d in docs], index=None, key=OPEN_DOC_KEY, format_func=labels.get
+        txt.OPEN_DOC_LABEL, [d.id for d in docs], index=None, key=OPEN_DOC_KEY, format_func=labels.get
     )
     if doc_id:
         _render_document(lib.document(doc_id), labels)
@@ -328,16 +276,16 @@ def _render_document(view: DocumentView, labels: dict[str, str]) -> None:
         st.markdown(f"**{md.title}**")
     values = (md.doc_type, md.number, md.date and md.date, md.place, md.issuer, doc.id)
     st.markdown(
-        "\n".join(f"- {name}: {value}" for name, value in zip(META_FIELDS, values, strict=True) if value)
+        "\n".join(f"- {name}: {value}" for name, value in zip(txt.META_FIELDS, values, strict=True) if value)
     )
     if md.recipients:
-        st.markdown(f"**{RECIPIENTS}:**\n" + "\n".join(f"- {r}" for r in md.recipients))
-    st.markdown(f"**{CONTENT}**")
+        st.markdown(f"**{txt.RECIPIENTS}:**\n" + "\n".join(f"- {r}" for r in md.recipients))
+    st.markdown(f"**{txt.CONTENT}**")
     _render_tree(view)
     if signer_text(md.signer):
-        st.markdown(f"**{SIGNER}:** {signer_text(md.signer)}")
+        st.markdown(f"**{txt.SIGNER}:** {signer_text(md.signer)}")
     if md.cc:
-        st.markdown(f"**{CC}:**\n" + "\n".join(f"- {line}" for line in md.cc))
+        st.markdown(f"**{txt.CC}:**\n" + "\n".join(f"- {line}" for line in md.cc))
     _render_links(view, labels)
 
 
@@ -360,40 +308,40 @@ def _render_tree(view: DocumentView) -> None:
 
 
 def _render_links(view: DocumentView, labels: dict[str, str]) -> None:
-    st.markdown(f"#### {LINKS}")
+    st.markdown(f"#### {txt.LINKS}")
     if not view.references and not view.cited_by:
-        st.caption(NO_LINKS)
+        st.caption(txt.NO_LINKS)
         return
     for i, ref in enumerate(view.references):
         relation = RELATION_LABELS.get(ref.relation, ref.relation)
         with st.container(border=True):
             if ref.target:
-                st.markdown(f"{CITES.format(rel=relation)} **{labels.get(ref.target, ref.target)}**")
-                st.button(OPEN_DOCUMENT, key=f"ref-{i}", on_click=_goto_document, args=(ref.target,))
+                st.markdown(f"{txt.CITES.format(rel=relation)} **{labels.get(ref.target, ref.target)}**")
+                st.button(txt.OPEN_DOCUMENT, key=f"ref-{i}", on_click=_goto_document, args=(ref.target,))
             else:
-                st.markdown(f"{CITES.format(rel=relation)} **{reference_name(ref)}** — *{MISSING}*")
-                st.button(ADD_THIS, key=f"add-{i}", on_click=_goto_upload, args=(reference_name(ref),))
+                st.markdown(f"{txt.CITES.format(rel=relation)} **{reference_name(ref)}** — *{MISSING}*")
+                st.button(txt.ADD_THIS, key=f"add-{i}", on_click=_goto_upload, args=(reference_name(ref),))
     if view.cited_by:
-        st.markdown(CITED_BY)
+        st.markdown(txt.CITED_BY)
     for i, (src, ref) in enumerate(view.cited_by):
         relation = RELATION_LABELS.get(ref.relation, ref.relation)
         if ref.relation == "replaces":
-            st.warning(REPLACED_BY.format(src=labels.get(src, src)))
+            st.warning(txt.REPLACED_BY.format(src=labels.get(src, src)))
         with st.container(border=True):
             st.markdown(f"**{labels.get(src, src)}** ({relation})")
-            st.button(OPEN_DOCUMENT, key=f"cited-{i}", on_click=_goto_document, args=(src,))
+            st.button(txt.OPEN_DOCUMENT, key=f"cited-{i}", on_click=_goto_document, args=(src,))
     st.graphviz_chart(reference_dot(view, labels))
 
 
 def page_upload(lib: Library) -> None:
-    st.header(PAGE_UPLOAD)
+    st.header(txt.PAGE_UPLOAD)
     if st.session_state.get(WANTED_KEY):
-        st.info(WANTED.format(name=st.session_state[WANTED_KEY]))
+        st.info(txt.WANTED.format(name=st.session_state[WANTED_KEY]))
     files = st.file_uploader(
-        UPLOAD_LABEL, type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES], accept_multiple_files=True
+        txt.UPLOAD_LABEL, type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES], accept_multiple_files=True
     )
-    st.caption(UPLOAD_LIMIT)
-    if st.button(ADD_BUTTON, type="primary", disabled=not files):
+    st.caption(txt.UPLOAD_LIMIT.format(mb=MAX_UPLOAD_MB))
+    if st.button(txt.ADD_BUTTON, type="primary", disabled=not files):
         bar = st.progress(0.0)
         report = ingest_uploads(lib, [(f.name, f.getvalue()) for f in files or []], _progress_callback(bar))
         bar.empty()
@@ -406,7 +354,7 @@ def page_upload(lib: Library) -> None:
 
 def _render_upload_report(results: Sequence[IngestResult]) -> None:
     counts = {status: sum(r.status == status for r in results) for status in STATUS_LABELS}
-    summary = UPLOAD_DONE.format(
+    summary = txt.UPLOAD_DONE.format(
         n=len(results),
         ok=counts["added"] + counts["replaced"],
         same=counts["unchanged"],
@@ -425,28 +373,34 @@ def _remove_section(lib: Library) -> None:
     docs = lib.documents()
     if not docs:
         return
-    with st.expander(REMOVE):
-        doc_id = st.selectbox(REMOVE_PICK, [d.id for d in docs], index=None, key="remove_doc")
-        sure = st.checkbox(REMOVE_CONFIRM, key="remove_sure")
-        if st.button(REMOVE_BUTTON, disabled=not (doc_id and sure)) and doc_id:
+    with st.expander(txt.REMOVE):
+        doc_id = st.selectbox(txt.REMOVE_PICK, [d.id for d in docs], index=None, key="remove_doc")
+        sure = st.checkbox(txt.REMOVE_CONFIRM, key="remove_sure")
+        if st.button(txt.REMOVE_BUTTON, disabled=not (doc_id and sure)) and doc_id:
             lib.remove(doc_id)
             for key in ("remove_doc", "remove_sure", OPEN_DOC_KEY):
                 if key != OPEN_DOC_KEY or st.session_state.get(key) == doc_id:
                     st.session_state.pop(key, None)
-            st.session_state[REMOVED_KEY] = REMOVED.format(doc_id=doc_id)
+            st.session_state[REMOVED_KEY] = txt.REMOVED.format(doc_id=doc_id)
             st.rerun()
 
 
 def main() -> None:
-    st.set_page_config(page_title=APP_TITLE, page_icon="📜", layout="wide")
+    st.set_page_config(page_title=txt.APP_TITLE, page_icon="📜", layout="wide")
     st.markdown(CSS, unsafe_allow_html=True)
     store = str(resolve_store(None))
     lib = open_library(store)
     _ensure_default_library(lib, store)
-    page = st.sidebar.radio(NAV_LABEL, PAGES, key=PAGE_KEY)
+    st.sidebar.markdown(f"### {txt.APP_TITLE}")
+    page = st.sidebar.radio(txt.NAV_LABEL, txt.PAGES, key=PAGE_KEY)
     docs = lib.documents()
-    st.sidebar.caption(LIBRARY_SIZE.format(docs=len(docs), units=sum(d.unit_count for d in docs)))
-    {PAGE_ASK: page_ask, PAGE_QUOTE: page_quote, PAGE_DOCS: page_docs, PAGE_UPLOAD: page_upload}[page](lib)
+    st.sidebar.caption(txt.LIBRARY_SIZE.format(docs=len(docs), units=sum(d.unit_count for d in docs)))
+    {
+        txt.PAGE_ASK: page_ask,
+        txt.PAGE_QUOTE: page_quote,
+        txt.PAGE_DOCS: page_docs,
+        txt.PAGE_UPLOAD: page_upload,
+    }[page](lib)
 
 
 if __name__ == "__main__":

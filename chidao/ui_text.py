@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from chidao.model import Citation, Document, DocumentView, Hit, IngestResult, Reference, Signer, Unit
@@ -94,6 +95,61 @@ _FAILURES = (
 _UNKNOWN_FAILURE = ("không đọc được tệp", "Kiểm tra tệp rồi thử lại; chi tiết kỹ thuật ở cột bên cạnh.")
 
 
+# -- text of the app's pages
+APP_TITLE = "Chỉ đạo — tra cứu văn bản chỉ đạo"  # chidao — directive document lookup
+PAGE_ASK = "Hỏi đáp"  # questions and answers
+PAGE_QUOTE = "Tìm nguồn trích dẫn"  # find the source of a quote
+PAGE_DOCS = "Văn bản"  # documents
+PAGE_UPLOAD = "Thêm văn bản"  # add documents
+PAGES = (PAGE_ASK, PAGE_QUOTE, PAGE_DOCS, PAGE_UPLOAD)
+NAV_LABEL = "Chức năng"  # function
+TAB_ASK, TAB_MY_UNIT = "Đặt câu hỏi", "Đơn vị của tôi"  # ask a question, my unit
+SEEDING = "Đang nạp thư viện mặc định lần đầu…"  # loading the default library for the first time
+PROGRESS = "Đang xử lý {label} ({done}/{total})"  # processing …
+LIBRARY_SIZE = "Thư viện: {docs} văn bản, {units} mục"  # library: n documents, n items
+QUESTION_LABEL = "Câu hỏi"  # question
+QUESTION_HELP = "Nhập câu hỏi rồi nhấn Enter, ví dụ: “Tỉnh đoàn phải làm gì?”"
+EXAMPLES = "Câu hỏi gợi ý:"  # suggested questions
+ASK_HINT = "Nhập câu hỏi hoặc bấm một câu hỏi gợi ý."  # type a question or click a suggestion
+FILTERS = "Bộ lọc"  # filters
+ALL = "Tất cả"  # all
+FILTER_TYPE, FILTER_ISSUER, FILTER_YEAR, FILTER_DOC = "Loại văn bản", "Cơ quan ban hành", "Năm", "Văn bản"
+ANSWER = "Trả lời"  # answer
+SOURCES = "Căn cứ trả lời"  # what the answer rests on
+NOT_FOUND_SUGGESTIONS = "Các đoạn gần nhất có thể liên quan:"  # closest passages
+IN_CONTEXT = "Xem trong văn bản"  # see it in the document
+OPEN_DOCUMENT = "Mở văn bản"  # open the document
+DEADLINE = "Thời hạn"  # deadline
+PICK_UNIT = "Chọn đơn vị"  # pick a unit
+PICK_UNIT_HINT = "Chọn đơn vị để xem mọi nhiệm vụ được giao cho đơn vị trong các văn bản."
+NO_TASKS = "Chưa thấy nhiệm vụ nào giao cho {org}."  # no task found for …
+TASKS_FOUND = "{n} nhiệm vụ giao cho {org}"  # n tasks for …
+DOWNLOAD_CSV = "Tải bảng nhiệm vụ (CSV, mở được bằng Excel)"  # download the task table
+QUOTE_LABEL = "Dán câu trích dẫn hoặc ý diễn đạt lại"  # paste a quote or paraphrase
+QUOTE_HINT = "Dán một câu trích để tìm văn bản gốc và cách trích dẫn."
+QUOTE_NOTHING = "Không tìm thấy đoạn nào gần với câu này trong thư viện."
+CITE_AS = "Trích dẫn (bấm biểu tượng sao chép ở góc):"  # cite as (copy button in the corner)
+EMPTY_LIBRARY = "Thư viện chưa có văn bản nào. Hãy thêm văn bản ở trang “Thêm văn bản”."
+SEARCH_DOCS = "Lọc danh sách (số, trích yếu, cơ quan…)"  # filter the list
+OPEN_DOC_LABEL = "Mở văn bản để xem"  # open a document to view
+RECIPIENTS, SIGNER, CC, CONTENT = "Kính gửi", "Người ký", "Nơi nhận", "Nội dung"
+LINKS = "Văn bản liên quan"  # related documents
+CITES = "Văn bản này {rel}:"  # this document {relation}
+CITED_BY = "Các văn bản dẫn chiếu đến văn bản này:"  # documents citing this one
+REPLACED_BY = "Văn bản này đã bị {src} thay thế."  # replaced by …
+NO_LINKS = "Chưa thấy văn bản liên quan."  # no related documents found
+ADD_THIS = "Thêm văn bản này"  # add this document
+WANTED = "Văn bản cần thêm: {name}. Chọn tệp của văn bản này bên dưới."  # document to add
+UPLOAD_LABEL = "Chọn tệp PDF, DOCX, TXT hoặc MD (có thể chọn nhiều tệp)"
+UPLOAD_LIMIT = "Tối đa {mb} MB mỗi tệp. Tệp trùng tên sẽ thay bản cũ; tệp lỗi không làm mất gì."
+ADD_BUTTON = "Thêm vào thư viện"  # add to the library
+UPLOAD_DONE = "Đã xử lý {n} tệp: {ok} thêm/cập nhật, {same} không đổi, {bad} lỗi."
+REMOVE = "Xóa văn bản khỏi thư viện"  # remove a document
+REMOVE_PICK, REMOVE_CONFIRM = "Văn bản cần xóa", "Tôi chắc chắn muốn xóa văn bản này"
+REMOVE_BUTTON, REMOVED = "Xóa", "Đã xóa {doc_id}."
+META_FIELDS = ("Loại", "Số", "Ngày", "Nơi ban hành", "Cơ quan ban hành", "Tệp")
+
+
 def format_date(iso: str) -> str:
     """ "2021-08-31" → "31/8/2021" (day < 10 and months 1–2 keep a zero, as qa's citations do)."""
     parts = iso.split("-")
@@ -139,16 +195,26 @@ def with_signer(citation: str, document: Document) -> str:
 
 def highlight_html(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """HTML-escaped `text` with the [start, end) `spans` wrapped in <mark>, line breaks kept."""
+    drop = {i for m in _EMPHASIS.finditer(text) for i in range(m.start(), m.end())}
+
+    def plain(start: int, end: int) -> str:
+        return html.escape("".join(text[i] for i in range(start, end) if i not in drop))
+
     out, pos = [], 0
     for start, end in sorted(spans):
         start, end = max(start, pos), min(end, len(text))
         if end <= start:
             continue
-        out.append(html.escape(text[pos:start]))
-        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        out.append(plain(pos, start))
+        out.append(f"<mark>{plain(start, end)}</mark>")
         pos = end
-    out.append(html.escape(text[pos:]))
+    out.append(plain(pos, len(text)))
     return "".join(out).replace("\n", "<br>")
+
+
+# Markdown emphasis around words ("**T/M BAN THƯỜNG VỤ**", "“*Đảng lãnh đạo…*”" in the founding
+# dispatch) is dropped on display; a lone "(*)" footnote mark stays.
+_EMPHASIS = re.compile(r"(?<![\w(*])\*{1,2}(?=[\w“\"])|(?<=[\w.”\"])\*{1,2}(?![\w)*])")
 
 
 def unit_depths(units: Sequence[Unit]) -> dict[int, int]:
@@ -263,7 +329,7 @@ def reference_name(ref: Reference) -> str:
 
 
 def _dot_quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 def reference_dot(view: DocumentView, labels: dict[str, str]) -> str:
@@ -286,7 +352,7 @@ def reference_dot(view: DocumentView, labels: dict[str, str]) -> str:
             lines.append(f"{node} [label={_dot_quote(labels.get(ref.target, ref.target))}];")
         else:
             node = _dot_quote(f"missing-{i}")
-            label = _dot_quote(f"{reference_name(ref)}\\n({MISSING})")
+            label = _dot_quote(f"{reference_name(ref)}\n({MISSING})")
             lines.append(f'{node} [label={label}, style="rounded,dashed", fillcolor=white];')
         style = ", style=dashed" if not ref.target else ""
         lines.append(f"{_dot_quote(me)} -> {node} [label={relation}{style}];")

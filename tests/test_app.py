@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import app
+from chidao import ui_text as txt
 from chidao.library import Library
 from chidao.ui_text import TASK_COLUMNS
 from tests.conftest import ROOT, SEED, TEST_DATA
@@ -81,7 +82,7 @@ def test_question_about_the_signer_shows_the_answer_and_its_citation(app_store, 
     at.text_input(key=app.QUESTION_KEY).input("Ai ký công văn này?").run()
     text = _texts(at)
     assert "Đặng Ngọc Huy" in text
-    assert app.SOURCES in text
+    assert txt.SOURCES in text
     citations = [c.value for c in at.code]
     assert citations and all("người ký" in c for c in citations)
 
@@ -92,7 +93,7 @@ def test_question_about_districts_cites_highlighted_items(app_store, monkeypatch
     text = _texts(at)
     assert "<mark>" in text
     assert "mục 1" in text
-    assert [b.label for b in at.button].count(app.OPEN_DOCUMENT) >= 1
+    assert [b.label for b in at.button].count(txt.OPEN_DOCUMENT) >= 1
 
 
 def test_example_question_button_asks_it(app_store, monkeypatch):
@@ -100,14 +101,14 @@ def test_example_question_button_asks_it(app_store, monkeypatch):
     example = next(b for b in at.button if b.key and b.key.startswith("example-"))
     example.click().run()
     assert at.text_input(key=app.QUESTION_KEY).value == example.label
-    assert app.SOURCES in _texts(at) or at.warning
+    assert txt.SOURCES in _texts(at) or at.warning
 
 
 def test_citation_link_opens_the_document_view(app_store, monkeypatch):
     at = _run(app_store, monkeypatch)
     at.text_input(key=app.QUESTION_KEY).input("Ai ký công văn này?").run()
-    _button(at, app.OPEN_DOCUMENT).click().run()
-    assert at.sidebar.radio(key=app.PAGE_KEY).value == app.PAGE_DOCS
+    _button(at, txt.OPEN_DOCUMENT).click().run()
+    assert at.sidebar.radio(key=app.PAGE_KEY).value == txt.PAGE_DOCS
     assert at.selectbox(key=app.OPEN_DOC_KEY).value == SEED.name
 
 
@@ -124,7 +125,7 @@ def test_my_unit_lists_its_tasks_with_deadlines_as_csv(app_store, monkeypatch):
 
 
 def test_quote_page_finds_the_source_with_a_citation_to_copy(app_store, monkeypatch):
-    at = _go(_run(app_store, monkeypatch), app.PAGE_QUOTE)
+    at = _go(_run(app_store, monkeypatch), txt.PAGE_QUOTE)
     at.text_area(key=app.QUOTE_KEY).input("thực hiện công tác giám sát và phản biện xã hội").run()
     first_card = at.markdown
     assert any("<mark>thực hiện công tác giám sát và phản biện xã hội" in m.value for m in first_card)
@@ -133,7 +134,7 @@ def test_quote_page_finds_the_source_with_a_citation_to_copy(app_store, monkeypa
 
 
 def test_document_view_shows_the_missing_cited_dispatch(app_store, monkeypatch):
-    at = _go(_run(app_store, monkeypatch), app.PAGE_DOCS)
+    at = _go(_run(app_store, monkeypatch), txt.PAGE_DOCS)
     assert len(at.dataframe[0].value) == 3
     at.selectbox(key=app.OPEN_DOC_KEY).set_value(SEED.name).run()
     text = _texts(at)
@@ -143,25 +144,25 @@ def test_document_view_shows_the_missing_cited_dispatch(app_store, monkeypatch):
     refs = Library.open(app_store).document(SEED.name).references
     missing = next(i for i, ref in enumerate(refs) if ref.number == "2862/MTTW-BTT")
     at.button(key=f"add-{missing}").click().run()
-    assert at.sidebar.radio(key=app.PAGE_KEY).value == app.PAGE_UPLOAD
+    assert at.sidebar.radio(key=app.PAGE_KEY).value == txt.PAGE_UPLOAD
     assert "2862/MTTW-BTT" in at.info[0].value
 
 
 def test_document_view_links_a_plan_and_the_guide_implementing_it(app_store, monkeypatch):
-    at = _go(_run(app_store, monkeypatch), app.PAGE_DOCS)
+    at = _go(_run(app_store, monkeypatch), txt.PAGE_DOCS)
     at.selectbox(key=app.OPEN_DOC_KEY).set_value(PLAN.name).run()
     text = _texts(at)
-    assert app.CITED_BY in text
+    assert txt.CITED_BY in text
     assert "Hướng dẫn số 15-HD/BTGTU** (triển khai)" in text
     dot = at.get("graphviz_chart")[0].proto.spec
     assert '"huong-dan-15-hd-btgtu-2021.txt" -> "ke-hoach-09-kh-tu-2021.txt"' in dot
     assert "style=dashed" in dot
-    _button(at, app.OPEN_DOCUMENT).click().run()
+    _button(at, txt.OPEN_DOCUMENT).click().run()
     assert at.selectbox(key=app.OPEN_DOC_KEY).value == GUIDE.name
 
 
 def test_upload_adds_a_file_and_reports_a_bad_one_in_vietnamese(app_store_copy, monkeypatch):
-    at = _go(_run(app_store_copy, monkeypatch), app.PAGE_UPLOAD)
+    at = _go(_run(app_store_copy, monkeypatch), txt.PAGE_UPLOAD)
     good = (TEST_DATA / "ke-hoach-09-kh-tu-2021.txt").read_bytes().replace(b"09-KH/TU", b"10-KH/TU")
     at.file_uploader[0].set_value(
         [
@@ -169,7 +170,7 @@ def test_upload_adds_a_file_and_reports_a_bad_one_in_vietnamese(app_store_copy, 
             ("bao-cao.txt", "Báo cáo".encode("cp1258") + b"\xff\xfe\x00", "text/plain"),
         ]
     ).run()
-    _button(at, app.ADD_BUTTON).click().run()
+    _button(at, txt.ADD_BUTTON).click().run()
     assert not at.exception, at.exception
     rows = at.dataframe[0].value[["Tệp", "Kết quả"]].values.tolist()
     assert rows == [["ke-hoach-10-kh-tu-2021.txt", "Đã thêm"], ["bao-cao.txt", "Không thêm được"]]
@@ -179,12 +180,12 @@ def test_upload_adds_a_file_and_reports_a_bad_one_in_vietnamese(app_store_copy, 
 
 
 def test_remove_needs_confirmation(app_store_copy, monkeypatch):
-    at = _go(_run(app_store_copy, monkeypatch), app.PAGE_UPLOAD)
+    at = _go(_run(app_store_copy, monkeypatch), txt.PAGE_UPLOAD)
     at.selectbox(key="remove_doc").set_value(GUIDE.name).run()
-    assert _button(at, app.REMOVE_BUTTON).disabled
+    assert _button(at, txt.REMOVE_BUTTON).disabled
     at.checkbox(key="remove_sure").check().run()
-    _button(at, app.REMOVE_BUTTON).click().run()
-    assert app.REMOVED.format(doc_id=GUIDE.name) in _texts(at)
+    _button(at, txt.REMOVE_BUTTON).click().run()
+    assert txt.REMOVED.format(doc_id=GUIDE.name) in _texts(at)
     assert sorted(d.id for d in Library.open(app_store_copy).documents()) == sorted([SEED.name, PLAN.name])
 
 
