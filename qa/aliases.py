@@ -19,6 +19,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "Tỉnh ủy": ("TU",),
     "Ban Dân vận Tỉnh ủy": ("BDVTU", "BDV Tỉnh ủy", "Ban Dân vận TU", "Ban Dân vận"),
     "Ban Tuyên giáo Tỉnh ủy": ("BTGTU", "BTG Tỉnh ủy", "Ban Tuyên giáo TU", "Ban Tuyên giáo"),
+    "Ban Tuyên giáo huyện ủy": ("Ban Tuyên giáo các huyện ủy", "Ban tuyên giáo cấp huyện"),
+    "Ban Dân vận huyện ủy": ("Ban Dân vận các huyện ủy", "Ban dân vận cấp huyện"),
     "Ban Tổ chức Tỉnh ủy": ("BTCTU", "BTC Tỉnh ủy", "Ban Tổ chức TU", "Ban Tổ chức"),
     "Ban Nội chính Tỉnh ủy": ("BNCTU", "BNC Tỉnh ủy", "Ban Nội chính TU", "Ban Nội chính"),
     "Ủy ban Kiểm tra Tỉnh ủy": ("UBKTTU", "UBKT Tỉnh ủy", "Ủy ban Kiểm tra"),
@@ -84,8 +86,6 @@ ORG_HEADS = (
     "hoi",
     "so",
     "truong",
-    "bao",
-    "dai",
     "cong an",
     "bo chi huy",
     "lien doan",
@@ -118,6 +118,10 @@ ASSIGNMENT_VERBS = (
     "nghien cuu",
     "thong bao",
 )
+# Heads that also start ordinary words (hội nghị = meeting, sở dĩ…): the next word must be capitalised.
+_CAPITAL_AFTER = ("hoi", "so", "truong", "bao", "dai")
+# Words that end a name inside a sentence head (ban hành = issue, đã = did, phải = must…).
+_HEAD_STOPS = ("ban hanh", "da", "phai", "duoc", "yeu cau", "de nghi", "lam viec", "hop", "cung")
 # Leading words that are not part of a name: "các" (the plural), "đề nghị", "giao" (assign).
 _NAME_PREFIXES = ("cac dong chi", "cac d c", "de nghi", "giao", "cac", "nhu tren", "luu")
 _SHORT_ABBREV = re.compile(r"^[A-ZĐ]{1,2}$")
@@ -231,9 +235,21 @@ def clean_name(phrase: str) -> str:
                 text = text[len(prefix) + 1 :].lstrip()
                 changed = True
     words = folded_words(text)
-    if not text or len(words.split()) > _MAX_NAME_SYLLABLES:
+    for stop in _HEAD_STOPS:
+        cut = words.find(f" {stop} ", 1)
+        if cut > 0:
+            keep = len(words[:cut].split())
+            text = " ".join(text.split()[:keep]) if len(text.split()) == len(words.split()) else text
+            words = folded_words(text)
+    tokens = text.split()
+    if not text or len(tokens) < 2 or len(words.split()) > _MAX_NAME_SYLLABLES:
         return ""
-    if not any(words.startswith(" " + head + " ") for head in ORG_HEADS):
+    head = next((h for h in (*ORG_HEADS, "bao", "dai") if words.startswith(" " + h + " ")), "")
+    if words.startswith(" ban hanh "):
+        return ""
+    if not head or fold(tokens[-1]) in ("cac", "cua", "va", "voi"):
+        return ""
+    if head in _CAPITAL_AFTER and not tokens[1][:1].isupper():
         return ""
     return text[0].upper() + text[1:]
 

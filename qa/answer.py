@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 
 from chidao.model import Answer, Citation, Hit, Unit
+from ingest.normalize import fold
 from qa.aliases import assignment_head, folded_words
-from qa.cite import citation_text, make_citation
+from qa.cite import answer_to_json, citation_text, make_citation
 from qa.corpus import AnswerSource, LibraryIndex, allowed, library_index
 from qa.deadline import unit_deadline
 from qa.facts import answer_fact, answer_related, entity_gaps
@@ -15,11 +16,16 @@ from qa.intent import Intent, detect_intent
 
 log = logging.getLogger(__name__)
 
+__all__ = ["answer", "answer_to_json", "not_found"]
+
 # How many units the library's hybrid search hands to answer composition.
 SEARCH_K = 40
 # Weights of the signals that rank candidate items: retrieval rank, question-term overlap, the unit
 # the question names (the item is addressed to it), a stated deadline (for deadline questions).
 W_RETRIEVAL, W_OVERLAP, W_ADDRESSED, W_DEADLINE = 0.35, 0.45, 0.3, 0.1
+# A unit of the kind of document the question names ("theo nghị quyết …"); a unit holding the
+# words the question quotes.
+W_KIND, W_QUOTE = 0.1, 0.5
 # Retrieval rank r counts 1 / (1 + (r - 1) / RANK_SCALE): rank 1 → 1, rank 6 → 0.5.
 RANK_SCALE = 5.0
 # Below this confidence the answer is "không tìm thấy"; calibrated on the eval set (see report).
@@ -46,11 +52,15 @@ def addressed(unit: Unit, org: str, lib: LibraryIndex) -> float:
     does not open with another unit. A wider class of the name ("các huyện ủy" for "Huyện ủy An
     Thạch") counts 0.7 of that.
     """
+    key = (unit.doc_id, unit.ordinal, org)
+    if key in lib.memo:
+        return lib.memo[key]
     table = lib.orgs
     best = _addressed_to(unit, org, lib)
     parent = table.names[org].parent if org in table.names else ""
     if parent and best < 1.0:
         best = max(best, 0.7 * _addressed_to(unit, parent, lib))
+    lib.memo[key] = best
     return best
 
 
@@ -98,6 +108,11 @@ def _candidates(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: dic
             score += W_ADDRESSED * addressed(unit, intent.org, lib)
         if intent.kind == "deadline" and unit_deadline(unit):
             score += W_DEADLINE
+        kind = fold(hit.document.metadata.doc_type)
+        if kind and any(kind.startswith(fold(k)) for k in (intent.doc_kind, *intent.other_kinds) if k):
+            score += W_KIND
+        if intent.quote and f" {intent.quote} " in folded_words(unit.text):
+            score += W_QUOTE
         if unit.kind in _NOT_ITEMS:
             score *= 0.5
         scored.append(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from chidao.model import Document, DocumentView, Hit, Reference, Unit
@@ -43,6 +43,7 @@ class LibraryIndex:
     orgs: OrgTable
     references: tuple[tuple[str, Reference], ...]  # (citing doc id, reference), every document
     all_text: str = ""  # every unit's text, one per line (to ask whether a name occurs at all)
+    memo: dict = field(default_factory=dict)  # per-library answers of costly checks (unit addressed to…)
 
     def units(self, doc_id: str) -> tuple[Unit, ...]:
         return self.views[doc_id].units

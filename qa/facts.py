@@ -6,12 +6,12 @@ import re
 from collections.abc import Sequence
 
 from chidao.model import Answer, Citation, Document, Hit, Reference, Unit
-from ingest.normalize import fold
+from ingest.normalize import fold, syllables
 from qa.aliases import folded_words
 from qa.cite import document_phrase, format_date, make_citation, reference_phrase
 from qa.corpus import LibraryIndex, allowed, leading_number
 from qa.highlight import highlight, overlap
-from qa.intent import Intent
+from qa.intent import RELATION_PATTERNS, Intent
 
 MISSING = "chưa có trong thư viện"  # "not in the library yet"
 NO_VALUE = "không ghi"  # "not stated"
@@ -36,6 +36,9 @@ RELATION_WORDS = {
 # A recipients question about reporting upward (báo cáo = report) reads the "Nơi nhận" (cc) list.
 _REPORT = re.compile(r"\b(?:bao cao|b c|noi nhan)\b")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_WORDY_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+_HEAD_UNITS = 6  # a header's date lies within the first units
+_RELATION_WINDOW = 80  # characters before a reference that say how it is cited
 FACT_CONFIDENCE = 0.9
 MAX_RELATED = 5
 
@@ -50,27 +53,33 @@ def entity_gaps(intent: Intent, lib: LibraryIndex) -> list[str]:
     return gaps
 
 
+def _same_kind(document: Document, kind: str) -> bool:
+    return bool(kind) and fold(document.metadata.doc_type).startswith(fold(kind))
+
+
+def subject_number(intent: Intent) -> str:
+    """Leading number of the document a question is about ("" when it names none by number)."""
+    return intent.subject_number or ("" if intent.doc_kind else next(iter(intent.doc_numbers), ""))
+
+
 def subject_documents(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: dict) -> list[Document]:
-    """Documents a question is about: those it names by number, else the kind it names that search
-    ranks highest, else the document of the best hits."""
+    """Documents a question is about, best first: the first document it names (by number, else by
+    kind, ranked by search and by whether they cite the other documents named), else the documents
+    of the best hits."""
     docs = [d for d in lib.documents.values() if allowed(d, filters)]
-    numbered = [d for n in intent.doc_numbers for d in docs if leading_number(d.metadata.number) == n]
-    if numbered:
-        kind = [d for d in numbered if fold(d.metadata.doc_type).startswith(fold(intent.doc_kind) or "~")]
-        return kind or numbered
+    number = subject_number(intent)
+    if number:
+        numbered = [d for d in docs if leading_number(d.metadata.number) == number]
+        return sorted(numbered, key=lambda d: not _same_kind(d, intent.doc_kind))
     votes: dict[str, float] = {}
     for rank, hit in enumerate(hits[:10], 1):
         votes[hit.document.id] = votes.get(hit.document.id, 0.0) + 1.0 / rank
-    if intent.doc_kind:
-        kinds = fold(intent.doc_kind)
-        same = [
-            d
-            for d in docs
-            if fold(d.metadata.doc_type).startswith(kinds) or kinds in fold(d.metadata.doc_type)
-        ]
-        if same:
-            return sorted(same, key=lambda d: -votes.get(d.id, 0.0))
-    return [lib.documents[i] for i in sorted(votes, key=lambda i: -votes[i])]
+    for doc_id, ref in lib.references:
+        if leading_number(ref.number) in intent.doc_numbers:
+            votes[doc_id] = votes.get(doc_id, 0.0) + 1.0
+    same = [d for d in docs if _same_kind(d, intent.doc_kind)]
+    pool = same or [d for d in docs if d.id in votes]
+    return sorted(pool, key=lambda d: -votes.get(d.id, 0.0))
 
 
 def fact_unit(document: Document, units: Sequence[Unit], fact: str, question: str) -> Unit | None:
@@ -89,6 +98,8 @@ def fact_unit(document: Document, units: Sequence[Unit], fact: str, question: st
         order = ("cc", "recipients") if wants_cc else ("recipients", "cc")
         return next((u for k in order for u in of_kind(k)), None)
     header = of_kind("header")
+    if fact == "date" and not md.date:
+        return next((u for u in units[:_HEAD_UNITS] if _WORDY_DATE.search(u.text)), None)
     if fact == "date" and md.date:
         day = int(md.date[8:10])
         dated = [u for u in units if re.search(rf"ngày 0?{day}\b", u.text) and md.date[:4] in u.text]
@@ -98,13 +109,17 @@ def fact_unit(document: Document, units: Sequence[Unit], fact: str, question: st
     return (header or of_kind("title") or [None])[0]
 
 
-def _fact_value(document: Document, fact: str, question: str) -> str:
+def _fact_value(document: Document, fact: str, question: str, units: Sequence[Unit]) -> str:
     md = document.metadata
     if fact == "signer":
         role = ", ".join(x for x in (md.signer.role, md.signer.on_behalf) if x)
         return f"{md.signer.name} — {role}" if md.signer.name and role else md.signer.name or NO_VALUE
     if fact == "date":
-        return format_date(md.date) if md.date else NO_VALUE
+        if md.date:
+            return format_date(md.date)
+        # No parsed date (a speech's Markdown header table): read it off the first units.
+        dated = next((m for u in units[:_HEAD_UNITS] if (m := _WORDY_DATE.search(u.text))), None)
+        return format_date(f"{dated[3]}-{int(dated[2]):02d}-{int(dated[1]):02d}") if dated else NO_VALUE
     if fact == "number":
         return md.number or NO_VALUE
     if fact == "issuer":
@@ -135,13 +150,17 @@ def answer_fact(
     question: str, intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: dict
 ) -> Answer | None:
     """Facts straight from a document's parsed metadata, cited with the unit that states them."""
-    if intent.doc_numbers and not any(lib.docs_numbered(n) for n in intent.doc_numbers):
+    number = subject_number(intent)
+    if number and not lib.docs_numbered(number):
         return _missing_fact(question, intent, lib)
     subjects = subject_documents(intent, hits, lib, filters)
     if not subjects:
         return None
     document = subjects[0]
-    lines = [f"{FACT_LABELS[f]}: {_fact_value(document, f, question)}" for f in intent.facts]
+    lines = [
+        f"{FACT_LABELS[f]}: {_fact_value(document, f, question, lib.units(document.id))}"
+        for f in intent.facts
+    ]
     citations: list[Citation] = []
     for fact in intent.facts:
         unit = fact_unit(document, lib.units(document.id), fact, question)
@@ -219,6 +238,16 @@ def answer_related(
         score += 0.45 * overlap(intent.terms, intent.bigrams, unit.text, lib.idf)
         if intent.relation and ref.relation == intent.relation:
             score += 0.2
+        # The words just before a reference say how it is cited ("Theo đề nghị của … tại Công văn …").
+        before = unit.text[max(0, ref.start - unit.start - _RELATION_WINDOW) : max(0, ref.start - unit.start)]
+        if intent.relation and RELATION_PATTERNS[intent.relation].search(" ".join(syllables(before))):
+            score += 0.25
+        # "… thành kế hoạch", "… nghị quyết nào": the related document is of a kind the question names.
+        related_kind = (
+            ref.doc_type if intent.direction != "incoming" else lib.documents[src].metadata.doc_type
+        )
+        if related_kind and any(fold(related_kind).startswith(fold(k)) for k in intent.other_kinds):
+            score += 0.3
         src_named = leading_number(lib.documents[src].metadata.number) in numbers or src in subjects
         ref_named = leading_number(ref.number) in numbers or (ref.target in subjects if ref.target else False)
         incoming = intent.direction == "incoming"

@@ -123,6 +123,8 @@ STOP_SYLLABLES = frozenset(
 )
 # Titles of people (bí thư = secretary, chủ tịch = chair, trưởng/phó ban = head/deputy head).
 _TITLE_BEFORE = re.compile(r" (?:bi thu|chu tich|truong ban|pho ban|uy vien|dong chi) $")
+# "Nghị quyết của Tỉnh ủy" names who issued a document, not the unit asked about.
+_ISSUER_BEFORE = re.compile(rf"\b(?:{'|'.join(DOC_KINDS)}|van ban)(?: \w+){{0,6}} cua $")
 # Nouns that a "bao nhiêu / mấy" question counts but that need not be written out in the answer.
 _GENERIC_COUNTED = frozenset({"thoi gian", "ngay", "lan", "nam", "thang"})
 
@@ -136,7 +138,10 @@ class Intent:
     org: str = ""  # canonical name of the unit asked about
     orgs: tuple[str, ...] = ()  # every unit named, in reading order
     doc_numbers: tuple[str, ...] = ()  # leading numbers of documents named: ("35",)
-    doc_kind: str = ""  # "Kế hoạch" when the question names a kind of document
+    doc_kind: str = ""  # "Kế hoạch" when the question names a kind of document (the first it names)
+    subject_number: str = ""  # leading number of the first document named, when it has one
+    other_kinds: tuple[str, ...] = ()  # further kinds named ("… thành kế hoạch", "nghị quyết nào")
+    quote: str = ""  # words quoted in the question ("…nâng cao uy tín…"), folded
     relation: str = ""  # RelationKind asked about, "" for any
     direction: Direction = ""  # "incoming": which documents cite the named one
     terms: tuple[str, ...] = ()  # content syllables, folded
@@ -185,13 +190,38 @@ def _counted(folded: str) -> str:
     return "" if not noun or noun in _GENERIC_COUNTED or noun.split()[0] in _GENERIC_COUNTED else noun
 
 
+_KIND_MENTION = re.compile(rf"\b({'|'.join(DOC_KINDS)})\b(?: (?:so )?(\d{{1,5}})\b)?(?! nao)")
+_WANTED_KIND = re.compile(rf"\b({'|'.join(DOC_KINDS)}) nao\b")
+# Quoted words: "…", “…”, «…».
+_QUOTED = re.compile(r"[\"“«]\s*(?:\.{3}|…)?\s*([^\"”»]{12,}?)\s*(?:\.{3}|…)?\s*[\"”»]")
+
+
+def _doc_mentions(folded: str) -> list[tuple[str, str]]:
+    """Kinds of documents a question names, in order, with their leading number ("" when none);
+    a kind asked for ("nghị quyết nào") comes last."""
+    found = [(DOC_KINDS[m.group(1)], (m.group(2) or "").lstrip("0")) for m in _KIND_MENTION.finditer(folded)]
+    found += [(DOC_KINDS[m.group(1)], "") for m in _WANTED_KIND.finditer(folded)]
+    return found
+
+
+def _quote(question: str) -> str:
+    match = _QUOTED.search(question)
+    return " ".join(syllables(match.group(1))) if match and len(syllables(match.group(1))) >= 4 else ""
+
+
 def _subject_org(question: str, table: OrgTable) -> tuple[str, tuple[str, ...]]:
     words = folded_words(question)
-    # "Bí thư Tỉnh ủy" is a person's title, not the unit asked about.
-    mentions = [m for m in table.mentions(question) if not _TITLE_BEFORE.search(words[: m[0] + 1])]
-    names = tuple(dict.fromkeys(m[2] for m in mentions))
+    named = table.mentions(question)
+    names = tuple(dict.fromkeys(m[2] for m in named))
+    # "Bí thư Tỉnh ủy" is a person's title and "nghị quyết của Tỉnh ủy" an issuer: neither is the unit
+    # asked about.
+    mentions = [
+        m
+        for m in named
+        if not _TITLE_BEFORE.search(words[: m[0] + 1]) and not _ISSUER_BEFORE.search(words[: m[0] + 1])
+    ]
     if not mentions:
-        return "", ()
+        return "", names
     # The unit asked about is the one an obligation follows ("Tỉnh đoàn cần …"), else the first named.
     for _start, end, name in mentions:
         if TASK_PATTERN.search(words[end - 1 : end + 30]):
@@ -205,8 +235,10 @@ def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
     folded = " ".join(syllables(question))
     slashy = fold(question)
     numbers = doc_numbers(question)
-    kind_match = re.search(rf"\b({'|'.join(DOC_KINDS)})\b", folded)
-    doc_kind = DOC_KINDS[kind_match.group(1)] if kind_match else ""
+    mentions = _doc_mentions(folded)
+    doc_kind = mentions[0][0] if mentions else ""
+    subject_number = mentions[0][1] if mentions else ""
+    other_kinds = tuple(dict.fromkeys(k for k, _ in mentions[1:] if k != doc_kind))
     names_doc = bool(numbers or doc_kind or re.search(r"\bvan ban\b", folded))
     org, orgs = _subject_org(question, table)
     terms, bigrams = content_terms(question)
@@ -221,6 +253,9 @@ def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
         orgs=orgs,
         doc_numbers=numbers,
         doc_kind=doc_kind,
+        subject_number=subject_number,
+        other_kinds=other_kinds,
+        quote=_quote(question),
         terms=terms,
         bigrams=bigrams,
         counted=_counted(folded),
