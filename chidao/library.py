@@ -330,7 +330,12 @@ class Library:
         intent = detect_intent(query)
         if intent.kind != "fact" or not hits:
             return hits
-        top_docs = list(dict.fromkeys(h.document.id for h in hits))[:FACT_DOCS]
+        # A question naming a kind ("Kế hoạch … do ai ký?") is about a document of that kind, even
+        # when another kind (the Nghị quyết it implements) ranks first.
+        ranked = sorted(
+            hits, key=lambda h: intent.doc_kind != "" and h.document.metadata.doc_type != intent.doc_kind
+        )
+        top_docs = list(dict.fromkeys(h.document.id for h in ranked))[:FACT_DOCS]
         first: list[Hit] = []
         for doc_id in top_docs:
             document, units = (
