@@ -441,3 +441,23 @@ class Library:
             make_citation(hit, highlight(hit.unit.text, terms, bigrams, max_spans=3))
             for hit in self.search(quote, k, **filters)
         ]
+
+    def organisations(self) -> list[str]:
+        """Unit names the library knows: the alias table plus names learned from "Kính gửi",
+        "Nơi nhận" and assignment sentences of its documents.
+
+        >>> "Tỉnh đoàn" in lib.organisations()
+        True
+        """
+        from qa.corpus import library_index
+
+        return sorted(library_index(self).orgs.names)
+
+    def tasks(self, org: str, **filters) -> list[Citation]:
+        """Every item addressed to a unit across the library, with its deadline when stated.
+
+        >>> [(c.hit.unit.label, c.deadline) for c in lib.tasks("Tỉnh đoàn")]
+        """
+        from qa.answer import tasks_for
+
+        return tasks_for(org, self, **filters)

@@ -6,7 +6,7 @@ import logging
 
 from chidao.model import Answer, Citation, Hit, Unit
 from ingest.normalize import fold
-from qa.aliases import assignment_head, folded_words
+from qa.aliases import CLASSES, assignment_head, folded_words
 from qa.cite import answer_to_json, citation_text, make_citation
 from qa.corpus import AnswerSource, LibraryIndex, allowed, library_index
 from qa.deadline import unit_deadline
@@ -72,8 +72,12 @@ def _addressed_to(unit: Unit, org: str, lib: LibraryIndex) -> float:
         cells = [c.strip() for c in unit.text.split("|")]
         return 1.0 if len(cells) > 1 and table.named_in(org, cells[1]) else 0.0
     heads = [assignment_head(unit.text[s:e]) for s, e in split_sentences(unit.text)]
-    if any(h and table.named_in(org, h) for h in heads):
-        return 1.0
+    named = [h for h in heads if h and table.named_in(org, h)]
+    if named:
+        # "Ban Thường vụ Huyện ủy Đồng Mây …" is one member of the class "các huyện ủy" asked about.
+        members = [n for n in table.names.values() if n.parent == org and n.canonical not in CLASSES]
+        one_member = all(any(table.named_in(m.canonical, h) for m in members) for h in named)
+        return 0.6 if org in CLASSES and one_member else 1.0
     if unit.heading and table.named_in(org, unit.heading.rsplit(">", 1)[-1]):
         return 0.8
     if table.named_in(org, unit.text):
@@ -204,3 +208,32 @@ def answer(question: str, source: AnswerSource, **filters) -> Answer:
         return not_found(question, intent, ranked, conf)
     citations = [_cite(intent, h, lib) for h in _task_list(intent, ranked, lib)]
     return Answer(question, intent.kind, "found", _item_text(intent, citations), conf, tuple(citations))
+
+
+def tasks_for(org: str, source: AnswerSource, min_addressed: float = 0.5, **filters) -> list[Citation]:
+    """Every item addressed to a unit across the library (the "Đơn vị của tôi" to-do list).
+
+    Most plainly addressed first (assignment sentences and task-table rows before items of a
+    dispatch merely sent to the unit), then newest document first, then reading order.
+    """
+    lib = library_index(source)
+    canonical = (lib.orgs.find(org) or [org])[0]
+    scored = []
+    for doc_id, document in lib.documents.items():
+        if not allowed(document, filters):
+            continue
+        for unit in lib.units(doc_id):
+            weight = addressed(unit, canonical, lib)
+            if weight >= min_addressed:
+                scored.append((weight, document, unit))
+    scored.sort(key=lambda t: (-t[0], _negated_date(t[1].metadata.date), t[1].id, t[2].ordinal))
+    return [
+        make_citation(Hit(unit, document, weight), (), unit_deadline(unit))
+        for weight, document, unit in scored
+    ]
+
+
+def _negated_date(iso: str) -> tuple[int, ...]:
+    """Sort key putting newer ISO dates first and undated documents last."""
+    digits = [int(p) for p in iso.split("-") if p.isdigit()]
+    return tuple(-d for d in digits) if digits else (1,)
