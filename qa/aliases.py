@@ -67,6 +67,21 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "Cơ quan báo chí": ("báo chí", "các cơ quan báo chí"),
 }
 
+# Classes of units rather than one unit ("các huyện ủy", "cấp ủy"): documents name them in many ways,
+# so a question naming one that the library never spells out is not, by that alone, unanswerable.
+CLASSES = frozenset(
+    {
+        "Huyện ủy, thị ủy, thành ủy",
+        "Đảng ủy trực thuộc Tỉnh ủy",
+        "Đảng ủy xã, phường, thị trấn",
+        "Cấp ủy",
+        "Ban cán sự đảng, đảng đoàn",
+        "Cơ quan báo chí",
+        "Ban Tuyên giáo huyện ủy",
+        "Ban Dân vận huyện ủy",
+    }
+)
+
 # Words an organisation name starts with (folded), so that a phrase before "chủ trì" / a "Kính gửi"
 # entry is taken as a unit name only when it looks like one.
 ORG_HEADS = (

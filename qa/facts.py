@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from chidao.model import Answer, Citation, Document, Hit, Reference, Unit
 from ingest.normalize import fold, syllables
-from qa.aliases import folded_words
+from qa.aliases import CLASSES, folded_words
 from qa.cite import document_phrase, format_date, make_citation, reference_phrase
 from qa.corpus import LibraryIndex, allowed, leading_number
 from qa.highlight import highlight, overlap
@@ -38,14 +38,18 @@ _REPORT = re.compile(r"\b(?:bao cao|b c|noi nhan)\b")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _WORDY_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _HEAD_UNITS = 6  # a header's date lies within the first units
-_RELATION_WINDOW = 80  # characters before a reference that say how it is cited
+_RELATION_WINDOW = 200  # characters before a reference that say how it is cited
 FACT_CONFIDENCE = 0.9
 MAX_RELATED = 5
 
 
 def entity_gaps(intent: Intent, lib: LibraryIndex) -> list[str]:
     """What the question names that the library lacks: unit names, document numbers, years."""
-    gaps = [org for org in intent.orgs if not lib.orgs.names[org].learned and not lib.names_present(org)]
+    gaps = [
+        org
+        for org in intent.orgs
+        if org not in CLASSES and not lib.orgs.names[org].learned and not lib.names_present(org)
+    ]
     ref_numbers = {leading_number(r.number) for _, r in lib.references}
     gaps += [n for n in intent.doc_numbers if not lib.docs_numbered(n) and n not in ref_numbers]
     years = _YEAR.findall(" ".join(intent.terms))
@@ -55,6 +59,10 @@ def entity_gaps(intent: Intent, lib: LibraryIndex) -> list[str]:
 
 def _same_kind(document: Document, kind: str) -> bool:
     return bool(kind) and fold(document.metadata.doc_type).startswith(fold(kind))
+
+
+def _same_kind_ref(ref: Reference, kind: str) -> bool:
+    return bool(kind) and fold(ref.doc_type).startswith(fold(kind))
 
 
 def subject_number(intent: Intent) -> str:
@@ -250,10 +258,16 @@ def answer_related(
             score += 0.3
         src_named = leading_number(lib.documents[src].metadata.number) in numbers or src in subjects
         ref_named = leading_number(ref.number) in numbers or (ref.target in subjects if ref.target else False)
+        # A cited document the library lacks (or cannot resolve) is named by its kind alone.
+        ref_named = ref_named or (not intent.subject_number and _same_kind_ref(ref, intent.doc_kind))
         incoming = intent.direction == "incoming"
-        score += 0.5 * ((ref_named if incoming else src_named) or 0) + 0.15 * (
-            (src_named if incoming else ref_named) or 0
+        score += 0.5 * bool(ref_named if incoming else src_named) + 0.3 * bool(
+            src_named if incoming else ref_named
         )
+        # "… thành kế hoạch", "nghị quyết nào": the document on the other side is of the kind asked for.
+        other_kind = lib.documents[src].metadata.doc_type if ref_named else ref.doc_type
+        if other_kind and any(fold(other_kind).startswith(fold(k)) for k in intent.other_kinds):
+            score += 0.3
         scored.append((score, src, ref))
     if not scored:
         return None

@@ -140,7 +140,7 @@ class Intent:
     doc_numbers: tuple[str, ...] = ()  # leading numbers of documents named: ("35",)
     doc_kind: str = ""  # "Kế hoạch" when the question names a kind of document (the first it names)
     subject_number: str = ""  # leading number of the first document named, when it has one
-    other_kinds: tuple[str, ...] = ()  # further kinds named ("… thành kế hoạch", "nghị quyết nào")
+    other_kinds: tuple[str, ...] = ()  # kinds asked for ("… thành kế hoạch", "nghị quyết nào")
     quote: str = ""  # words quoted in the question ("…nâng cao uy tín…"), folded
     relation: str = ""  # RelationKind asked about, "" for any
     direction: Direction = ""  # "incoming": which documents cite the named one
@@ -191,17 +191,26 @@ def _counted(folded: str) -> str:
 
 
 _KIND_MENTION = re.compile(rf"\b({'|'.join(DOC_KINDS)})\b(?: (?:so )?(\d{{1,5}})\b)?(?! nao)")
-_WANTED_KIND = re.compile(rf"\b({'|'.join(DOC_KINDS)}) nao\b")
+# A kind of document asked for: "nghị quyết nào" (which resolution), "thành kế hoạch" (into a plan),
+# "nghị quyết đó là văn bản nào" (that resolution is which document).
+_WANTED_KIND = re.compile(
+    rf"\b({'|'.join(DOC_KINDS)}) nao\b|\bthanh ({'|'.join(DOC_KINDS)})\b|"
+    rf"\b({'|'.join(DOC_KINDS)}) (?:do|nay) la (?:van ban )?nao\b"
+)
 # Quoted words: "…", “…”, «…».
 _QUOTED = re.compile(r"[\"“«]\s*(?:\.{3}|…)?\s*([^\"”»]{12,}?)\s*(?:\.{3}|…)?\s*[\"”»]")
 
 
 def _doc_mentions(folded: str) -> list[tuple[str, str]]:
-    """Kinds of documents a question names, in order, with their leading number ("" when none);
-    a kind asked for ("nghị quyết nào") comes last."""
+    """Kinds of documents a question names, in order, with their leading number ("" when none)."""
     found = [(DOC_KINDS[m.group(1)], (m.group(2) or "").lstrip("0")) for m in _KIND_MENTION.finditer(folded)]
-    found += [(DOC_KINDS[m.group(1)], "") for m in _WANTED_KIND.finditer(folded)]
     return found
+
+
+def _wanted_kinds(folded: str) -> tuple[str, ...]:
+    return tuple(
+        dict.fromkeys(DOC_KINDS[next(g for g in m.groups() if g)] for m in _WANTED_KIND.finditer(folded))
+    )
 
 
 def _quote(question: str) -> str:
@@ -238,7 +247,7 @@ def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
     mentions = _doc_mentions(folded)
     doc_kind = mentions[0][0] if mentions else ""
     subject_number = mentions[0][1] if mentions else ""
-    other_kinds = tuple(dict.fromkeys(k for k, _ in mentions[1:] if k != doc_kind))
+    other_kinds = _wanted_kinds(folded)
     names_doc = bool(numbers or doc_kind or re.search(r"\bvan ban\b", folded))
     org, orgs = _subject_org(question, table)
     terms, bigrams = content_terms(question)
