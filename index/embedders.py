@@ -72,7 +72,11 @@ class SentenceTransformerEmbedder:
                 hint="Give a local model directory or a model already in the Hugging Face cache.",
             ) from exc
         self.name = _ST_PREFIX + model
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        # sentence-transformers ≥ 5.2 renamed get_sentence_embedding_dimension.
+        dimension = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension
+        )
+        self.dim = int(dimension() or 0)
         self._is_e5 = "e5" in model.lower()
 
     def _encode(self, texts: Sequence[str], prefix: str) -> np.ndarray:

@@ -204,6 +204,13 @@ class Store:
         )
         return conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
 
+    def set_vectors(self, conn: sqlite3.Connection, ids: Sequence[int], vectors: np.ndarray) -> None:
+        """Replace unit vectors (re-indexing with another embedder); call inside `transaction()`."""
+        conn.executemany(
+            "UPDATE units SET vector = ? WHERE id = ?",
+            [(np.asarray(v, dtype=np.float32).tobytes(), int(i)) for i, v in zip(ids, vectors, strict=True)],
+        )
+
     def log_ingest(self, path: str, status: str, doc_id: str, message: str) -> None:
         with self.conn:
             self.conn.execute(
@@ -251,6 +258,11 @@ class Store:
             ).fetchall()
             out.update((row[0], _unit(row)) for row in rows)
         return out
+
+    def unit_rows(self) -> list[tuple[int, str, Unit]]:
+        """(unit id, document id, unit) of every unit, in id order."""
+        rows = self.conn.execute(f"SELECT {_UNIT_COLS} FROM units ORDER BY id").fetchall()
+        return [(row[0], row[1], _unit(row)) for row in rows]
 
     def unit_ids(self, doc_ids: Sequence[str]) -> list[int]:
         marks = ",".join("?" * len(doc_ids))

@@ -43,9 +43,9 @@ def test_large_sets_switch_to_hnsw_with_high_recall():
     index = DenseIndex(ids, vectors, ann_threshold=2000)
     assert index.is_ann
     queries = _vectors(50, seed=11)
-    recall = np.mean([
-        len(set(u for u, _ in index.search(q, 10)) & set(_brute(vectors, ids, q, 10))) / 10 for q in queries
-    ])
+    recall = np.mean(
+        [len(set(u for u, _ in index.search(q, 10)) & set(_brute(vectors, ids, q, 10))) / 10 for q in queries]
+    )
     assert recall >= 0.9
 
 
@@ -67,4 +67,8 @@ def test_saving_a_new_generation_drops_the_old_cache(tmp_path):
     index = DenseIndex(np.arange(10, dtype=np.int64), _vectors(10))
     index.save(tmp_path, 1)
     index.save(tmp_path, 2)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["dense-2.ids.npy", "dense-2.json", "dense-2.vectors.npy"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "dense-2.ids.npy",
+        "dense-2.json",
+        "dense-2.vectors.npy",
+    ]

@@ -10,7 +10,7 @@ from index.hybrid import fuse, number_key, numbers_named
 def test_rrf_prefers_units_found_by_both_retrievers():
     lexical = [(1, 9.0), (2, 8.0), (3, 7.0)]
     dense = [(3, 0.9), (4, 0.8), (1, 0.7)]
-    fused = fuse(lexical, dense, rrf_k=60)
+    fused = fuse(lexical, dense, rrf_k=60, lexical_weight=1.0, dense_weight=1.0)
     assert [f.unit_id for f in fused] == [1, 3, 2, 4]
     assert fused[0].rank_lexical == 1 and fused[0].rank_dense == 3
     assert fused[0].score == pytest.approx(1 / 61 + 1 / 63)

@@ -24,7 +24,9 @@ def conn() -> sqlite3.Connection:
     lexical.configure(db)
     for uid, text in TEXTS.items():
         db.execute("INSERT INTO units VALUES (?, ?)", (uid, f"doc{uid % 2}"))
-        db.execute("INSERT INTO units_fts(rowid, body, context) VALUES (?, ?, '')", (uid, lexical.index_text(text)))
+        db.execute(
+            "INSERT INTO units_fts(rowid, body, context) VALUES (?, ?, '')", (uid, lexical.index_text(text))
+        )
     return db
 
 
