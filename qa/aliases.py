@@ -82,6 +82,9 @@ CLASSES = frozenset(
     }
 )
 
+# "Ban Thường vụ (BTV) X", "các X": the standing board of X, or all X, is addressed as X itself.
+BOARD_WORDS = frozenset({"ban", "thuong", "vu", "btv", "cac"})
+
 # Words an organisation name starts with (folded), so that a phrase before "chủ trì" / a "Kính gửi"
 # entry is taken as a unit name only when it looks like one.
 ORG_HEADS = (

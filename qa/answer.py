@@ -6,7 +6,7 @@ import logging
 
 from chidao.model import Answer, Citation, Hit, Unit
 from ingest.normalize import fold
-from qa.aliases import CLASSES, assignment_head, folded_words
+from qa.aliases import BOARD_WORDS, CLASSES, assignment_head, folded_words
 from qa.cite import answer_to_json, citation_text, make_citation
 from qa.corpus import AnswerSource, LibraryIndex, allowed, library_index
 from qa.deadline import unit_deadline
@@ -33,6 +33,8 @@ RANK_SCALE = 5.0
 NOT_FOUND_THRESHOLD = 0.35
 # Header, signature and list blocks answer fact questions, not "what must X do" ones.
 _NOT_ITEMS = {"header", "title", "signature", "cc", "recipients"}
+# Units that state tasks (a bare "what must X do" lists these only).
+_TASK_KINDS = {"item", "subitem", "clause", "dash", "paragraph", "article", "section", "table_row"}
 MAX_CITATIONS = 5
 MAX_TASK_LIST = 12
 NOT_FOUND = "Không tìm thấy nội dung trả lời câu hỏi này trong thư viện."  # "Nothing found …"
@@ -168,11 +170,16 @@ def _item_text(intent: Intent, citations: list[Citation]) -> str:
 
 def _task_list(intent: Intent, ranked: list[Hit], lib: LibraryIndex) -> list[Hit]:
     """For a bare "what must X do": every item addressed to X, most specific first."""
-    extra = [t for t in intent.terms if f" {t} " not in folded_words(intent.org)]
+    org_words = folded_words(intent.org)
+    extra = [t for t in intent.terms if f" {t} " not in org_words and t not in BOARD_WORDS]
     if intent.kind != "unit_tasks" or len(extra) > 1:
         return ranked[:MAX_CITATIONS]
-    listed = [h for h in ranked if addressed(h.unit, intent.org, lib) >= 0.15]
-    return listed[:MAX_TASK_LIST] or ranked[:MAX_CITATIONS]
+    listed = [
+        (addressed(h.unit, intent.org, lib), i, h) for i, h in enumerate(ranked) if h.unit.kind in _TASK_KINDS
+    ]
+    listed = [x for x in listed if x[0] >= 0.15]
+    listed.sort(key=lambda x: (-x[0], x[1]))
+    return [h for _, _, h in listed[:MAX_TASK_LIST]] or ranked[:MAX_CITATIONS]
 
 
 def not_found(question: str, intent: Intent, suggestions: list[Hit], conf: float) -> Answer:

@@ -30,7 +30,7 @@ DEADLINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # "trong năm 2023", "năm học 2022 - 2023", "giai đoạn 2022 - 2025" (within year/period)
         r"trong\s+năm\s+\d{4}",
         r"năm\s+học\s+\d{4}\s*-\s*\d{4}",
-        rf"(?:ngày|đến ngày)\s+{_DATE}",
+        rf"đến\s+ngày\s+{_DATE}",
     )
 )
 _PERIODIC = 4  # DEADLINE_PATTERNS[4:] state a period or a year rather than a day

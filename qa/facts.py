@@ -39,6 +39,11 @@ _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _WORDY_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _HEAD_UNITS = 6  # a header's date lies within the first units
 _RELATION_WINDOW = 200  # characters before a reference that say how it is cited
+# Words of fact questions (ký = sign, ngày = day, số = number, ban hành = issue, gửi = send…).
+_FACT_WORDS = frozenset(
+    "ky ten ngay thang nam so hieu ban hanh gui toi den nhung don vi co quan noi nhan kinh".split()
+)
+_MIN_REST_TERMS = 2  # a fact question quotes a passage only when it asks about more than the fact
 FACT_CONFIDENCE = 0.9
 MAX_RELATED = 5
 
@@ -174,13 +179,19 @@ def answer_fact(
         unit = fact_unit(document, lib.units(document.id), fact, question)
         if unit is not None and all(c.hit.unit != unit for c in citations):
             citations.append(make_citation(Hit(unit, document, FACT_CONFIDENCE), (), ""))
-    rest = _best_passage(intent, document, lib)
+    rest = _best_passage(intent, document, lib) if len(_beyond_fact(intent)) >= _MIN_REST_TERMS else None
     if rest is not None and all(c.hit.unit != rest.hit.unit for c in citations):
         citations.append(rest)
         s, e = rest.highlights[0]
         lines.append(f"Trích: “{' '.join(rest.hit.unit.text[s:e].split())}” ({rest.citation})")
     text = f"{document_phrase(document)}\n" + "\n".join(lines)
     return Answer(question, "fact", "found", text, FACT_CONFIDENCE, tuple(citations))
+
+
+def _beyond_fact(intent: Intent) -> list[str]:
+    """Content terms of a fact question besides the document's kind and the fact's own words."""
+    asked = set(syllables(intent.doc_kind)) | _FACT_WORDS
+    return [t for t in intent.terms if t not in asked and not t.isdigit()]
 
 
 def _best_passage(
