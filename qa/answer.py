@@ -178,7 +178,9 @@ def _task_list(intent: Intent, ranked: list[Hit], lib: LibraryIndex) -> list[Hit
         (addressed(h.unit, intent.org, lib), i, h) for i, h in enumerate(ranked) if h.unit.kind in _TASK_KINDS
     ]
     listed = [x for x in listed if x[0] >= 0.15]
-    listed.sort(key=lambda x: (-x[0], x[1]))
+    # Most plainly addressed first; then documents in rank order, each in reading order.
+    doc_rank = {h.document.id: i for i, h in reversed(list(enumerate(ranked)))}
+    listed.sort(key=lambda x: (-x[0], doc_rank[x[2].document.id], x[2].unit.ordinal))
     return [h for _, _, h in listed[:MAX_TASK_LIST]] or ranked[:MAX_CITATIONS]
 
 
