@@ -322,12 +322,17 @@ class Library:
             lex = lexical.search(self.store.conn, query, CANDIDATES, doc_ids) if mode != "dense" else []
             den = dense.search(vector, CANDIDATES, unit_ids) if vector is not None else []
             named = numbers_named(query)
-            boost_docs = {d.id for d in docs.values() if named and number_key(d.metadata.number) in named}
             boosts = {}
-            if boost_docs:
+            if named:
+                # The named document's units, and the passages that cite it by number.
+                boost_docs = {d.id for d in docs.values() if number_key(d.metadata.number) in named}
                 candidates = {uid for uid, _ in lex} | {uid for uid, _ in den}
                 units = self.store.units_by_id(sorted(candidates))
-                boosts = {uid: NUMBER_BOOST for uid, u in units.items() if u.doc_id in boost_docs}
+                boosts = {
+                    uid: NUMBER_BOOST
+                    for uid, u in units.items()
+                    if u.doc_id in boost_docs or numbers_named(u.text) & named
+                }
             fused = fuse(lex, den, boosts=boosts)[:k]
             units = self.store.units_by_id([f.unit_id for f in fused])
             hits = [

