@@ -20,7 +20,6 @@ def test_expected_facts_are_dates_numbers_and_names():
         "31/8/2021",
         "2862/MTTW-BTT",
         "Đặng Ngọc Huy",
-        "Công",
     ]
 
 
