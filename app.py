@@ -9,31 +9,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from chidao import ui_format as fmt
 from chidao import ui_text as txt
 from chidao.library import SUPPORTED_SUFFIXES, Library, resolve_store
 from chidao.model import Answer, Citation, DocumentView, Hit, IngestReport, IngestResult
-from chidao.ui_text import (
-    MISSING,
-    RELATION_LABELS,
-    STATUS_LABELS,
-    TASK_COLUMNS,
-    context_units,
-    csv_bytes,
-    document_facts,
-    example_questions,
-    failure_text,
-    highlight_html,
-    ingest_rows,
-    library_rows,
-    reference_dot,
-    reference_name,
-    signer_text,
-    source_citation,
-    task_rows,
-    unit_depths,
-    unit_label,
-    with_signer,
-)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MAX_UPLOAD_MB = 50  # keep equal to server.maxUploadSize in .streamlit/config.toml
@@ -103,7 +82,7 @@ def _ensure_default_library(lib: Library, store: str) -> None:
         report = lib.ingest(missing, progress=_progress_callback(bar))
         bar.empty()
         for result in report.failed:
-            st.error(failure_text(result))
+            st.error(txt.failure_text(result))
     seeded.add(store)
 
 
@@ -134,19 +113,11 @@ def _html(body: str, css_class: str = "chidao-text", depth: int = 0) -> None:
 def _filters(lib: Library, key: str) -> dict[str, object]:
     """Document type, issuer, year and document selectors; returns the chosen ones as search filters."""
     docs = lib.documents()
-    choices = {
-        "doc_type": (txt.FILTER_TYPE, sorted({d.metadata.doc_type for d in docs if d.metadata.doc_type})),
-        "issuer": (txt.FILTER_ISSUER, sorted({d.metadata.issuer for d in docs if d.metadata.issuer})),
-        "year": (
-            txt.FILTER_YEAR,
-            sorted({int(d.metadata.date[:4]) for d in docs if d.metadata.date[:4].isdigit()}),
-        ),
-        "doc": (txt.FILTER_DOC, [d.id for d in docs]),
-    }
+    choices = fmt.filter_choices(docs)
     labels = {d.id: f"{d.label} ({d.id})" for d in docs}
     chosen: dict[str, object] = {}
     with st.expander(txt.FILTERS):
-        for name, (label, options) in choices.items():
+        for (name, options), label in zip(choices.items(), txt.FILTER_LABELS, strict=True):
             value = st.selectbox(
                 label, [txt.ALL, *options], key=f"{key}-{name}", format_func=lambda v: labels.get(v, str(v))
             )
@@ -159,17 +130,17 @@ def _citation_card(lib: Library, hit: Hit, spans, citation: str, deadline: str, 
     """A cited item: its document, date, issuer and label, highlighted text, context, citation, link."""
     doc, unit = hit.document, hit.unit
     with st.container(border=True):
-        head = " · ".join(x for x in (doc.label, document_facts(doc), unit_label(unit)) if x)
+        head = " · ".join(x for x in (doc.label, fmt.document_facts(doc), fmt.unit_label(unit)) if x)
         st.markdown(f"**{head}**")
-        _html(highlight_html(unit.text, spans))
+        _html(fmt.highlight_html(unit.text, spans))
         if deadline:
             st.caption(f"{txt.DEADLINE}: {deadline}")
         with st.expander(txt.IN_CONTEXT):
-            for other in context_units(lib.document(doc.id).units, unit.ordinal, around=2):
-                body = highlight_html(other.text, spans if other.ordinal == unit.ordinal else ())
-                _html(f"<b>{unit_label(other)}</b>: {body}")
+            for other in fmt.context_units(lib.document(doc.id).units, unit.ordinal, around=2):
+                body = fmt.highlight_html(other.text, spans if other.ordinal == unit.ordinal else ())
+                _html(f"<b>{fmt.unit_label(other)}</b>: {body}")
         st.caption(txt.CITE_AS)
-        st.code(with_signer(citation or source_citation(hit), doc), language=None, wrap_lines=True)
+        st.code(fmt.with_signer(citation or fmt.source_citation(hit), doc), language=None, wrap_lines=True)
         st.button(txt.OPEN_DOCUMENT, key=key, on_click=_goto_document, args=(doc.id,))
 
 
@@ -186,8 +157,8 @@ def page_ask(lib: Library) -> None:
 
 
 def _ask_section(lib: Library) -> None:
-    organisations = lib.organisations() if hasattr(lib, "organisations") else []
-    examples = example_questions(organisations, lib.documents())
+    organisations = lib.organisations()
+    examples = fmt.example_questions(organisations, lib.documents())
     if examples:
         st.caption(txt.EXAMPLES)
         with st.container(horizontal=True):
@@ -214,19 +185,19 @@ def _render_answer(lib: Library, answer: Answer) -> None:
                 _citation_card(lib, hit, (), "", "", key=f"suggestion-{i}")
         return
     st.subheader(txt.ANSWER)
-    _html(highlight_html(answer.text, ()))
+    _html(fmt.highlight_html(answer.text, ()))
     st.markdown(f"**{txt.SOURCES}**")
     for i, c in enumerate(answer.citations):
         _citation_card(lib, c.hit, c.highlights, c.citation, c.deadline, key=f"citation-{i}")
 
 
 def _my_unit_section(lib: Library) -> None:
-    organisations = lib.organisations() if hasattr(lib, "organisations") else []
+    organisations = lib.organisations()
     org = st.selectbox(txt.PICK_UNIT, organisations, index=None, placeholder=txt.PICK_UNIT, key="my_unit")
     if not org:
         st.info(txt.PICK_UNIT_HINT)
         return
-    rows = task_rows(lib.tasks(org))
+    rows = fmt.task_rows(lib.tasks(org))
     if not rows:
         st.info(txt.NO_TASKS.format(org=org))
         return
@@ -234,7 +205,10 @@ def _my_unit_section(lib: Library) -> None:
     st.dataframe(rows, hide_index=True, width="stretch")
     slug = re.sub(r"\W+", "-", org.lower()).strip("-")
     st.download_button(
-        txt.DOWNLOAD_CSV, csv_bytes(rows, TASK_COLUMNS), file_name=f"nhiem-vu-{slug}.csv", mime="text/csv"
+        txt.DOWNLOAD_CSV,
+        fmt.csv_bytes(rows, txt.TASK_COLUMNS),
+        file_name=f"nhiem-vu-{slug}.csv",
+        mime="text/csv",
     )
 
 
@@ -259,14 +233,38 @@ def page_docs(lib: Library) -> None:
         st.info(txt.EMPTY_LIBRARY)
         st.stop()
     needle = st.text_input(txt.SEARCH_DOCS, key="doc_filter").strip().lower()
-    rows = [r for r in library_rows(docs) if not needle or needle in " ".join(map(str, r.values())).lower()]
-    st.dataframe(rows, hide_index=True, width="stretch")
-    labels = {d.id: d.label if d.metadata.number else f"{d.label} ({d.id})" for d in docs}
+    rows = [
+        r for r in fmt.library_rows(docs) if not needle or needle in " ".join(map(str, r.values())).lower()
+    ]
+    table = st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        column_config={txt.DATE_COLUMN: st.column_config.DateColumn(format="DD/MM/YYYY")},
+        on_select="rerun",
+        selection_mode="single-row",
+        key="doc_table",
+    )
+    picked = table.selection.rows if table is not None and hasattr(table, "selection") else []
+    if picked and rows[picked[0]][txt.FILE_COLUMN] != st.session_state.get("doc_table_opened"):
+        # A newly clicked row opens its document; the selectbox below stays the way to switch.
+        st.session_state["doc_table_opened"] = st.session_state[OPEN_DOC_KEY] = rows[picked[0]][
+            txt.FILE_COLUMN
+        ]
+    labels = {d.id: fmt.document_name(d) for d in docs}
     doc_id = st.selectbox(
-        txt.OPEN_DOC_LABEL, [d.id for d in docs], index=None, key=OPEN_DOC_KEY, format_func=labels.get
+        txt.OPEN_DOC_LABEL,
+        [d.id for d in docs],
+        index=None,
+        key=OPEN_DOC_KEY,
+        format_func=labels.get,
+        placeholder=txt.PICK_DOC,
     )
     if doc_id:
+        st.query_params["doc"] = doc_id
         _render_document(lib.document(doc_id), labels)
+    else:
+        st.query_params.pop("doc", None)
 
 
 def _render_document(view: DocumentView, labels: dict[str, str]) -> None:
@@ -274,7 +272,7 @@ def _render_document(view: DocumentView, labels: dict[str, str]) -> None:
     st.subheader(labels[doc.id])
     if md.title:
         st.markdown(f"**{md.title}**")
-    values = (md.doc_type, md.number, md.date and md.date, md.place, md.issuer, doc.id)
+    values = (md.doc_type, md.number, fmt.format_date(md.date), md.place, md.issuer, doc.id)
     st.markdown(
         "\n".join(f"- {name}: {value}" for name, value in zip(txt.META_FIELDS, values, strict=True) if value)
     )
@@ -282,8 +280,8 @@ def _render_document(view: DocumentView, labels: dict[str, str]) -> None:
         st.markdown(f"**{txt.RECIPIENTS}:**\n" + "\n".join(f"- {r}" for r in md.recipients))
     st.markdown(f"**{txt.CONTENT}**")
     _render_tree(view)
-    if signer_text(md.signer):
-        st.markdown(f"**{txt.SIGNER}:** {signer_text(md.signer)}")
+    if fmt.signer_text(md.signer):
+        st.markdown(f"**{txt.SIGNER}:** {fmt.signer_text(md.signer)}")
     if md.cc:
         st.markdown(f"**{txt.CC}:**\n" + "\n".join(f"- {line}" for line in md.cc))
     _render_links(view, labels)
@@ -291,20 +289,13 @@ def _render_document(view: DocumentView, labels: dict[str, str]) -> None:
 
 def _render_tree(view: DocumentView) -> None:
     """Top-level items as expanders, their sub-items indented by depth inside."""
-    body = [u for u in view.units if u.kind not in ("header", "title", "recipients", "signature", "cc")]
-    depths = unit_depths(view.units)
-    groups: list[list] = []
-    for unit in body:
-        if depths[unit.ordinal] == 0 or not groups:
-            groups.append([unit])
-        else:
-            groups[-1].append(unit)
-    for top, *subs in groups:
-        with st.expander(f"{unit_label(top)} — {top.text[:80]}", expanded=False):
-            _html(highlight_html(top.text, ()))
-            for sub in subs:
-                text = f"<b>{unit_label(sub)}</b>: {highlight_html(sub.text, ())}"
-                _html(text, "chidao-sub", depths[sub.ordinal])
+    for top, subs in fmt.body_tree(view.units):
+        with st.expander(f"{fmt.unit_label(top)} — {fmt.item_text(top)[:80]}", expanded=False):
+            _html(fmt.highlight_html(top.text, ()))
+            for sub, depth in subs:
+                _html(
+                    f"<b>{fmt.unit_label(sub)}</b>: {fmt.highlight_html(sub.text, ())}", "chidao-sub", depth
+                )
 
 
 def _render_links(view: DocumentView, labels: dict[str, str]) -> None:
@@ -313,24 +304,28 @@ def _render_links(view: DocumentView, labels: dict[str, str]) -> None:
         st.caption(txt.NO_LINKS)
         return
     for i, ref in enumerate(view.references):
-        relation = RELATION_LABELS.get(ref.relation, ref.relation)
+        relation = txt.RELATION_LABELS.get(ref.relation, ref.relation)
         with st.container(border=True):
             if ref.target:
                 st.markdown(f"{txt.CITES.format(rel=relation)} **{labels.get(ref.target, ref.target)}**")
                 st.button(txt.OPEN_DOCUMENT, key=f"ref-{i}", on_click=_goto_document, args=(ref.target,))
             else:
-                st.markdown(f"{txt.CITES.format(rel=relation)} **{reference_name(ref)}** — *{MISSING}*")
-                st.button(txt.ADD_THIS, key=f"add-{i}", on_click=_goto_upload, args=(reference_name(ref),))
+                st.markdown(
+                    f"{txt.CITES.format(rel=relation)} **{fmt.reference_name(ref)}** — *{txt.MISSING}*"
+                )
+                st.button(
+                    txt.ADD_THIS, key=f"add-{i}", on_click=_goto_upload, args=(fmt.reference_name(ref),)
+                )
     if view.cited_by:
         st.markdown(txt.CITED_BY)
     for i, (src, ref) in enumerate(view.cited_by):
-        relation = RELATION_LABELS.get(ref.relation, ref.relation)
+        relation = txt.RELATION_LABELS.get(ref.relation, ref.relation)
         if ref.relation == "replaces":
             st.warning(txt.REPLACED_BY.format(src=labels.get(src, src)))
         with st.container(border=True):
             st.markdown(f"**{labels.get(src, src)}** ({relation})")
             st.button(txt.OPEN_DOCUMENT, key=f"cited-{i}", on_click=_goto_document, args=(src,))
-    st.graphviz_chart(reference_dot(view, labels))
+    st.graphviz_chart(fmt.reference_dot(view, labels))
 
 
 def page_upload(lib: Library) -> None:
@@ -353,7 +348,7 @@ def page_upload(lib: Library) -> None:
 
 
 def _render_upload_report(results: Sequence[IngestResult]) -> None:
-    counts = {status: sum(r.status == status for r in results) for status in STATUS_LABELS}
+    counts = {status: sum(r.status == status for r in results) for status in txt.STATUS_LABELS}
     summary = txt.UPLOAD_DONE.format(
         n=len(results),
         ok=counts["added"] + counts["replaced"],
@@ -363,8 +358,8 @@ def _render_upload_report(results: Sequence[IngestResult]) -> None:
     (st.warning if counts["failed"] else st.success)(summary)
     for result in results:
         if result.status == "failed":
-            st.error(failure_text(result))
-    st.dataframe(ingest_rows(results), hide_index=True, width="stretch")
+            st.error(txt.failure_text(result))
+    st.dataframe(txt.ingest_rows(results), hide_index=True, width="stretch")
 
 
 def _remove_section(lib: Library) -> None:
@@ -374,7 +369,9 @@ def _remove_section(lib: Library) -> None:
     if not docs:
         return
     with st.expander(txt.REMOVE):
-        doc_id = st.selectbox(txt.REMOVE_PICK, [d.id for d in docs], index=None, key="remove_doc")
+        doc_id = st.selectbox(
+            txt.REMOVE_PICK, [d.id for d in docs], index=None, key="remove_doc", placeholder=txt.PICK_DOC
+        )
         sure = st.checkbox(txt.REMOVE_CONFIRM, key="remove_sure")
         if st.button(txt.REMOVE_BUTTON, disabled=not (doc_id and sure)) and doc_id:
             lib.remove(doc_id)
@@ -385,6 +382,13 @@ def _remove_section(lib: Library) -> None:
             st.rerun()
 
 
+def _open_linked_document(lib: Library) -> None:
+    """A link with ?doc=<file name> opens that document, once, when a session starts."""
+    doc_id = st.query_params.get("doc")
+    if doc_id and OPEN_DOC_KEY not in st.session_state and doc_id in {d.id for d in lib.documents()}:
+        _goto_document(doc_id)
+
+
 def main() -> None:
     st.set_page_config(page_title=txt.APP_TITLE, page_icon="📜", layout="wide")
     st.markdown(CSS, unsafe_allow_html=True)
@@ -392,6 +396,7 @@ def main() -> None:
     lib = open_library(store)
     _ensure_default_library(lib, store)
     st.sidebar.markdown(f"### {txt.APP_TITLE}")
+    _open_linked_document(lib)
     page = st.sidebar.radio(txt.NAV_LABEL, txt.PAGES, key=PAGE_KEY)
     docs = lib.documents()
     st.sidebar.caption(txt.LIBRARY_SIZE.format(docs=len(docs), units=sum(d.unit_count for d in docs)))

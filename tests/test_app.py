@@ -119,8 +119,23 @@ def test_my_unit_lists_its_tasks_with_deadlines_as_csv(app_store, monkeypatch):
     at.selectbox(key="my_unit").set_value("Tỉnh đoàn").run()
     table = at.dataframe[0].value
     assert list(table.columns) == list(TASK_COLUMNS)
-    contest = table[table["Nhiệm vụ"].str.contains("cuộc thi tìm hiểu trực tuyến")]
-    assert contest[["Số", "Mục", "Thời hạn"]].values.tolist() == [["09-KH/TU", "mục 2", "30/11/2021"]]
+    numbered = table[table["Số"] != ""][["Văn bản", "Mục", "Nhiệm vụ", "Thời hạn"]].values.tolist()
+    assert sorted(numbered) == [
+        [
+            "Hướng dẫn số 15-HD/BTGTU",
+            "mục 1",
+            'Tỉnh đoàn xây dựng chuyên mục "Thanh niên với khối đại đoàn kết" trên trang thông tin điện tử'
+            " của Tỉnh đoàn, cập nhật hằng tuần.",
+            "hằng tuần",
+        ],
+        [
+            "Kế hoạch số 09-KH/TU",
+            "mục 2",
+            "Tỉnh đoàn tổ chức cuộc thi tìm hiểu trực tuyến về khối đại đoàn kết toàn dân tộc cho đoàn viên,"
+            " thanh niên, hoàn thành trước ngày 30/11/2021.",
+            "trước ngày 30/11/2021",
+        ],
+    ]
     assert at.get("download_button")
 
 
@@ -198,3 +213,21 @@ def test_ingest_uploads_keeps_original_names_and_same_names_apart(store_copy):
         (SEED.name, "failed"),
     ]
     assert [d.id for d in lib.documents()] == [SEED.name]
+
+
+def test_link_with_doc_parameter_opens_that_document(app_store, monkeypatch):
+    monkeypatch.setenv("CHIDAO_STORE", str(app_store))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.query_params["doc"] = PLAN.name
+    at.run()
+    assert at.sidebar.radio(key=app.PAGE_KEY).value == txt.PAGE_DOCS
+    assert at.selectbox(key=app.OPEN_DOC_KEY).value == PLAN.name
+    assert "Trần Văn Mẫu" in _texts(at)
+
+
+def test_document_filter_restricts_the_answer_to_that_document(app_store, monkeypatch):
+    at = _run(app_store, monkeypatch)
+    at.selectbox(key="ask-doc").set_value(PLAN.name).run()
+    at.text_input(key=app.QUESTION_KEY).input("Tỉnh đoàn phải làm gì?").run()
+    heads = [m.value for m in at.markdown if m.value.startswith("**") and " · " in m.value]
+    assert heads and all(h.startswith("**Kế hoạch số 09-KH/TU") for h in heads)

@@ -1,11 +1,12 @@
-"""Pure formatting helpers of the app: highlights, Vietnamese failure messages, CSV, link graph."""
+"""Pure helpers of the app (ui_text, ui_format): highlights, failure messages, CSV, link graph."""
 
 from __future__ import annotations
 
 import pytest
 
 from chidao.model import Document, DocumentView, IngestResult, Metadata, Reference, Signer, Unit
-from chidao.ui_text import csv_bytes, failure_text, highlight_html, reference_dot, unit_depths, unit_label
+from chidao.ui_format import csv_bytes, highlight_html, reference_dot, unit_depths, unit_label
+from chidao.ui_text import failure_text
 
 
 def test_highlight_escapes_html_and_marks_spans():
