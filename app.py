@@ -178,7 +178,8 @@ def _ask_section(lib: Library) -> None:
 
 def _render_answer(lib: Library, answer: Answer) -> None:
     if not answer.found:
-        st.warning(answer.text)
+        # qa lists the closest passages in the text too; they are drawn as cards below instead.
+        st.warning(answer.text.split("\n", 1)[0] if answer.suggestions else answer.text)
         if answer.suggestions:
             st.markdown(txt.NOT_FOUND_SUGGESTIONS)
             for i, hit in enumerate(answer.suggestions):
@@ -257,7 +258,7 @@ def page_docs(lib: Library) -> None:
         [d.id for d in docs],
         index=None,
         key=OPEN_DOC_KEY,
-        format_func=labels.get,
+        format_func=lambda doc_id: labels[doc_id],
         placeholder=txt.PICK_DOC,
     )
     if doc_id:

@@ -231,3 +231,11 @@ def test_document_filter_restricts_the_answer_to_that_document(app_store, monkey
     at.text_input(key=app.QUESTION_KEY).input("Tỉnh đoàn phải làm gì?").run()
     heads = [m.value for m in at.markdown if m.value.startswith("**") and " · " in m.value]
     assert heads and all(h.startswith("**Kế hoạch số 09-KH/TU") for h in heads)
+
+
+def test_unanswerable_question_says_not_found_and_shows_closest_passages(app_store, monkeypatch):
+    at = _run(app_store, monkeypatch)
+    at.text_input(key=app.QUESTION_KEY).input("Giá xăng hôm nay bao nhiêu?").run()
+    assert at.warning[0].value == "Không tìm thấy nội dung trả lời câu hỏi này trong thư viện."
+    assert txt.NOT_FOUND_SUGGESTIONS in _texts(at)
+    assert at.button(key="suggestion-0").label == txt.OPEN_DOCUMENT
