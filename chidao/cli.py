@@ -262,8 +262,9 @@ def remove(doc: str, store: Path | None) -> None:
     help="Reuse this store instead of a temporary one (ingest is incremental).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+@click.option("--answers/--no-answers", default=True, help="Also score `chidao ask` answers (default: yes).")
 @_reports_errors
-def eval_(questions: Path, corpus: Path, store: Path | None, as_json: bool) -> None:
+def eval_(questions: Path, corpus: Path, store: Path | None, as_json: bool, answers: bool) -> None:
     """Score retrieval (and answers) on QUESTIONS (JSON Lines with gold evidence)."""
     from chidao.evaluation import load_questions, score_retrieval
 
@@ -276,6 +277,20 @@ def eval_(questions: Path, corpus: Path, store: Path | None, as_json: bool) -> N
                 click.echo(f"FAILED {r.path}: {r.message}", err=True)
         ranked = lib.search_many([q["question"] for q in qs], 10)
         metrics = score_retrieval(qs, [[(h.document.id, h.unit.text) for h in hits] for hits in ranked])
+        if answers:
+            from qa.evaluate import evaluate_answers
+
+            scores = evaluate_answers(qs, lib.ask)
+            metrics["answers"] = {
+                "citation_correct": round(scores.citation_correct, 4),
+                "citation_correct_by_type": {t: round(v, 4) for t, v in scores.per_type.items()},
+                "metadata_facts": round(scores.metadata_facts, 4),
+                "negatives_not_found": scores.negatives_not_found,
+                "negatives": scores.negatives,
+                "answerable_found": round(scores.answerable_found, 4),
+                "wrong": [r[0] for r in scores.rows if r[1] != "negative" and not r[3]],
+                "negatives_answered": [r[0] for r in scores.rows if r[1] == "negative" and r[2]],
+            }
         lib.close()
     if as_json:
         click.echo(json.dumps(metrics, ensure_ascii=False))
@@ -289,6 +304,21 @@ def eval_(questions: Path, corpus: Path, store: Path | None, as_json: bool) -> N
         )
     for miss in metrics["misses"]:
         click.echo(f"  miss@5 {miss['id']} rank={miss['rank']}: {miss['question'][:90]}", err=True)
+    if answers:
+        a = metrics["answers"]
+        click.echo("\nanswers (chidao ask)")
+        click.echo(
+            f"  top citation correct   {a['citation_correct']:.3f}  "
+            + " ".join(f"{t}={v:.2f}" for t, v in a["citation_correct_by_type"].items())
+        )
+        click.echo(f"  metadata facts         {a['metadata_facts']:.3f}")
+        click.echo(f"  negatives not found    {a['negatives_not_found']}/{a['negatives']}")
+        click.echo(f"  answerable found       {a['answerable_found']:.3f}")
+        click.echo(
+            f"  wrong top citation: {' '.join(a['wrong']) or '-'}; negatives answered: "
+            f"{' '.join(a['negatives_answered']) or '-'}",
+            err=True,
+        )
 
 
 def main() -> None:

@@ -6,8 +6,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
+from chidao.evaluation import is_relevant
 from chidao.model import Answer
 from ingest.normalize import fold
 
@@ -23,11 +23,6 @@ _WORDY_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4
 _DOC_NUMBER = re.compile(r"\b\d+(?:-[A-ZĐa-zđ]+)?/[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ]+)?\b")
 # Two or more capitalised words in a row: names of people and units ("Đặng Ngọc Huy", "Ban Nội chính").
 _NAME = re.compile(r"\b[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w/]*(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w/]*)+")
-
-
-def norm(text: str) -> str:
-    """The eval set's matching form: NFC, whitespace runs → one space, stripped, casefolded."""
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 def _dates(text: str) -> set[tuple[int, int, int]]:
@@ -66,8 +61,7 @@ def citation_correct(question: dict, answer: Answer) -> bool:
     if not answer.found or not answer.citations:
         return False
     top = answer.citations[0].hit
-    name, text = PurePath(top.document.id).name, norm(top.unit.text)
-    return any(g["doc"] == name and norm(g["evidence"]) in text for g in question["gold"])
+    return is_relevant(top.document.id, top.unit.text, question["gold"])
 
 
 @dataclass(frozen=True, slots=True)
