@@ -40,6 +40,9 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 CANDIDATES = 100
 # How many top documents a fact question ("Ai ký …?") pulls its structural units from.
 FACT_DOCS = 2
+# How many citing passages a related-documents question puts first.
+RELATED_FIRST = 3
+FRAME_KINDS = frozenset({"header", "title", "recipients", "signature", "cc"})
 
 
 def resolve_store(store: str | Path | None) -> Path:
@@ -348,39 +351,56 @@ class Library:
                 for f in fused
                 if f.unit_id in units
             ]
-            results.append(self._with_fact_units(query, hits)[:k])
+            results.append(self._structured(query, hits, filters)[:k])
         return results
 
-    def _with_fact_units(self, query: str, hits: list[Hit]) -> list[Hit]:
-        """For a question about a document fact (who signed, when, to whom), put the unit that
-        states it — signature block, header, "Kính gửi"/"Nơi nhận" — of the top documents first.
+    def _structured(self, query: str, hits: list[Hit], filters: dict) -> list[Hit]:
+        """Bring to the top what the question's intent points at but neither retriever can rank.
 
-        The fact lives in a structural unit that shares few words with the question, so neither
-        retriever ranks it; the documents the question is about, however, are ranked well.
+        A fact ("Ai ký …?", "gửi những đơn vị nào?") lives in a frame block — signature, header,
+        "Kính gửi", "Nơi nhận" — that shares few words with the question; a related-documents
+        question ("văn bản nào triển khai …?") is answered by the passages that cite the document,
+        found through the reference graph. Other questions want directives, so frame blocks go last.
         """
-        from qa.facts import fact_unit
         from qa.intent import detect_intent
 
         intent = detect_intent(query)
-        if intent.kind != "fact" or not hits:
-            return hits
+        if intent.kind == "fact" and hits:
+            first = self._fact_hits(query, intent, hits)
+        elif intent.kind == "related" and hits:
+            first = self._citing_hits(query, intent, hits, filters)
+        else:
+            return sorted(hits, key=lambda h: h.unit.kind in FRAME_KINDS)
+        return first + [h for h in hits if all(h.unit != f.unit for f in first)]
+
+    def _fact_hits(self, query: str, intent, hits: list[Hit]) -> list[Hit]:
+        """The units stating the asked facts, from the top documents."""
+        from qa.facts import fact_unit
+
         # A question naming a kind ("Kế hoạch … do ai ký?") is about a document of that kind, even
         # when another kind (the Nghị quyết it implements) ranks first.
         ranked = sorted(
-            hits, key=lambda h: intent.doc_kind != "" and h.document.metadata.doc_type != intent.doc_kind
+            hits, key=lambda h: bool(intent.doc_kind) and h.document.metadata.doc_type != intent.doc_kind
         )
-        top_docs = list(dict.fromkeys(h.document.id for h in ranked))[:FACT_DOCS]
+        documents = list({h.document.id: h.document for h in ranked}.values())[:FACT_DOCS]
         first: list[Hit] = []
-        for doc_id in top_docs:
-            document, units = (
-                hits[[h.document.id for h in hits].index(doc_id)].document,
-                self.store.units_of(doc_id),
-            )
+        for document in documents:
+            units = self.store.units_of(document.id)
             for fact in intent.facts:
                 unit = fact_unit(document, units, fact, query)
                 if unit is not None and all(h.unit != unit for h in first):
                     first.append(Hit(unit=unit, document=document, score=hits[0].score))
-        return first + [h for h in hits if all(h.unit != f.unit for f in first)]
+        return first
+
+    def _citing_hits(self, query: str, intent, hits: list[Hit], filters: dict) -> list[Hit]:
+        """The passages that make the asked link between documents, from the reference graph."""
+        from qa.corpus import library_index
+        from qa.facts import answer_related
+
+        found = answer_related(query, intent, hits, library_index(self), filters)
+        if found is None:
+            return []
+        return [Hit(c.hit.unit, c.hit.document, hits[0].score) for c in found.citations[:RELATED_FIRST]]
 
     @staticmethod
     def _filter(
