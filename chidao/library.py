@@ -42,7 +42,7 @@ CANDIDATES = 100
 FACT_DOCS = 2
 # How many citing passages a related-documents question puts first.
 RELATED_FIRST = 3
-FRAME_KINDS = frozenset({"header", "title", "recipients", "signature", "cc"})
+FRAME_KINDS = frozenset({"header", "recipients", "signature", "cc"})
 
 
 def resolve_store(store: str | Path | None) -> Path:

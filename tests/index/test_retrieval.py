@@ -42,8 +42,8 @@ def test_phrase_match_beats_scattered_words(lib):
 
 
 def test_document_number_finds_the_document_and_the_passages_citing_it(lib):
-    hits = lib.search("Kế hoạch 09", k=8)
-    assert {h.document.id for h in hits[:3]} == {PLAN.name}
+    hits = lib.search("Kế hoạch 09", k=5)
+    assert (hits[0].document.id, hits[0].unit.kind) == (PLAN.name, "title")
     citing = [h.unit.kind for h in hits if h.document.id == GUIDE.name]
     assert citing == ["title", "preamble"]  # the guide cites KH 09 in its title and preamble
 
