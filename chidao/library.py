@@ -336,7 +336,8 @@ class Library:
                     for uid, u in units.items()
                     if u.doc_id in boost_docs or numbers_named(u.text) & named
                 }
-            fused = fuse(lex, den, boosts=boosts)[:k]
+            # Structure may reorder (frame blocks last), so keep more than k until the end.
+            fused = fuse(lex, den, boosts=boosts)[: 2 * k]
             units = self.store.units_by_id([f.unit_id for f in fused])
             hits = [
                 Hit(
