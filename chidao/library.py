@@ -196,19 +196,18 @@ class Library:
 
     def _ingest_one(self, path: Path, *, max_bytes: int | None, ocr: bool) -> IngestResult:
         from ingest.parser import parse_document
-        from ingest.reader import read_file
+        from ingest.reader import DEFAULT_MAX_BYTES, check_file, read_file
 
         doc_id = path.name
+        max_bytes = max_bytes or DEFAULT_MAX_BYTES
         try:
-            if not path.is_file():
-                raise UnreadableFileError("file not found", path=path, hint="Check the path and try again.")
+            check_file(path, max_bytes)  # before hashing: a 200 MB file is refused at once
             sha = file_sha256(path)
             same = self.store.document_by_sha(sha)
             if same:
                 note = "already in the library" if same == doc_id else f"same content as {same}"
                 return IngestResult(str(path), "unchanged", same, self._documents()[same].unit_count, note)
-            kwargs = {"ocr": ocr} | ({"max_bytes": max_bytes} if max_bytes else {})
-            raw = read_file(path, **kwargs)
+            raw = read_file(path, max_bytes=max_bytes, ocr=ocr)
             parsed = parse_document(raw, doc_id)
             if not parsed.units:
                 raise UnreadableFileError(

@@ -35,7 +35,7 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, ocr: bool = Tru
         raise UnreadableFileError(
             f"unsupported file type {kind} (supported: {_SUPPORTED_TEXT})", path=path, hint=hint
         )
-    _check_file(path, max_bytes)
+    check_file(path, max_bytes)
     raw = _dispatch(path, suffix, ocr=ocr)
     if not raw.text.strip():
         raise UnreadableFileError(
@@ -62,7 +62,8 @@ def _dispatch(path: Path, suffix: str, *, ocr: bool) -> RawText:
     return read_docx(path)
 
 
-def _check_file(path: Path, max_bytes: int) -> None:
+def check_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    """Raise UnreadableFileError when the path is missing, not a file, empty or over `max_bytes`."""
     if not path.exists():
         raise UnreadableFileError("file not found", path=path, hint="Check the path and try again.")
     if not path.is_file():
