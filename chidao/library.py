@@ -314,14 +314,16 @@ class Library:
         doc_ids = self._filter(docs.values(), **filters)
         unit_ids = self.store.unit_ids(doc_ids) if doc_ids is not None else None
         dense = self._dense_index()
-        if mode == "lexical":
-            vectors = [None] * len(queries)
-        else:
-            # Unaccented queries are embedded with the accents the library's own text would have.
-            vectors = self.embedder.embed_queries([restore(self.store.conn, q) for q in queries])
+        # Unaccented queries are embedded with the accents the library's own text would have.
+        restored = [restore(self.store.conn, q) for q in queries] if mode != "lexical" else []
+
+        vectors = self.embedder.embed_queries(restored) if restored else [None] * len(queries)
+        lexical_hits = [
+            lexical.search(self.store.conn, q, CANDIDATES, doc_ids, dense.size) if mode != "dense" else []
+            for q in queries
+        ]
         results = []
-        for query, vector in zip(queries, vectors, strict=True):
-            lex = lexical.search(self.store.conn, query, CANDIDATES, doc_ids) if mode != "dense" else []
+        for query, vector, lex in zip(queries, vectors, lexical_hits, strict=True):
             den = dense.search(vector, CANDIDATES, unit_ids) if vector is not None else []
             named = numbers_named(query)
             boosts = {}

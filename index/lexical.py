@@ -20,6 +20,13 @@ CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(
 BODY_WEIGHT = 1.0
 CONTEXT_WEIGHT = 0.35
 _TOKEN = re.compile(r"[0-9a-z]+")
+# An OR query costs the sum of its terms' posting lists. In a large library the commonest syllables
+# ("tinh", "uy", "cac") occur in most units, cost most and, by BM25's IDF, weigh least: from
+# SELECTIVE_FROM units on, terms occurring more than MAX_DF times per unit on average are left out
+# of the query (the MIN_TERMS rarest terms always stay). Smaller libraries use every term.
+SELECTIVE_FROM = 20_000
+MAX_DF = 0.02
+MIN_TERMS = 3
 
 # Question words and fillers that carry no topic ("phải làm gì", "những … nào", "bao nhiêu"),
 # folded. Pairs are built before removal, so "đại đoàn kết" keeps its pairs.
@@ -71,13 +78,18 @@ def configure(conn: sqlite3.Connection) -> None:
 
 
 def search(
-    conn: sqlite3.Connection, query: str, k: int, doc_ids: Sequence[str] | None = None
+    conn: sqlite3.Connection,
+    query: str,
+    k: int,
+    doc_ids: Sequence[str] | None = None,
+    total: int = 0,
 ) -> list[tuple[int, float]]:
     """Top-k (unit id, score) by BM25, score positive, higher is better; [] when nothing matches.
 
     `doc_ids` restricts the search to those documents (filters); None searches everything.
+    `total` (units in the index) lets a large library drop its commonest terms.
     """
-    terms = query_terms(query)
+    terms = selective_terms(conn, query_terms(query), total)
     if not terms or (doc_ids is not None and not doc_ids):
         return []
     params: list[object] = [match_expression(terms)]
@@ -92,3 +104,25 @@ def search(
     sql += " ORDER BY rank LIMIT ?"
     params.append(k)
     return [(int(r), float(s)) for r, s in conn.execute(sql, params)]
+
+
+def selective_terms(conn: sqlite3.Connection, terms: list[str], total: int) -> list[str]:
+    """The terms worth querying: all of them in a small library, the selective ones in a large one.
+
+    `total` is the number of units in the index. A term's frequency is read from the accent
+    statistics (index/accents.py: occurrences of each folded syllable and pair), a fast primary-key
+    lookup, where FTS5's own vocabulary table would scan.
+    """
+    if not terms or total < SELECTIVE_FROM:
+        return terms
+    keys = {t: t.replace("_", " ") for t in terms}
+    marks = ",".join("?" * len(keys))
+    counts = dict(
+        conn.execute(
+            f"SELECT folded, SUM(n) FROM forms WHERE folded IN ({marks}) GROUP BY folded", list(keys.values())
+        ).fetchall()
+    )
+    freq = {t: counts.get(k, 0) for t, k in keys.items()}
+    by_rarity = sorted(terms, key=lambda t: freq[t])
+    keep = {t for t in by_rarity if freq[t] <= MAX_DF * total} | set(by_rarity[:MIN_TERMS])
+    return [t for t in terms if t in keep and freq[t] > 0]
