@@ -65,6 +65,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "Trường Chính trị tỉnh": ("Trường Chính trị",),
     "Đài Phát thanh và Truyền hình tỉnh": ("Đài PT-TH", "Đài PTTH", "đài truyền hình"),
     "Cơ quan báo chí": ("báo chí", "các cơ quan báo chí"),
+    "Ban đảng Tỉnh ủy": ("các ban đảng Tỉnh ủy", "các ban đảng"),
 }
 
 # Classes of units rather than one unit ("các huyện ủy", "cấp ủy"): documents name them in many ways,
@@ -79,8 +80,25 @@ CLASSES = frozenset(
         "Cơ quan báo chí",
         "Ban Tuyên giáo huyện ủy",
         "Ban Dân vận huyện ủy",
+        "Ban đảng Tỉnh ủy",
     }
 )
+# How a class is shown in the list of units a cadre picks "my unit" from (each an alias of the class).
+CLASS_LABELS = {
+    "Huyện ủy, thị ủy, thành ủy": "Các huyện ủy, thị ủy, thành ủy",
+    "Đảng ủy trực thuộc Tỉnh ủy": "Các đảng ủy trực thuộc Tỉnh ủy",
+    "Đảng ủy xã, phường, thị trấn": "Các đảng ủy xã, phường, thị trấn",
+    "Ban cán sự đảng, đảng đoàn": "Các ban cán sự đảng, đảng đoàn",
+    "Cơ quan báo chí": "Các cơ quan báo chí",
+    "Ban Tuyên giáo huyện ủy": "Ban Tuyên giáo các huyện ủy",
+    "Ban Dân vận huyện ủy": "Ban Dân vận các huyện ủy",
+    "Ban đảng Tỉnh ủy": "Các ban đảng Tỉnh ủy",
+}
+# Classes too wide to be anyone's unit ("cấp ủy" = every party committee): matched, never listed.
+UNLISTED = frozenset({"Cấp ủy"})
+# Words that make "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" the provincial body of "Mặt trận Tổ quốc
+# Việt Nam": the list shows the former only.
+_LEVEL_WORDS = frozenset({"uy", "ban", "tinh"})
 
 # "Ban Thường vụ (BTV) X", "các X": the standing board of X, or all X, is addressed as X itself.
 BOARD_WORDS = frozenset({"ban", "thuong", "vu", "btv", "cac"})
@@ -115,6 +133,12 @@ ORG_HEADS = (
     "trung tam",
     "chi bo",
     "doan",
+    "cong thong tin",
+    "tap chi",
+    "vien",
+    "phong",
+    "chi cuc",
+    "cuc",
 )
 # Verbs that follow the unit an assignment is given to: "Ban Tuyên giáo Tỉnh ủy chủ trì …"
 # (chủ trì = lead, chỉ đạo = direct, phối hợp = coordinate, tham mưu = advise, tổ chức = organise…).
@@ -137,13 +161,48 @@ ASSIGNMENT_VERBS = (
     "thong bao",
 )
 # Heads that also start ordinary words (hội nghị = meeting, sở dĩ…): the next word must be capitalised.
-_CAPITAL_AFTER = ("hoi", "so", "truong", "bao", "dai")
-# Words that end a name inside a sentence head (ban hành = issue, đã = did, phải = must…).
-_HEAD_STOPS = ("ban hanh", "da", "phai", "duoc", "yeu cau", "de nghi", "lam viec", "hop", "cung")
+_CAPITAL_AFTER = ("hoi", "so", "truong", "bao", "dai", "vien", "phong", "cuc", "chi cuc")
+# Words that end a name inside a sentence head (ban hành = issue, đã = did, phải = must, có = has,
+# but not "cơ quan" = agency…).
+_HEAD_STOP = re.compile(r" (?:ban hanh|da|phai|duoc|yeu cau|de nghi|lam viec|hop|cung|co(?! quan ))(?= )")
 # Leading words that are not part of a name: "các" (the plural), "đề nghị", "giao" (assign).
 _NAME_PREFIXES = ("cac dong chi", "cac d c", "de nghi", "giao", "cac", "nhu tren", "luu")
 _SHORT_ABBREV = re.compile(r"^[A-ZĐ]{1,2}$")
+_ABBREVIATION = re.compile(r"[A-ZĐ]{3,}")
 _MAX_NAME_SYLLABLES = 14
+
+
+# Words before a unit that receives a report or a proposal (gửi về = send to, báo cáo = report to,
+# trình = submit to, tham mưu = advise): the item is not that unit's task.
+_RECEIVER = re.compile(r" (?:gui ve|gui|bao cao|bao cao ket qua|trinh|tham muu(?: cho)?|xin y kien) $")
+# Abbreviations expanded, and optional words dropped, when comparing two spellings of a name.
+_EXPANSIONS = {
+    "mttq": "mat tran to quoc",
+    "ubmttq": "uy ban mat tran to quoc",
+    "mttqvn": "mat tran to quoc",
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "btv": "ban thuong vu",
+    "btt": "ban thuong truc",
+    "ubkt": "uy ban kiem tra",
+    "bcs": "ban can su",
+    "tw": "trung uong",
+    "ptth": "phat thanh va truyen hinh",
+    "viet": "",
+    "nam": "",
+    "cac": "",
+}
+
+
+def same_unit(a: str, b: str) -> bool:
+    """True when two spellings name the same unit: "Đảng đoàn Ủy ban MTTQ Việt Nam tỉnh" and
+    "Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh" (abbreviations expanded, "Việt Nam" and "các" ignored)."""
+    return _comparable(a) == _comparable(b) != ""
+
+
+def _comparable(name: str) -> str:
+    words = (_EXPANSIONS.get(w, w) for w in syllables(name.replace("PT-TH", "PTTH")))
+    return " ".join(w for w in words if w)
 
 
 def folded_words(text: str) -> str:
@@ -166,6 +225,7 @@ class OrgTable:
     """Looks up unit names in questions and texts: the alias table plus names learned from a library."""
 
     names: dict[str, OrgName] = field(default_factory=dict)
+    _found: dict[str, list[str]] = field(default_factory=dict, repr=False)  # find() per text
 
     @classmethod
     def default(cls, learned: Iterable[str] = ()) -> OrgTable:
@@ -175,9 +235,14 @@ class OrgTable:
         return table
 
     def learn(self, name: str) -> None:
-        """Add a name found in a library unless some known name already spells it."""
+        """Add a name found in a library unless some known name already spells it.
+
+        A spelling variant of a known name ("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh" beside
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh") becomes one of its aliases; a list of known
+        names ("Huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy") is not learned.
+        """
         key = folded_words(name)
-        if key.strip() == "" or self._exact(key):
+        if key.strip() == "" or self._exact(key) or self._list_of_known(key):
             return
         # "Ban Thường vụ Huyện ủy An Thạch" is the standing board of "Huyện ủy An Thạch"; questions
         # name the latter.
@@ -188,8 +253,60 @@ class OrgTable:
             key = folded_words(name)
             if self._exact(key) or key.startswith(" cac "):  # "BTV các huyện ủy…" is a class the table has
                 return
-        parent = self.find(name)
-        self.names[name] = OrgName(name, (name,), parent[0] if parent else "", learned=True)
+        same = next((o for o in self.names.values() if any(same_unit(a, name) for a in o.aliases)), None)
+        if same is not None:
+            self.names[same.canonical] = OrgName(
+                same.canonical, (*same.aliases, name), same.parent, same.learned
+            )
+            self._found.clear()
+            return
+        # The wider unit is a class ("Huyện ủy An Thạch" → the district committees) or a name spelled
+        # whole inside ("Ban Thường trực Ủy ban MTTQ tỉnh" → the Front); "Ban Dân vận Trung ương" is
+        # not the "Ban Dân vận" of the province, though it starts like its short alias.
+        inside = f" {_comparable(name)} "
+        parents = [
+            p
+            for p in self.find(name)
+            if (p in CLASSES or f" {_comparable(p)} " in inside)
+            and (" trung uong " not in inside or "trung uong" in _comparable(p))  # no provincial parent
+        ]
+        self.names[name] = OrgName(name, (name,), parents[0] if parents else "", learned=True)
+        self._found.clear()
+
+    def listing(self, text: str) -> list[str]:
+        """The units a library's `text` names, one entry per unit, for a cadre to pick "my unit".
+
+        Each unit is shown by its fullest spelling, a class by its plural label ("Các huyện ủy, thị
+        ủy, thành ủy"); every entry finds its unit again through `find`.
+        """
+        named = set(self.find(text))
+        present = [o for o in self.names.values() if o.canonical in named and o.canonical not in UNLISTED]
+        keys = {o.canonical: _comparable(o.canonical) for o in present}
+        shown = []
+        for org in present:
+            if org.canonical in CLASS_LABELS:
+                shown.append(CLASS_LABELS[org.canonical])
+                continue
+            key = keys[org.canonical]
+            wider = [
+                k
+                for k in keys.values()
+                if k != key and f" {key} " in f" {k} " and set(k.split()) - set(key.split()) <= _LEVEL_WORDS
+            ]
+            if not wider:
+                spelled = org.aliases if org.learned else (org.canonical,)
+                shown.append(max(spelled, key=lambda a: (len(syllables(a)), len(a))))
+        return sorted(set(shown), key=lambda n: (fold(n), n))
+
+    def _list_of_known(self, key: str) -> bool:
+        """True when folded words `key` are two or more known names joined by commas or "và"."""
+        found = self.mentions(key)
+        if len({m[2] for m in found}) < 2:
+            return False
+        rest = list(key)
+        for start, end, _ in found:
+            rest[start:end] = " " * (end - start)
+        return not set("".join(rest).split()) - {"va", "cac"}
 
     def _exact(self, key: str) -> str:
         for org in self.names.values():
@@ -219,11 +336,25 @@ class OrgTable:
 
     def find(self, text: str) -> list[str]:
         """Canonical names mentioned in `text`, in reading order, each once."""
-        seen: list[str] = []
-        for _, _, name in self.mentions(text):
-            if name not in seen:
-                seen.append(name)
-        return seen
+        if text not in self._found:
+            seen: list[str] = []
+            for _, _, name in self.mentions(text):
+                if name not in seen:
+                    seen.append(name)
+            self._found[text] = seen
+        return list(self._found[text])
+
+    def addresses(self, canonical: str, text: str) -> bool:
+        """True when `text` names the unit itself, not a longer name containing it: "Ban Dân vận
+        Tỉnh ủy chủ trì" addresses the Ban Dân vận, not the Tỉnh ủy."""
+        return canonical in self.find(text)
+
+    def receives(self, canonical: str, text: str) -> bool:
+        """True when every mention of the unit in `text` receives something rather than acts:
+        "gửi về Ban Dân vận Tỉnh ủy", "báo cáo Ban Thường vụ Tỉnh ủy"."""
+        words = folded_words(text)
+        starts = [start for start, _, name in self.mentions(text) if name == canonical]
+        return bool(starts) and all(_RECEIVER.search(words[: start + 1]) for start in starts)
 
     def named_in(self, canonical: str, text: str) -> bool:
         """True when any alias of `canonical` occurs in `text` (also inside a longer name)."""
@@ -253,12 +384,10 @@ def clean_name(phrase: str) -> str:
                 text = text[len(prefix) + 1 :].lstrip()
                 changed = True
     words = folded_words(text)
-    for stop in _HEAD_STOPS:
-        cut = words.find(f" {stop} ", 1)
-        if cut > 0:
-            keep = len(words[:cut].split())
-            text = " ".join(text.split()[:keep]) if len(text.split()) == len(words.split()) else text
-            words = folded_words(text)
+    stop = _HEAD_STOP.search(words, 1)
+    if stop and len(text.split()) == len(words.split()):
+        text = " ".join(text.split()[: len(words[: stop.start()].split())])
+        words = folded_words(text)
     tokens = text.split()
     if not text or len(tokens) < 2 or len(words.split()) > _MAX_NAME_SYLLABLES:
         return ""
@@ -272,8 +401,26 @@ def clean_name(phrase: str) -> str:
     return text[0].upper() + text[1:]
 
 
-def _split_entries(text: str) -> list[str]:
-    parts = re.split(r"\n|;|(?<=[^\d]),(?=\s*(?:[A-ZĐÂƯƠ]|c[aá]c\b))| và (?=[A-ZĐ])", text)
+def split_names(phrase: str) -> list[str]:
+    """The unit names of a list ("Báo Hải Lâm, Đài Phát thanh và Truyền hình tỉnh" → two names).
+
+    A comma or "và" separates two names only when what follows starts a name of its own (a
+    capital or "các", then a unit head): "Sở Thông tin và Truyền thông" and the class "huyện ủy,
+    thị ủy, thành ủy" stay whole.
+    """
+    pieces = re.split(r"(\n|;|,|\s+và\s+)", phrase)
+    parts = [pieces[0]]
+    for sep, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        start = piece.strip(" -–+•*")
+        opens = start[:1].isupper() or fold(start).startswith("cac ")
+        if (
+            sep in ("\n", ";")
+            or (opens and clean_name(piece))
+            or _ABBREVIATION.fullmatch(start.rstrip(" ,.;"))
+        ):
+            parts.append(piece)
+        else:
+            parts[-1] += sep + piece
     return [p for p in parts if p.strip()]
 
 
@@ -305,14 +452,14 @@ def learn_names(units: Sequence[Unit]) -> list[str]:
     for unit in units:
         if unit.kind in ("recipients", "cc"):
             body = re.sub(r"^\s*(?:Kính gửi|Nơi nhận)\s*:?", "", nfc(unit.text), flags=re.IGNORECASE)
-            candidates = _split_entries(body)
+            candidates = split_names(body)
         elif unit.kind == "table_row":
             cells = [c.strip() for c in unit.text.split("|")]
-            candidates = cells[1:2] if len(cells) >= 3 else []
+            candidates = split_names(cells[1]) if len(cells) >= 3 else []
         else:
             sentences = re.split(r"(?<=[.;])\s+|\n", unit.text)
             heads = [assignment_head(s) for s in sentences]
-            candidates = [p for h in heads if h for p in re.split(r",| và ", h)]
+            candidates = [p for h in heads if h for p in split_names(h)]
         for phrase in candidates:
             name = clean_name(phrase)
             if name and name not in names:

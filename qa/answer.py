@@ -51,9 +51,9 @@ def addressed(unit: Unit, org: str, lib: LibraryIndex) -> float:
     """How plainly an item is addressed to a unit name, in [0, 1].
 
     1: the item (or a task-table row's unit column) starts with the name; 0.8: its heading names it;
-    0.6: named elsewhere in the item; 0.5: an item of a dispatch whose "Kính gửi" names it and that
-    does not open with another unit. A wider class of the name ("các huyện ủy" for "Huyện ủy An
-    Thạch") counts 0.7 of that.
+    0.6: named elsewhere in the item (0.2 when it only receives: "gửi về …"); 0.5: an item of a
+    dispatch whose "Kính gửi" names it and that does not open with another unit. A wider class of
+    the name ("các huyện ủy" for "Huyện ủy An Thạch") counts 0.7 of that.
     """
     key = (unit.doc_id, unit.ordinal, org)
     if key in lib.memo:
@@ -73,21 +73,21 @@ def _addressed_to(unit: Unit, org: str, lib: LibraryIndex) -> float:
         return 0.0
     if unit.kind == "table_row" and "|" in unit.text:
         cells = [c.strip() for c in unit.text.split("|")]
-        return 1.0 if len(cells) > 1 and table.named_in(org, cells[1]) else 0.0
+        return 1.0 if len(cells) > 1 and table.addresses(org, cells[1]) else 0.0
     heads = [assignment_head(unit.text[s:e]) for s, e in split_sentences(unit.text)]
-    named = [h for h in heads if h and table.named_in(org, h)]
+    named = [h for h in heads if h and table.addresses(org, h)]
     if named:
         # "Ban Thường vụ Huyện ủy Đồng Mây …" is one member of the class "các huyện ủy" asked about.
         members = [n for n in table.names.values() if n.parent == org and n.canonical not in CLASSES]
         one_member = all(any(table.named_in(m.canonical, h) for m in members) for h in named)
         return 0.6 if org in CLASSES and one_member else 1.0
-    if unit.heading and table.named_in(org, unit.heading.rsplit(">", 1)[-1]):
+    if unit.heading and table.addresses(org, unit.heading.rsplit(">", 1)[-1]):
         return 0.8
-    if table.named_in(org, unit.text):
-        return 0.6
+    if table.addresses(org, unit.text):
+        return 0.2 if table.receives(org, unit.text) else 0.6
     md = lib.documents[unit.doc_id].metadata
     if unit.kind in ("item", "subitem", "clause", "dash", "paragraph") and any(
-        table.named_in(org, r) for r in md.recipients
+        table.addresses(org, r) for r in md.recipients
     ):
         return 0.15 if heads and heads[0] and table.find(heads[0]) else 0.5
     return 0.0
@@ -233,6 +233,8 @@ def tasks_for(org: str, source: AnswerSource, min_addressed: float = 0.5, **filt
         if not allowed(document, filters):
             continue
         for unit in lib.units(doc_id):
+            if unit.kind not in _TASK_KINDS:
+                continue  # a preamble names the issuer, a "Kính gửi" list the readers: no task
             weight = addressed(unit, canonical, lib)
             if weight >= min_addressed:
                 scored.append((weight, document, unit))

@@ -72,6 +72,12 @@ class LibraryIndex:
         return self.orgs.named_in(canonical, self.all_text)
 
 
+def organisations(source: AnswerSource) -> list[str]:
+    """The units a library names, one entry per unit (the "Đơn vị của tôi" choices)."""
+    index = library_index(source)
+    return index.orgs.listing(index.all_text)
+
+
 def leading_number(number: str) -> str:
     """ "12-NQ/TU" → "12", "07-QĐ/TU" → "7", "2862/MTTW-BTT" → "2862"."""
     match = re.match(r"\s*0*(\d+)", number or "")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chidao.model import Unit
-from qa.aliases import OrgTable, assignment_head, clean_name, learn_names
+from qa.aliases import OrgTable, assignment_head, clean_name, learn_names, same_unit, split_names
 
 
 def _unit(kind: str, text: str, ordinal: int = 0) -> Unit:
@@ -69,5 +71,60 @@ def test_learned_board_name_is_found_by_the_committee_name_with_its_class():
     org = table.names["Huyện ủy An Thạch"]
     assert (table.find("huyen uy an thach phai lam gi"), org.parent) == (
         ["Huyện ủy An Thạch"],
+        "Huyện ủy, thị ủy, thành ủy",
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "names"),
+    [
+        (
+            "Báo Hải Lâm, Đài Phát thanh và Truyền hình tỉnh",
+            ["Báo Hải Lâm", " Đài Phát thanh và Truyền hình tỉnh"],
+        ),
+        ("Sở Thông tin và Truyền thông", ["Sở Thông tin và Truyền thông"]),
+        (
+            "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy",
+            ["Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy"],
+        ),
+        (
+            "Các ban đảng Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy",
+            ["Các ban đảng Tỉnh ủy", " Ủy ban Kiểm tra Tỉnh ủy"],
+        ),
+    ],
+)
+def test_lists_split_into_names_but_names_with_va_stay_whole(phrase, names):
+    assert split_names(phrase) == names
+
+
+def test_spelling_variants_are_one_unit():
+    assert same_unit("Đảng đoàn Ủy ban MTTQ Việt Nam tỉnh", "Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh")
+    assert not same_unit("Ban Dân vận Tỉnh ủy", "Ban Dân vận Trung ương")
+
+
+def test_learned_variant_becomes_an_alias_and_a_list_of_known_names_is_not_learned():
+    table = OrgTable.default(
+        [
+            "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh",
+            "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+            "Huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy",
+        ]
+    )
+    learned = [o for o in table.names.values() if o.learned]
+    assert [(o.canonical, o.aliases) for o in learned] == [
+        (
+            "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh",
+            (
+                "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh",
+                "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+            ),
+        )
+    ]
+
+
+def test_central_board_is_not_a_member_of_the_provincial_board_of_the_same_name():
+    table = OrgTable.default(["Ban Dân vận Trung ương", "Huyện ủy An Thạch"])
+    assert (table.names["Ban Dân vận Trung ương"].parent, table.names["Huyện ủy An Thạch"].parent) == (
+        "",
         "Huyện ủy, thị ủy, thành ủy",
     )
