@@ -35,6 +35,8 @@ NOT_FOUND_THRESHOLD = 0.35
 _NOT_ITEMS = {"header", "title", "signature", "cc", "recipients"}
 # Units that state tasks (a bare "what must X do" lists these only).
 _TASK_KINDS = {"item", "subitem", "clause", "dash", "paragraph", "article", "section", "table_row"}
+# How plainly an item is addressed to a unit that only receives from it ("gửi về Ban Dân vận …").
+_RECEIVES = 0.1
 MAX_CITATIONS = 5
 MAX_TASK_LIST = 12
 NOT_FOUND = "Không tìm thấy nội dung trả lời câu hỏi này trong thư viện."  # "Nothing found …"
@@ -51,7 +53,7 @@ def addressed(unit: Unit, org: str, lib: LibraryIndex) -> float:
     """How plainly an item is addressed to a unit name, in [0, 1].
 
     1: the item (or a task-table row's unit column) starts with the name; 0.8: its heading names it;
-    0.6: named elsewhere in the item (0.2 when it only receives: "gửi về …"); 0.5: an item of a
+    0.6: named elsewhere in the item (0.1 when it only receives: "gửi về …"); 0.5: an item of a
     dispatch whose "Kính gửi" names it and that does not open with another unit. A wider class of
     the name ("các huyện ủy" for "Huyện ủy An Thạch") counts 0.7 of that.
     """
@@ -84,7 +86,7 @@ def _addressed_to(unit: Unit, org: str, lib: LibraryIndex) -> float:
     if unit.heading and table.addresses(org, unit.heading.rsplit(">", 1)[-1]):
         return 0.8
     if table.addresses(org, unit.text):
-        return 0.2 if table.receives(org, unit.text) else 0.6
+        return _RECEIVES if table.receives(org, unit.text) else 0.6
     md = lib.documents[unit.doc_id].metadata
     if unit.kind in ("item", "subitem", "clause", "dash", "paragraph") and any(
         table.addresses(org, r) for r in md.recipients
@@ -134,6 +136,9 @@ def confidence(intent: Intent, best: Hit, lib: LibraryIndex) -> float:
     scaled down when the question names things (units, document numbers, years, the quantity asked)
     that the library or the item lacks."""
     text = f"{best.unit.heading}\n{best.unit.text}"
+    if intent.org in lib.orgs.names and addressed(best.unit, intent.org, lib) >= 0.5:
+        # "BDVTU phải làm gì?": an item addressed to the unit covers the name however it is spelled.
+        text += "\n" + "\n".join(lib.orgs.names[intent.org].aliases)
     cover = overlap(intent.terms, intent.bigrams, text, lib.idf)
     factor = 1.0
     for _gap in entity_gaps(intent, lib):
@@ -144,6 +149,9 @@ def confidence(intent: Intent, best: Hit, lib: LibraryIndex) -> float:
 
 
 def _sentence(unit: Unit, spans: tuple[tuple[int, int], ...]) -> str:
+    cells = [c.strip() for c in unit.text.split("|")] if unit.kind == "table_row" else []
+    if len(cells) >= 3 and not spans:
+        return cells[2]  # a task-table row: its task cell ("STT | unit | task | deadline")
     if spans:
         return " … ".join(" ".join(unit.text[s:e].split()) for s, e in spans)
     first = split_sentences(unit.text)
@@ -177,7 +185,7 @@ def _task_list(intent: Intent, ranked: list[Hit], lib: LibraryIndex) -> list[Hit
     listed = [
         (addressed(h.unit, intent.org, lib), i, h) for i, h in enumerate(ranked) if h.unit.kind in _TASK_KINDS
     ]
-    listed = [x for x in listed if x[0] >= 0.15]
+    listed = [x for x in listed if x[0] >= 0.15]  # 0.15: a dispatch item opening with another unit
     # Most plainly addressed first; then documents in rank order, each in reading order.
     doc_rank = {h.document.id: i for i, h in reversed(list(enumerate(ranked)))}
     listed.sort(key=lambda x: (-x[0], doc_rank[x[2].document.id], x[2].unit.ordinal))

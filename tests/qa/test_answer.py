@@ -91,3 +91,95 @@ def test_answer_json_keys_are_stable(lib):
         "deadline",
     ]
     assert (data["found"], data["citations"][0]["doc"]) == (True, SEED_ID)
+
+
+# -- a small real store: a numbered plan, a guide implementing it, a dispatch with a task table --------
+
+PLAN_ID = "ke-hoach-09-kh-tu-2024.txt"
+GUIDE_ID = "huong-dan-05-hd-btgtu-2024.txt"
+DISPATCH_ID = "cong-van-120-cv-tu-2024.txt"
+
+
+@pytest.fixture(scope="module")
+def plan_lib(plan_store):
+    library = Library.open(plan_store)
+    yield library
+    library.close()
+
+
+def _cited(result):
+    return [(c.hit.document.id, c.hit.unit.label, c.deadline) for c in result.citations]
+
+
+def test_abbreviated_unit_gets_its_table_row_and_plan_item_not_the_item_sending_it_a_report(plan_lib):
+    result = answer("BDVTU phải làm gì?", plan_lib)
+    assert (result.status, result.intent) == ("found", "unit_tasks")
+    assert _cited(result) == [
+        (DISPATCH_ID, "1", "trước ngày 30/5/2024"),
+        (PLAN_ID, "III.1", "trong quý IV/2024"),
+    ]
+    assert result.text.splitlines()[:2] == [
+        "Nhiệm vụ của Ban Dân vận Tỉnh ủy:",
+        "- Tập huấn công tác dân vận chính quyền cho cán bộ cấp xã (Công văn số 120-CV/TU ngày 02/4/2024 "
+        "của Tỉnh ủy Hải Lâm, Phụ lục, dòng 1; thời hạn: trước ngày 30/5/2024)",
+    ]
+
+
+def test_standing_board_alias_and_unaccented_question_give_the_same_tasks(plan_lib):
+    board = answer("BTV Tỉnh đoàn phải làm gì?", plan_lib)
+    unaccented = answer("tinh doan phai lam gi", plan_lib)
+    assert (
+        sorted(_cited(board))
+        == sorted(_cited(unaccented))
+        == [
+            (DISPATCH_ID, "2", "quý III/2024"),
+            (PLAN_ID, "III.2", "trước ngày 26/3/2024"),
+        ]
+    )
+
+
+def test_deadline_question_leads_with_the_deadline_of_the_item(plan_lib):
+    result = answer("BTV Tỉnh đoàn phải hoàn thành diễn đàn thanh niên trước ngày nào?", plan_lib)
+    assert (result.status, result.intent) == ("found", "deadline")
+    assert result.text.splitlines()[0] == "Thời hạn: trước ngày 26/3/2024."
+    assert _cited(result)[0] == (PLAN_ID, "III.2", "trước ngày 26/3/2024")
+
+
+def test_passage_question_finds_the_plan_item_with_its_deadline(plan_lib):
+    result = answer("Chỉ tiêu xây dựng nhà Đại đoàn kết ở huyện Vân Khê là bao nhiêu căn?", plan_lib)
+    assert (result.status, result.intent) == ("found", "passage")
+    assert _cited(result)[0] == (PLAN_ID, "II.2", "hoàn thành trong năm 2024")
+
+
+def test_documents_implementing_the_plan_are_listed_with_the_citing_passages(plan_lib):
+    result = answer("Văn bản nào triển khai Kế hoạch 09?", plan_lib)
+    assert (result.status, result.intent) == ("found", "related")
+    assert result.text.splitlines()[:2] == [
+        "- Công văn số 120-CV/TU ngày 02/4/2024 của Tỉnh ủy Hải Lâm thực hiện Kế hoạch số 09-KH/TU "
+        "ngày 10/3/2024 của Tỉnh ủy Hải Lâm",
+        "- Hướng dẫn số 05-HD/BTGTU ngày 20/3/2024 của Ban Tuyên giáo thực hiện Kế hoạch số 09-KH/TU "
+        "ngày 10/3/2024 của Tỉnh ủy Hải Lâm",
+    ]
+    assert [c.hit.document.id for c in result.citations[:2]] == [DISPATCH_ID, GUIDE_ID]
+
+
+def test_signer_and_date_of_a_numbered_document(plan_lib):
+    signer = answer("Ai ký Hướng dẫn 05?", plan_lib)
+    date = answer("Kế hoạch 09 ban hành ngày nào?", plan_lib)
+    assert signer.text.splitlines() == [
+        "Hướng dẫn số 05-HD/BTGTU ngày 20/3/2024 của Ban Tuyên giáo",
+        "Người ký: Lê Thị Minh Họa — Phó Trưởng ban, K/T Trưởng ban",
+    ]
+    assert date.text.splitlines() == [
+        "Kế hoạch số 09-KH/TU ngày 10/3/2024 của Tỉnh ủy Hải Lâm",
+        "Ngày: 10/3/2024",
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Hội Cựu chiến binh tỉnh phải làm gì?", "Tiền thưởng cho cán bộ có sáng kiến đối thoại là bao nhiêu?"],
+)
+def test_unit_or_fact_the_library_lacks_is_not_found(plan_lib, question):
+    result = answer(question, plan_lib)
+    assert (result.status, result.citations) == ("not_found", ())
