@@ -505,9 +505,9 @@ class Library:
         >>> "Tỉnh đoàn" in lib.organisations()
         True
         """
-        from qa.corpus import library_index
+        from qa.corpus import organisations
 
-        return sorted(library_index(self).orgs.names)
+        return organisations(self)
 
     def tasks(self, org: str, **filters) -> list[Citation]:
         """Every item addressed to a unit across the library, with its deadline when stated.
