@@ -6,7 +6,7 @@ import re
 
 from chidao.model import Metadata, Signer
 from ingest import metadata as md
-from ingest.lines import DASH, Line, classify, ends_sentence
+from ingest.lines import DASH, Line, classify, columns, ends_sentence
 from ingest.vncase import LOWER, UPPER, is_upper
 
 APPENDIX = re.compile(r"^PH[ỤU]\s*L[ỤU]C\b", re.IGNORECASE)  # "Phụ lục" = appendix
@@ -34,6 +34,10 @@ def front_matter(lines: list[Line]) -> tuple[list[tuple[str, int, int]], int]:
         i = next_nonblank(lines, last + 1)
     while i < len(lines):
         line = lines[i]
+        if md.SUBJECT_PREFIX.match(line.clean) and (two := _subject_beside_recipients(lines, i)):
+            out.append(("title", i, two[1]))
+            i = next_nonblank(lines, two[1] + 1)
+            continue
         if md.kind_of_heading(line.clean) or md.SUBJECT_PREFIX.match(line.clean):
             last = _title_end(lines, i)
         elif md.RECIPIENTS_MARK.match(line.clean):
@@ -54,6 +58,33 @@ def _is_header(line: Line) -> bool:
     ):
         return False
     return md.is_header_line(line.text)
+
+
+def _subject_beside_recipients(lines: list[Line], i: int) -> tuple[int, int] | None:
+    """(column, last line) of a "V/v" subject printed beside the "Kính gửi" list, two columns
+    aligned with spaces (plain-text dispatches): left the subject, right the recipients."""
+    col = None
+    last = i
+    j = i
+    while j < len(lines) and lines[j].text and j - i < 12:
+        cells = columns(lines[j])
+        if col is None:
+            col = next((c for k, (c, t) in enumerate(cells) if k and md.RECIPIENTS_MARK.match(t)), None)
+        elif len(cells) == 1 and cells[0][0] < col - 2 < cells[0][0] + len(cells[0][1]):
+            break  # one text across both columns: the body has begun
+        last = j
+        j += 1
+    return (col, last) if col is not None else None
+
+
+def _split_columns(lines: list[Line], a: int, b: int, col: int) -> tuple[list[str], list[str]]:
+    """Left and right column texts of lines a..b, split at column `col`."""
+    left: list[str] = []
+    right: list[str] = []
+    for k in range(a, b + 1):
+        for c, cell in columns(lines[k]):
+            (right if c >= col - 2 else left).append(cell)
+    return left, right
 
 
 def _title_end(lines: list[Line], i: int) -> int:
@@ -201,9 +232,13 @@ def read_metadata(
             number, date, place, issuer = md.header_fields(raw_lines(a, b))
         elif kind == "title" and not title:
             doc_type = doc_type or md.kind_of_heading(lines[a].clean)
+            subject = raw_lines(a, b)
             if md.SUBJECT_PREFIX.match(lines[a].clean):
                 doc_type = doc_type or "Công văn"  # only a dispatch carries a "V/v" subject line
-            title = md.title_text(raw_lines(a, b))
+                if two := _subject_beside_recipients(lines, a):
+                    subject, right = _split_columns(lines, a, b, two[0])
+                    recipients = md.list_entries(right, md.RECIPIENTS_MARK)
+            title = md.title_text(subject)
         elif kind == "recipients":
             recipients = md.list_entries(raw_lines(a, b), md.RECIPIENTS_MARK)
     for kind, a, b in closing:

@@ -11,7 +11,8 @@ from ingest.vncase import is_upper
 # Structural markers of Vietnamese directive and legal documents, from the biggest division down:
 # "Phần thứ nhất" (part), "Chương I" (chapter), "Mục 1" or a Roman numeral "II." (section),
 # "Điều 5." (article), "3." (item, a "khoản" inside an article), "2.1." (decimal item),
-# "b)" (sub-item, "điểm"; Vietnamese letters include "đ"), "- " (dash list).
+# "b)" or "b." (sub-item, "điểm"; Vietnamese letters include "đ"), "- " (dash list); items may
+# also be written "1)".
 PART = re.compile(r"^Phần\s+(?:thứ\s+(?P<word>\w+)|(?P<num>[IVXLC]+|\d+))\b", re.IGNORECASE)
 CHAPTER = re.compile(r"^Chương\s+(?P<num>[IVXLC]+|\d+)\b", re.IGNORECASE)
 SECTION_MUC = re.compile(r"^Mục\s+(?P<num>[IVXLC]+|\d+)\b", re.IGNORECASE)
@@ -19,7 +20,7 @@ SECTION_ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6})\s*[.)/-]\s*\S")
 ARTICLE = re.compile(r"^Điều\s+(?P<num>\d+)\s*[.:]?(?:\s|$)", re.IGNORECASE)
 DECIMAL = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})+)\.?\s+\S")
 ITEM = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+\S")
-SUBITEM = re.compile(r"^(?P<num>[a-zđ])\s*\)\s+\S")
+SUBITEM = re.compile(r"^(?P<num>[a-zđ])\s*[.)]\s+\S")  # "b)", also "b." in many real texts
 DASH = re.compile(r"^[-–+•]\s*\S|^\*\s+\S")
 TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 # "Phần thứ hai" counts in words.
@@ -39,6 +40,7 @@ class Line:
     text: str
     clean: str
     markdown_level: int = 0  # number of "#" of a Markdown heading line
+    indent: int = 0  # characters before `text` on its line (column layout of plain-text headers)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -51,9 +53,14 @@ def split_lines(text: str) -> list[Line]:
         lead = len(body) - len(body.lstrip())
         start = pos + lead if stripped else pos
         level = len(stripped) - len(stripped.lstrip("#")) if re.match(r"^#{1,6}\s", stripped) else 0
-        lines.append(Line(start, start + len(stripped), stripped, strip_markup(stripped), level))
+        lines.append(Line(start, start + len(stripped), stripped, strip_markup(stripped), level, lead))
         pos += len(raw)
     return lines
+
+
+def columns(line: Line) -> list[tuple[int, str]]:
+    """(column, text) of the space-aligned cells of a line (3 or more spaces apart)."""
+    return [(line.indent + m.start(), m[0]) for m in re.finditer(r"\S+(?: {1,2}\S+)*", line.text)]
 
 
 def is_table_row(line: Line) -> bool:

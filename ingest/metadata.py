@@ -75,6 +75,10 @@ _CELL_SPLIT = re.compile(r"\s*\|\s*|\s{3,}")
 _MARKUP = re.compile(r"\*{1,3}|_{2,}|^#{1,6}\s+")
 _NAME = re.compile(rf"^{UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*){{1,5}}$")
 _SIGNED = re.compile(r"^\(?\s*(?:đã\s+ký|đã ký và đóng dấu|ký tên)\s*\)?$", re.IGNORECASE)
+# A title's lead before its "về …" subject: a line in capitals (meeting, "KẾT LUẬN CỦA …") or
+# "của <issuing body>" (not "của đồng chí …", the speaker of a speech).
+_LEAD_BEFORE_SUBJECT = re.compile(r"^(?![Vv]ề\s|VỀ\s)(?P<lead>.+?)\s+(?=[Vv]ề\s|VỀ\s)")
+_ISSUED_BY = re.compile(rf"của\s+{UPPER}\w*(?:\s+\w+){{0,8}}")
 _SPEAKER = re.compile(rf"(?:của\s+)?(?:đồng\s+chí|ông|bà)\s+(?P<name>{UPPER}\w*(?:\s+{UPPER}\w*){{1,4}})")
 
 
@@ -168,13 +172,23 @@ def find_place_date(lines: Sequence[str]) -> tuple[str, str]:
 
 
 def title_text(lines: Sequence[str]) -> str:
-    """Subject of the document: the lines after the kind heading, or the "V/v" lines, joined."""
+    """Subject of the document (trích yếu) as written: the lines after the kind heading, or the
+    "V/v" lines without the marker, joined.
+
+    A line naming the meeting or the issuer before a "về …" subject is not part of it: "HỘI NGHỊ
+    LẦN THỨ MƯỜI BAN CHẤP HÀNH … / về tăng cường …" and "của Ban Thường vụ Tỉnh ủy / về …" give
+    "về tăng cường …", so that "<kind> <title>" reads as the document's name.
+    """
     parts = [strip_markup(line) for line in lines]
     parts = [p for p in parts if p and not re.fullmatch(r"[-_*=]{3,}", p)]
     if parts and kind_of_heading(parts[0]):
         parts = parts[1:]
-    text = " ".join(parts)
-    return SUBJECT_PREFIX.sub("", text).strip()
+    text = SUBJECT_PREFIX.sub("", " ".join(parts)).strip()
+    if m := _LEAD_BEFORE_SUBJECT.match(text):
+        lead = m["lead"]
+        if is_upper(lead) or (_ISSUED_BY.fullmatch(lead) and not _SPEAKER.search(lead)):
+            return text[m.end("lead") :].strip()
+    return text
 
 
 def list_entries(lines: Sequence[str], mark: re.Pattern[str]) -> tuple[str, ...]:

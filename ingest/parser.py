@@ -10,6 +10,9 @@ from chidao.model import ParsedDocument, RawText, Unit
 from ingest import metadata as md
 from ingest.frame import APPENDIX, closing_blocks, front_matter, read_metadata
 from ingest.lines import (
+    CHAPTER,
+    PART,
+    SECTION_MUC,
     TABLE_SEPARATOR,
     Line,
     classify,
@@ -24,8 +27,17 @@ from ingest.vncase import is_upper
 MAX_ABSORBED = 1500
 _RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "item": 4, "decimal": 5, "subitem": 6}
 _DIVISIONS = ("part", "chapter", "section")
-# Closing formula of the body: "Chỉ thị này được phổ biến…", "Nhận được Công văn này…".
+# Closing formula of the body: "Chỉ thị này được phổ biến…", "Nhận được Công văn này…"; counts
+# only as the last paragraph(s), since "Công tác này …" may open any paragraph.
 _CLOSING_FORMULA = re.compile(r"^(?:Nhận được\s+)?\S+(?:\s+\S+)?\s+này\b")
+# Closing paragraphs after the last item that speak to the audience or close the text: "Thưa các
+# đồng chí!", "Kính thưa …", "Chúc …", "Xin trân trọng cảm ơn!", "Trên đây là …". They belong to
+# the whole text, not to its last item.
+_CLOSING = re.compile(
+    r"^(?:(?:Kính\s+)?thưa\b|(?:Xin\s+)?chúc\b|(?:Xin\s+)?(?:trân trọng\s+|chân thành\s+)*cảm ơn\b"
+    r"|Trên đây là\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -74,12 +86,16 @@ def _parse_body(lines: list[Line], lo: int, closing: list[tuple[str, int, int]],
     stack: list[int] = []  # indices into nodes
     seen_structure = False
     last_body = max((i for i, b in enumerate(blocks) if b.kind not in ("cc", "signature")), default=-1)
+    closing_from = _closing_start(blocks, lines, last_body)
     for bi, block in enumerate(blocks):
         start, end = lines[block.first].start, lines[block.last].end
         first_clean = lines[block.first].clean
         if block.kind in ("cc", "signature"):
             stack.clear()
             nodes.append(_Node(block.kind, "", start, end, None))
+            continue
+        if block.kind == "paragraph" and seen_structure and bi >= closing_from:
+            nodes.append(_Node("paragraph", "", start, end, None))
             continue
         if block.kind == "paragraph":
             prev = nodes[-1] if nodes else None
@@ -89,8 +105,7 @@ def _parse_body(lines: list[Line], lo: int, closing: list[tuple[str, int, int]],
                     continue
             while stack and not nodes[stack[-1]].container:
                 stack.pop()
-            closing_formula = bi == last_body and seen_structure and _CLOSING_FORMULA.match(first_clean)
-            parent = None if closing_formula or not stack else stack[-1]
+            parent = stack[-1] if stack else None
             kind = "paragraph" if seen_structure else "preamble"
             nodes.append(_Node(kind, _label_of(nodes, parent), start, end, parent))
             continue
@@ -107,7 +122,7 @@ def _parse_body(lines: list[Line], lo: int, closing: list[tuple[str, int, int]],
         # Structural blocks and headings.
         seen_structure = True
         kind, rank, label = _structure(block, lines, nodes, stack)
-        text = " ".join(lines[k].clean for k in range(block.first, block.last + 1))
+        text = " ".join(lines[k].clean for k in range(block.first, block.last + 1) if lines[k].clean)
         heading_text = text if rank <= 2 else _short(first_clean)
         headline = not ends_sentence(lines[block.last].clean)
         container = rank <= 3 or headline or text.endswith(":")
@@ -116,6 +131,23 @@ def _parse_body(lines: list[Line], lo: int, closing: list[tuple[str, int, int]],
         node.absorbs = headline and rank >= 3
         nodes.append(node)
         stack.append(len(nodes) - 1)
+
+
+def _closing_start(blocks: list[_Block], lines: list[Line], last_body: int) -> int:
+    """Index of the first closing paragraph in the run of paragraphs ending the body (see _CLOSING)."""
+    start = last_body + 1
+    formula_allowed = True  # a formula counts when nothing but closings follows it
+    i = last_body
+    while i >= 0 and blocks[i].kind == "paragraph":
+        clean = lines[blocks[i].first].clean
+        if _CLOSING.match(clean):
+            start = i
+        elif formula_allowed and i + 1 == start and _CLOSING_FORMULA.match(clean):
+            start, formula_allowed = i, False
+        else:
+            formula_allowed = False
+        i -= 1
+    return start
 
 
 def _blocks(lines: list[Line], lo: int, closing_at: dict[int, tuple[str, int]]) -> list[_Block]:
@@ -165,6 +197,9 @@ def _continues(cur: _Block, lines: list[Line], k: int, blank_before: bool, blank
     if cur.kind in ("table", "cc", "signature"):
         return False
     if blank_before:
+        # "Phần thứ nhất" / blank line / "KẾT QUẢ …" (PDF readers): the bare marker takes its title.
+        if cur.kind in _DIVISIONS and cur.first == cur.last and _bare_marker(prev) and is_upper(line):
+            return True
         # A page break inside a paragraph leaves "tạo" / blank line / "điều kiện…": same paragraph.
         return wrapped and cur.kind not in ("heading", "part", "chapter", "section")
     if cur.kind in ("part", "chapter", "section", "heading"):
@@ -172,6 +207,12 @@ def _continues(cur: _Block, lines: list[Line], k: int, blank_before: bool, blank
     if blank_separated:
         return True
     return not ends_sentence(prev) or line[:1].islower()
+
+
+def _bare_marker(clean: str) -> bool:
+    """True for a division marker with no name on its line: "Phần thứ nhất", "Chương II", "Mục 1"."""
+    m = PART.match(clean) or CHAPTER.match(clean) or SECTION_MUC.match(clean)
+    return bool(m) and not clean[m.end() :].strip(" .:-–")
 
 
 def _structure(

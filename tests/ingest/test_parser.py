@@ -433,3 +433,99 @@ def test_corpus_references_resolve_as_the_readme_says(corpus):
         "cong-van-1025-cv-tu-2023.txt",
         None,
     }
+
+
+def test_closing_paragraphs_of_a_speech_belong_to_the_whole_text():
+    doc = parse_text(
+        "I. NHIỆM VỤ\n\n1. Xây dựng đội ngũ cán bộ\n\nCác cấp ủy phải bố trí cán bộ.\n\n"
+        "Phải tham mưu ban hành nghị quyết.\n\n"
+        "Thưa các đồng chí! Dân có tin thì dân mới theo.\n\n"
+        "Chúc Hội nghị thành công tốt đẹp.\n\nXin trân trọng cảm ơn!\n"
+    )
+    got = [(u.kind, u.label, u.parent) for u in doc.units]
+    assert got == [
+        ("section", "I", None),
+        ("item", "I.1", 0),
+        ("paragraph", "I.1", 1),
+        ("paragraph", "", None),
+        ("paragraph", "", None),
+        ("paragraph", "", None),
+    ]
+
+
+def test_paragraph_after_the_last_item_stays_with_it_unless_it_closes_the_text():
+    doc = parse_text("1. Việc một:\n\nCông tác này cần làm ngay.\n\nChỉ thị này được phổ biến đến chi bộ.\n")
+    assert [(u.kind, u.label) for u in doc.units] == [("item", "1"), ("paragraph", "1"), ("paragraph", "")]
+
+
+def test_part_marker_takes_its_capitalised_title_across_a_blank_line():
+    doc = parse_text(
+        "Phần thứ nhất\n\nKẾT QUẢ THỰC HIỆN\n\nI. LÃNH ĐẠO\n\nNội dung.\n\n"
+        "Phần thứ hai\n\nNHIỆM VỤ\n\n1. Việc một.\n"
+    )
+    got = [(u.kind, u.label, u.heading) for u in doc.units]
+    assert got == [
+        ("part", "Phần 1", ""),
+        ("section", "Phần 1.I", "Phần thứ nhất KẾT QUẢ THỰC HIỆN"),
+        ("paragraph", "Phần 1.I", "Phần thứ nhất KẾT QUẢ THỰC HIỆN > I. LÃNH ĐẠO"),
+        ("part", "Phần 2", ""),
+        ("item", "Phần 2.1", "Phần thứ hai NHIỆM VỤ"),
+    ]
+    assert doc.units[0].text == "Phần thứ nhất\n\nKẾT QUẢ THỰC HIỆN"
+
+
+def test_points_written_with_a_dot_and_items_with_a_parenthesis_nest():
+    doc = parse_text(
+        "1) Tuyên truyền\n\na. Trên báo chí;\n\nđ. Trên mạng xã hội.\n\n2) Thi đua\n\nb. Khen thưởng.\n"
+    )
+    got = [(u.kind, u.label, u.parent) for u in doc.units]
+    assert got == [
+        ("item", "1", None),
+        ("subitem", "1.a", 0),
+        ("subitem", "1.đ", 0),
+        ("item", "2", None),
+        ("subitem", "2.b", 3),
+    ]
+
+
+def test_subject_beside_the_recipients_in_two_space_aligned_columns():
+    doc = parse_text(
+        "TỈNH ỦY HẢI LÂM                       ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "     *\n"
+        "Số 12-CV/TU                       Hải Lâm, ngày 3 tháng 2 năm 2024\n"
+        "V/v tổ chức Ngày hội ở khu        Kính gửi: - Ban Thường vụ các huyện ủy,\n"
+        "    dân cư năm 2024                         - Ban Tuyên giáo Tỉnh ủy,\n"
+        "                                            - Ban Thường vụ Tỉnh đoàn.\n\n"
+        "Ban Thường vụ Tỉnh ủy đề nghị tổ chức tốt Ngày hội.\n\n1. Việc một.\n"
+    )
+    md = doc.metadata
+    assert (md.doc_type, md.number, md.date) == ("Công văn", "12-CV/TU", "2024-02-03")
+    assert md.title == "tổ chức Ngày hội ở khu dân cư năm 2024"
+    assert md.recipients == (
+        "Ban Thường vụ các huyện ủy,",
+        "Ban Tuyên giáo Tỉnh ủy,",
+        "Ban Thường vụ Tỉnh đoàn.",
+    )
+    assert [u.kind for u in doc.units] == ["header", "title", "preamble", "item"]
+
+
+@pytest.mark.parametrize(
+    ("title_block", "title"),
+    [
+        (
+            "NGHỊ QUYẾT\nHỘI NGHỊ LẦN THỨ MƯỜI BAN CHẤP HÀNH ĐẢNG BỘ TỈNH KHÓA XVIII\n"
+            "về tăng cường công tác dân vận",
+            "về tăng cường công tác dân vận",
+        ),
+        ("CHỈ THỊ\ncủa Ban Thường vụ Tỉnh ủy\nvề công tác tiếp công dân", "về công tác tiếp công dân"),
+        ("THÔNG BÁO\nKẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY\nvề sơ kết Chỉ thị", "về sơ kết Chỉ thị"),
+        ("KẾ HOẠCH\nthực hiện Nghị quyết về công tác dân vận", "thực hiện Nghị quyết về công tác dân vận"),
+        (
+            "BÀI PHÁT BIỂU\ncủa đồng chí Hoàng Trọng Vĩnh, Bí thư Tỉnh ủy, tại Hội nghị về công tác Mặt trận",
+            "của đồng chí Hoàng Trọng Vĩnh, Bí thư Tỉnh ủy, tại Hội nghị về công tác Mặt trận",
+        ),
+    ],
+)
+def test_title_is_the_subject_without_the_meeting_or_issuer_line(title_block, title):
+    doc = parse_text(f"{title_block}\n-----\n\n1. Việc một.\n")
+    assert doc.metadata.title == title
