@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from chidao.model import Document, Reference, RelationKind, Unit
 from ingest.normalize import fold, syllables
-from ingest.vncase import LOWER, UPPER
+from ingest.vncase import LOWER, UPPER, is_upper
 
 # Kinds of documents as they are cited: "Công văn số 2862/MTTW-BTT", "Quyết định số 217-QĐ/TW".
 _KIND = (
@@ -65,19 +65,40 @@ _DESCRIBED = re.compile(
     r"công văn\b(?!\s+(?:số|này))"
     rf"|\bcông văn(?!\s+(?:số|này))(?:\s+{LOWER}+){{0,3}}\s+của\s+(?P<org2>{_ORG})"
 )
-# Words before a citation that say how the citing text relates to it (folded, no diacritics).
-_RELATION_WORDS: tuple[tuple[str, RelationKind], ...] = (
-    ("thay the", "replaces"),  # thay thế = replaces
-    ("sua doi", "amends"),  # sửa đổi, bổ sung = amends
-    ("bo sung", "amends"),
-    ("can cu", "based_on"),  # căn cứ = on the basis of
-    ("thuc hien", "implements"),  # thực hiện = carrying out
-    ("trien khai", "implements"),  # triển khai = deploying
-    ("cu the hoa", "implements"),  # cụ thể hóa = making concrete
-    ("quan triet", "implements"),  # quán triệt = thoroughly applying
+# The verb that governs a citation stands right before it (folded, no diacritics), with at most a
+# manner adverb ("Thực hiện có hiệu quả Quyết định số 217…"), "theo"/"tại", or a task phrase ending
+# in "nêu tại" ("thực hiện nhiệm vụ … nêu tại Nghị quyết số 12…") in between. A relation word
+# further back belongs to another clause ("… thực hiện Chỉ thị và Quy định, ban hành Thông báo …").
+_RELATION_VERBS: dict[str, RelationKind] = {
+    "thay the": "replaces",  # thay thế = replaces
+    "sua doi": "amends",  # sửa đổi, bổ sung = amends
+    "bo sung": "amends",
+    "can cu": "based_on",  # căn cứ = on the basis of
+    "thuc hien": "implements",  # thực hiện = carrying out
+    "trien khai": "implements",  # triển khai = deploying
+    "cu the hoa": "implements",  # cụ thể hóa = making concrete
+    "quan triet": "implements",  # quán triệt = thoroughly applying
+}
+_MANNER = r"co hieu qua|nghiem tuc|nghiem|tot|day du|thang loi|sau sac|sau rong|dong bo|quyet liet|kip thoi"
+_GOVERNED = re.compile(
+    r"(?:^|\s)(?P<verb>thay the|sua doi(?:,? bo sung)?|bo sung|can cu|thuc hien|trien khai|cu the hoa"
+    r"|quan triet)"
+    rf"(?:\s+(?:{_MANNER}))*"
+    r"(?:\s+(?:\w+,?\s+){1,15}?(?:neu|de ra|xac dinh|quy dinh|ghi)\s+(?:tai|trong))?"
+    r"(?:\s+(?:vao|theo|tai))?\s*$"
 )
+# Words right before the verb that make it a noun: "Việc thực hiện Quy định số 11…", "sơ kết hai
+# năm thực hiện Nghị quyết…" report on the implementation and merely cite.
+_NOMINAL = re.compile(
+    r"(?:^|\s)(?:viec|ket qua|tinh hinh|qua trinh|so ket|tong ket|danh gia|kiem tra|giam sat|nam|thang)\s*$"
+)
+# "kế hoạch thực hiện Nghị quyết…", "Chương trình hành động của Ủy ban … thực hiện Nghị quyết…":
+# another document implements (the kind heading of the text's own title, in capitals, is itself).
+_OTHER_DOCUMENT = re.compile(rf"(?:{_KIND}|văn bản)\s*$", re.IGNORECASE)
+_OWNER = re.compile(rf"\s+của\s+{_ISSUER}\s*$")
+_PAST = re.compile(r"(?:^|\s)đã\s")  # "Ủy ban … đã kịp thời quán triệt …" reports what others did
+_SELF = re.compile(r"(?:^|\s)này(?:\s|$)")  # "Kế hoạch này thay thế …", "Quy định này … thay thế …"
 _STRENGTH = {"replaces": 5, "implements": 4, "based_on": 3, "amends": 2, "cites": 1}
-_TRIGGER_WINDOW = 100
 _KIND_NAMES = {fold(k): k for k in _KIND.split("|")}
 
 
@@ -99,12 +120,12 @@ def find_references(text: str, units: Sequence[Unit]) -> tuple[Reference, ...]:
         issuer = m["org"] or m["org2"] or ""
         found.append(_ref(text, m.start(), m.end(), "Công văn", "", "", issuer, ""))
     found.sort(key=lambda r: r.start)
-    # The words right before a citation, after the previous citation, say how the text relates to it.
-    found = [
-        replace(r, relation=_relation(text, r.start, found[i - 1].end if i else 0))
-        for i, r in enumerate(found)
-    ]
-    found = _inherit_relations(text, found)
+    titles = [(u.start, u.end) for u in units if u.kind == "title"]
+    related: list[Reference] = []
+    for ref in found:
+        in_title = any(a <= ref.start < b for a, b in titles)
+        related.append(replace(ref, relation=_relation(text, ref.start, related, in_title)))
+    found = _inherit_relations(text, related)
     starts = [u.start for u in units]
     located = []
     for ref in found:
@@ -218,16 +239,38 @@ def _ref(
     )
 
 
-def _relation(text: str, start: int, previous_end: int) -> RelationKind:
-    lo, _ = _sentence_bounds(text, start)
-    lo = max(lo, previous_end) if previous_end <= start else lo
-    window = fold(text[max(lo, start - _TRIGGER_WINDOW) : start])
-    best: tuple[int, RelationKind] = (-1, "cites")
-    for words, relation in _RELATION_WORDS:
-        pos = window.rfind(words)
-        if pos > best[0] or (pos >= 0 and pos == best[0] and _STRENGTH[relation] > _STRENGTH[best[1]]):
-            best = (pos, relation)
-    return best[1]
+def _relation(text: str, start: int, previous: Sequence[Reference], in_title: bool) -> RelationKind:
+    """How the text relates to the citation at `start`: through the verb that governs it in its clause."""
+    lo = _clause_start(text, start)
+    before = text[lo:start]
+    m = _GOVERNED.search(fold(before))  # folding keeps the length of NFC Vietnamese text
+    if not m:
+        return "cites"
+    relation = _RELATION_VERBS[m["verb"].split(",")[0][:7] if m["verb"].startswith("sua") else m["verb"]]
+    verb_at = lo + m.start("verb")
+    head = " ".join(text[lo:verb_at].split())
+    # "Kế hoạch số 35-KH/TU … thực hiện Nghị quyết số 12…": the cited plan implements the resolution,
+    # so the text implements it too when it implements the plan.
+    if previous and previous[-1].end <= verb_at and not text[previous[-1].end : verb_at].strip(" ,\n\t"):
+        return "implements" if relation == "implements" and previous[-1].relation == "implements" else "cites"
+    clause_tail = head.rsplit(",", 1)[-1]
+    if _NOMINAL.search(fold(head)) or _PAST.search(clause_tail):
+        return "cites"
+    owner_less = _OWNER.sub("", head)
+    other = _OTHER_DOCUMENT.search(owner_less)
+    if other and not (in_title and is_upper(other[0])):
+        return "cites"
+    # Only the text itself replaces or amends ("Kế hoạch này thay thế …", a title "sửa đổi …");
+    # "giao Ban … sửa đổi Quy định số 07" orders an amendment and cites.
+    if relation in ("replaces", "amends") and not (in_title or _SELF.search(head)):
+        return "cites"
+    return relation
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Start of the clause that holds pos: after ". ", ";", ":", "!", "?" or a blank line."""
+    found = (text.rfind(sep, 0, pos) for sep in (". ", ";", ":", "!", "?", "\n\n"))
+    return max((i + 1 for i in found if i >= 0), default=0)
 
 
 def _inherit_relations(text: str, refs: list[Reference]) -> list[Reference]:

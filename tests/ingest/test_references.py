@@ -1,0 +1,67 @@
+"""Relations of cited documents: the verb that governs a citation in its own clause decides."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from chidao.model import RawText
+from ingest.parser import parse_document
+
+
+def relations(text: str) -> list[tuple[str, str]]:
+    doc = parse_document(RawText(unicodedata.normalize("NFC", text)), "t")
+    return [(r.number, r.relation) for r in doc.references]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The text's own purpose clause, possibly through the task it carries out.
+        ("Thực hiện Nghị quyết số 12-NQ/TU, Ban Thường vụ Tỉnh ủy yêu cầu:\n", "implements"),
+        ("Triển khai Kế hoạch số 35-KH/TU, Ban Tuyên giáo hướng dẫn như sau:\n", "implements"),
+        ("b) Thực hiện có hiệu quả Quyết định số 217-QĐ/TW của Bộ Chính trị.\n", "implements"),
+        (
+            "Để thực hiện có hiệu quả nhiệm vụ phát huy quyền làm chủ của Nhân dân nêu tại "
+            "Nghị quyết số 12-NQ/TU ngày 28/3/2022, Ban Thường vụ Tỉnh ủy yêu cầu:\n",
+            "implements",
+        ),
+        ("- Căn cứ Quy định số 11-QĐi/TW ngày 18/02/2019 của Bộ Chính trị;\n", "based_on"),
+        ("Kế hoạch này thay thế Kế hoạch số 87-KH/TU ngày 20/10/2019.\n", "replaces"),
+        # Reports on the implementation, or another subject's act: the text merely cites.
+        ("Việc thực hiện Quy định số 11-QĐi/TW của Bộ Chính trị đi vào nền nếp.\n", "cites"),
+        ("Kết quả sơ kết hai năm thực hiện Nghị quyết số 12-NQ/TU như sau.\n", "cites"),
+        ("Ủy ban Mặt trận tỉnh đã kịp thời quán triệt Kết luận số 43-KL/TW.\n", "cites"),
+        ("Các huyện ủy xây dựng kế hoạch thực hiện Nghị quyết số 12-NQ/TU.\n", "cites"),
+        ("Giao Ban Dân vận nghiên cứu sửa đổi, bổ sung Quy định số 07-QĐ/TU.\n", "cites"),
+        (
+            "Thường trực Tỉnh ủy đã sơ kết một năm thực hiện Chỉ thị và Quy định, "
+            "ban hành Thông báo kết luận số 215-TB/TU ngày 14/8/2023.\n",
+            "cites",
+        ),
+    ],
+)
+def test_relation_comes_from_the_verb_right_before_the_citation(text, expected):
+    ((_, relation),) = relations(text)
+    assert relation == expected
+
+
+def test_a_plan_cited_as_implementing_passes_its_relation_on():
+    text = (
+        "Thực hiện Kế hoạch số 35-KH/TU ngày 12/4/2022 của Ban Thường vụ Tỉnh ủy thực hiện "
+        "Nghị quyết số 12-NQ/TU, Ban Tuyên giáo hướng dẫn như sau:\n\n"
+        "Ban Thường vụ Tỉnh ủy ban hành Chỉ thị số 19-CT/TU thực hiện Nghị quyết số 5-NQ/TU.\n"
+    )
+    assert relations(text) == [
+        ("35-KH/TU", "implements"),
+        ("12-NQ/TU", "implements"),
+        ("19-CT/TU", "cites"),
+        ("5-NQ/TU", "cites"),
+    ]
+
+
+def test_title_implements_unless_it_reports_on_the_implementation():
+    plan = relations("KẾ HOẠCH\n\nthực hiện Nghị quyết số 12-NQ/TU ngày 28/3/2022\n\n1. Việc một.\n")
+    report = relations("BÁO CÁO\n\nsơ kết hai năm thực hiện Nghị quyết số 12-NQ/TU\n\n1. Việc một.\n")
+    assert (plan, report) == ([("12-NQ/TU", "implements")], [("12-NQ/TU", "cites")])
