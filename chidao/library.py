@@ -353,7 +353,8 @@ class Library:
                 for f in fused
                 if f.unit_id in units
             ]
-            results.append(self._structured(query, hits, filters)[:k])
+            # The single-retriever modes stay pure (benchmark baselines).
+            results.append((self._structured(query, hits, filters) if mode == "hybrid" else hits)[:k])
         return results
 
     def _structured(self, query: str, hits: list[Hit], filters: dict) -> list[Hit]:
