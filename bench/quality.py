@@ -71,10 +71,8 @@ def main() -> None:
     print("| system | R@1 | R@5 | R@10 | MRR@10 | ms/query |\n|---|---|---|---|---|---|")
     for name, m, ms in rows:
         o = m["overall"]
-        print(
-            f"| {name} | {o['recall@1']:.3f} | {o['recall@5']:.3f} | {o['recall@10']:.3f} | {o['mrr@10']:.3f} "
-            f"| {ms:.1f} |"
-        )
+        cells = [o["recall@1"], o["recall@5"], o["recall@10"], o["mrr@10"]]
+        print(f"| {name} | " + " | ".join(f"{c:.3f}" for c in cells) + f" | {ms:.1f} |")
     types = sorted(rows[0][1]["by_type"])
     print("\nrecall@5 by question type\n")
     print("| system | " + " | ".join(types) + " |\n|---|" + "---|" * len(types))

@@ -76,7 +76,7 @@ def test_changed_file_replaces_its_old_version(store_copy, tmp_path):
         ("rong.txt", b"", r"rong\.txt: .*empty"),
         (
             "sai-ma.txt",
-            "Kính gửi các đồng chí".encode("utf-8").replace(b"\xc3\xad", b"\xed"),  # one Latin-1 byte
+            "Kính gửi các đồng chí".encode().replace(b"\xc3\xad", b"\xed"),  # one Latin-1 byte
             r"sai-ma\.txt: not UTF-8/UTF-16.*Save it as UTF-8",
         ),
         ("rac.pdf", b"%PDF-1.7\n" + os.urandom(64), r"rac\.pdf: .*PDF"),
