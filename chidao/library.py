@@ -308,7 +308,8 @@ class Library:
         """
         from index import lexical
         from index.accents import restore
-        from index.hybrid import NUMBER_BOOST, fuse, number_key, numbers_named
+        from index.hybrid import NUMBER_BOOST, fuse, numbers_named
+        from ingest.references import leading_number
 
         docs = self._documents()
         doc_ids = self._filter(docs.values(), **filters)
@@ -329,7 +330,7 @@ class Library:
             boosts = {}
             if named:
                 # The named document's units, and the passages that cite it by number.
-                boost_docs = {d.id for d in docs.values() if number_key(d.metadata.number) in named}
+                boost_docs = {d.id for d in docs.values() if leading_number(d.metadata.number) in named}
                 candidates = {uid for uid, _ in lex} | {uid for uid, _ in den}
                 units = self.store.units_by_id(sorted(candidates))
                 boosts = {

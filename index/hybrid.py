@@ -52,12 +52,6 @@ def numbers_named(query: str) -> set[str]:
     return {str(int(n)) for n in found}
 
 
-def number_key(number: str) -> str:
-    """The leading number of a document number, without leading zeros: "07-QĐ/TU" → "7"."""
-    match = re.match(r"\s*(\d+)", number)
-    return str(int(match.group(1))) if match else ""
-
-
 def fuse(
     lexical: Sequence[tuple[int, float]],
     dense: Sequence[tuple[int, float]],

@@ -102,6 +102,13 @@ _STRENGTH = {"replaces": 5, "implements": 4, "based_on": 3, "amends": 2, "cites"
 _KIND_NAMES = {fold(k): k for k in _KIND.split("|")}
 
 
+def leading_number(number: str) -> str:
+    """The leading number of a document number, without leading zeros: "07-QĐ/TU" → "7",
+    "2862/MTTW-BTT" → "2862", "" when there is none. What people say: "Quy định 7", "KH 35"."""
+    match = re.match(r"\s*0*(\d+)", number or "")
+    return match.group(1) if match else ""
+
+
 def number_key(number: str) -> str:
     """Comparable form of a document number: "07-QĐ/TU", "7 - QD/TU" → "7-QD/TU"."""
     key = re.sub(r"\s+", "", fold(number)).upper()

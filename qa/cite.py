@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from chidao.model import Answer, Citation, Document, Hit, Reference, Unit
+from chidao.model import Answer, Citation, Document, Hit, Reference, Unit, hit_to_json
 
 # How a unit without a label is named in a citation (Vietnamese): the header block, the subject
 # line, the "Kính gửi" (to) block, the opening paragraphs, the signature and the "Nơi nhận" (cc) list.
@@ -94,15 +94,8 @@ def make_citation(hit: Hit, highlights: tuple[tuple[int, int], ...] = (), deadli
 
 
 def _unit_json(hit: Hit) -> dict:
-    md = hit.document.metadata
-    return {
-        "doc": hit.document.id,
-        "title": md.title,
-        "number": md.number,
-        "date": md.date,
-        "unit": hit.unit.label,
-        "text": hit.unit.text,
-    }
+    """A cited unit in `ask --json`: the `search --json` hit object without its score."""
+    return {key: value for key, value in hit_to_json(hit).items() if key != "score"}
 
 
 def answer_to_json(answer: Answer) -> dict:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from chidao.model import Document, DocumentView, Hit, Reference, Unit
 from ingest.normalize import fold, syllables
+from ingest.references import leading_number
 from qa.aliases import OrgTable, learn_names
 from qa.highlight import bigrams_of, idf_table
 
@@ -76,12 +76,6 @@ def organisations(source: AnswerSource) -> list[str]:
     """The units a library names, one entry per unit (the "Đơn vị của tôi" choices)."""
     index = library_index(source)
     return index.orgs.listing(index.all_text)
-
-
-def leading_number(number: str) -> str:
-    """ "12-NQ/TU" → "12", "07-QĐ/TU" → "7", "2862/MTTW-BTT" → "2862"."""
-    match = re.match(r"\s*0*(\d+)", number or "")
-    return match.group(1) if match else ""
 
 
 def allowed(document: Document, filters: dict) -> bool:

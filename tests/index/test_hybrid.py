@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.hybrid import fuse, number_key, numbers_named
+from index.hybrid import fuse, numbers_named
+from ingest.references import leading_number
 
 
 def test_rrf_prefers_units_found_by_both_retrievers():
@@ -41,5 +42,10 @@ def test_numbers_named(query, numbers):
     assert numbers_named(query) == numbers
 
 
-def test_number_key():
-    assert [number_key(n) for n in ("12-NQ/TU", "2862/MTTW-BTT", "", "07-QĐ/TU")] == ["12", "2862", "", "7"]
+def test_leading_number():
+    assert [leading_number(n) for n in ("12-NQ/TU", "2862/MTTW-BTT", "", "07-QĐ/TU")] == [
+        "12",
+        "2862",
+        "",
+        "7",
+    ]
