@@ -21,12 +21,11 @@ BODY_WEIGHT = 1.0
 CONTEXT_WEIGHT = 0.35
 _TOKEN = re.compile(r"[0-9a-z]+")
 # An OR query costs the sum of its terms' posting lists. In a large library the commonest syllables
-# ("tinh", "uy", "cac") occur in most units, cost most and, by BM25's IDF, weigh least: from
-# SELECTIVE_FROM units on, terms occurring more than MAX_DF times per unit on average are left out
-# of the query (the MIN_TERMS rarest terms always stay). Smaller libraries use every term.
-SELECTIVE_FROM = 20_000
-MAX_DF = 0.02
-MIN_TERMS = 3
+# ("tinh", "uy", "cac") occur in most units, cost most and, by BM25's IDF, weigh least. A query
+# therefore reads at most POSTINGS_BUDGET postings: its terms are taken rarest first while they fit
+# (the rarest always does). A library of a few thousand units never reaches the budget, so it
+# searches with every term.
+POSTINGS_BUDGET = 8_000
 
 # Question words and fillers that carry no topic ("phải làm gì", "những … nào", "bao nhiêu"),
 # folded. Pairs are built before removal, so "đại đoàn kết" keeps its pairs.
@@ -110,10 +109,10 @@ def selective_terms(conn: sqlite3.Connection, terms: list[str], total: int) -> l
     """The terms worth querying: all of them in a small library, the selective ones in a large one.
 
     `total` is the number of units in the index. A term's frequency is read from the accent
-    statistics (index/accents.py: occurrences of each folded syllable and pair), a fast primary-key
-    lookup, where FTS5's own vocabulary table would scan.
+    statistics (index/accents.py: occurrences of each folded syllable and pair in unit texts and
+    contexts), a fast primary-key lookup, where FTS5's own vocabulary table would scan.
     """
-    if not terms or total < SELECTIVE_FROM:
+    if not terms or total < POSTINGS_BUDGET // 4:
         return terms
     keys = {t: t.replace("_", " ") for t in terms}
     marks = ",".join("?" * len(keys))
@@ -123,6 +122,11 @@ def selective_terms(conn: sqlite3.Connection, terms: list[str], total: int) -> l
         ).fetchall()
     )
     freq = {t: counts.get(k, 0) for t, k in keys.items()}
-    by_rarity = sorted(terms, key=lambda t: freq[t])
-    keep = {t for t in by_rarity if freq[t] <= MAX_DF * total} | set(by_rarity[:MIN_TERMS])
-    return [t for t in terms if t in keep and freq[t] > 0]
+    keep: set[str] = set()
+    spent = 0
+    for term in sorted((t for t in terms if freq[t] > 0), key=lambda t: freq[t]):
+        if keep and spent + freq[term] > POSTINGS_BUDGET:
+            break
+        keep.add(term)
+        spent += freq[term]
+    return [t for t in terms if t in keep]

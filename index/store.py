@@ -21,7 +21,7 @@ from chidao.errors import StoreError
 from chidao.model import Document, Metadata, ParsedDocument, Reference, Signer, Unit
 from index import accents, lexical
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 DB_NAME = "chidao.sqlite"
 
 _SCHEMA = """
@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS units (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     ordinal INTEGER NOT NULL, kind TEXT NOT NULL, label TEXT NOT NULL, heading TEXT NOT NULL,
     text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, pages TEXT NOT NULL,
-    parent INTEGER, vector BLOB NOT NULL
+    parent INTEGER, context TEXT NOT NULL, vector BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS units_doc ON units(doc_id, ordinal);
 CREATE TABLE IF NOT EXISTS refs (
@@ -138,7 +138,8 @@ class Store:
         when an older version of the document was replaced.
         """
         replaced = self.delete_document(conn, doc.id)
-        accents.add_forms(conn, (u.text for u in parsed.units))
+        # Context words are indexed once per unit too: they count in the term statistics.
+        accents.add_forms(conn, [u.text for u in parsed.units] + list(contexts))
         conn.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -154,7 +155,7 @@ class Store:
         )
         for unit, vector, context in zip(parsed.units, vectors, contexts, strict=True):
             cur = conn.execute(
-                f"INSERT INTO units ({_UNIT_COLS}, vector) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO units ({_UNIT_COLS}, context, vector) VALUES (NULL{', ?' * 12})",
                 (
                     doc.id,
                     unit.ordinal,
@@ -166,6 +167,7 @@ class Store:
                     unit.end,
                     json.dumps(list(unit.pages)),
                     unit.parent,
+                    context,
                     np.asarray(vector, dtype=np.float32).tobytes(),
                 ),
             )
@@ -197,8 +199,8 @@ class Store:
 
     def delete_document(self, conn: sqlite3.Connection, doc_id: str) -> bool:
         """Delete a document and everything hanging off it; True when it existed."""
-        texts = [r[0] for r in conn.execute("SELECT text FROM units WHERE doc_id = ?", (doc_id,))]
-        accents.add_forms(conn, texts, sign=-1)
+        rows = conn.execute("SELECT text, context FROM units WHERE doc_id = ?", (doc_id,)).fetchall()
+        accents.add_forms(conn, [r[0] for r in rows] + [r[1] for r in rows], sign=-1)
         conn.execute(
             "DELETE FROM units_fts WHERE rowid IN (SELECT id FROM units WHERE doc_id = ?)", (doc_id,)
         )
