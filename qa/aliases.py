@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -210,6 +211,12 @@ def folded_words(text: str) -> str:
     return " " + " ".join(syllables(text)) + " "
 
 
+@functools.lru_cache(maxsize=4096)
+def _folded_alias(alias: str) -> str:
+    """folded_words of a unit name, memoised: every question scans the whole alias table."""
+    return folded_words(alias)
+
+
 @dataclass(frozen=True, slots=True)
 class OrgName:
     """A unit name with its aliases; `parent`: the wider class it is in (Huyện ủy An Thạch → huyện ủy)."""
@@ -322,7 +329,7 @@ class OrgTable:
             for alias in org.aliases:
                 if _SHORT_ABBREV.match(alias) and not re.search(rf"(?<![\w/-]){alias}(?![\w/-])", nfc(text)):
                     continue
-                needle = folded_words(alias)
+                needle = _folded_alias(alias)
                 start = words.find(needle)
                 while start >= 0:
                     found.append((start, start + len(needle), org.canonical))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -238,9 +239,15 @@ def _subject_org(question: str, table: OrgTable) -> tuple[str, tuple[str, ...]]:
     return mentions[0][2], names
 
 
+@functools.cache
+def _default_table() -> OrgTable:
+    """The built-in alias table, built once (detect_intent only reads it)."""
+    return OrgTable.default()
+
+
 def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
     """Classify a question (with or without diacritics) and pull out its unit, documents and terms."""
-    table = table or OrgTable.default()
+    table = table or _default_table()
     folded = " ".join(syllables(question))
     slashy = fold(question)
     numbers = doc_numbers(question)
