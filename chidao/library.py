@@ -416,22 +416,12 @@ class Library:
         year: int | None = None,
     ) -> list[str] | None:
         """Document ids allowed by the filters, None when there is no filter."""
-        from ingest.normalize import fold
+        from qa.corpus import allowed
 
-        if not (doc or doc_type or issuer or year):
+        filters = {"doc": doc, "doc_type": doc_type, "issuer": issuer, "year": year}
+        if not any(filters.values()):
             return None
-
-        def slug(text: str) -> str:
-            return "-".join(fold(text).split())
-
-        return [
-            d.id
-            for d in docs
-            if (not doc or d.id == doc)
-            and (not doc_type or slug(d.metadata.doc_type) == slug(doc_type))
-            and (not issuer or fold(issuer) in fold(d.metadata.issuer))
-            and (not year or d.metadata.date[:4] == str(year))
-        ]
+        return [d.id for d in docs if allowed(d, filters)]
 
     # -- answers ------------------------------------------------------------------------------
 

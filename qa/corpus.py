@@ -78,12 +78,17 @@ def organisations(source: AnswerSource) -> list[str]:
     return index.orgs.listing(index.all_text)
 
 
+def _kind_words(kind: str) -> list[str]:
+    return fold(kind).replace("-", " ").split()
+
+
 def allowed(document: Document, filters: dict) -> bool:
     """The Library's search filters applied to one document (doc, doc_type, issuer, year)."""
     md = document.metadata
     if filters.get("doc") and document.id != filters["doc"]:
         return False
-    if filters.get("doc_type") and fold(md.doc_type).split() != fold(str(filters["doc_type"])).split():
+    # "chi-thi" (CLI slug) and "Chỉ thị" name the same kind.
+    if filters.get("doc_type") and _kind_words(md.doc_type) != _kind_words(str(filters["doc_type"])):
         return False
     if filters.get("issuer") and fold(str(filters["issuer"])) not in fold(md.issuer):
         return False
