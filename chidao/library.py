@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -27,6 +27,10 @@ from chidao.model import (
     Reference,
     Unit,
 )
+
+if TYPE_CHECKING:
+    from index.dense import DenseIndex
+    from index.embedders import Embedder
 
 log = logging.getLogger(__name__)
 
@@ -117,8 +121,8 @@ class Library:
                 f" --embedder {wanted}",
             )
         self.embedder_name = wanted
-        self._embedder = None
-        self._dense = None
+        self._embedder: Embedder | None = None
+        self._dense: DenseIndex | None = None
         self._dense_generation = -1
         self._docs: dict[str, Document] | None = None
         self._docs_generation = -1
