@@ -14,6 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "cong-van-trien-khai-bai-phat-bieu.txt"
 EVAL = ROOT.parent / "shared" / "eval"
 TEST_DATA = Path(__file__).resolve().parent / "data"
+# Invented test documents: a plan citing Công văn 2862 and a guide implementing the plan.
+PLAN = TEST_DATA / "ke-hoach-09-kh-tu-2021.txt"
+GUIDE = TEST_DATA / "huong-dan-15-hd-btgtu-2021.txt"
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +27,19 @@ def seed_store(tmp_path_factory) -> Path:
     store = tmp_path_factory.mktemp("seed-store")
     lib = Library.open(store)
     assert lib.ingest([SEED]).ok
+    lib.close()
+    return store
+
+
+@pytest.fixture(scope="session")
+def small_store(tmp_path_factory) -> Path:
+    """The founding dispatch plus the plan and guide of tests/data (built once; do not modify it)."""
+    from chidao.library import Library
+
+    store = tmp_path_factory.mktemp("small-store")
+    lib = Library.open(store)
+    report = lib.ingest([SEED, PLAN, GUIDE])
+    assert report.ok, report.failed
     lib.close()
     return store
 

@@ -17,22 +17,15 @@ import app
 from chidao import ui_text as txt
 from chidao.library import Library
 from chidao.ui_text import TASK_COLUMNS
-from tests.conftest import ROOT, SEED, TEST_DATA
+from tests.conftest import GUIDE, PLAN, ROOT, SEED, TEST_DATA
 
-PLAN = TEST_DATA / "ke-hoach-09-kh-tu-2021.txt"
-GUIDE = TEST_DATA / "huong-dan-15-hd-btgtu-2021.txt"
 TIMEOUT = 120
 
 
-@pytest.fixture(scope="session")
-def app_store(tmp_path_factory) -> Path:
-    """The founding dispatch plus the two test documents, ingested once (do not modify)."""
-    store = tmp_path_factory.mktemp("app-store")
-    lib = Library.open(store)
-    report = lib.ingest([SEED, PLAN, GUIDE])
-    assert report.ok, report.failed
-    lib.close()
-    return store
+@pytest.fixture()
+def app_store(small_store) -> Path:
+    """The founding dispatch plus the two test documents (shared session store; do not modify)."""
+    return small_store
 
 
 @pytest.fixture()

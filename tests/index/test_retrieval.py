@@ -8,18 +8,12 @@ import shutil
 import pytest
 
 from chidao.library import Library
-from tests.conftest import SEED, TEST_DATA
-
-PLAN = TEST_DATA / "ke-hoach-09-kh-tu-2021.txt"
-GUIDE = TEST_DATA / "huong-dan-15-hd-btgtu-2021.txt"
+from tests.conftest import GUIDE, PLAN, SEED
 
 
 @pytest.fixture(scope="module")
-def lib(tmp_path_factory) -> Library:
-    store = tmp_path_factory.mktemp("retrieval")
-    library = Library.open(store)
-    assert library.ingest([SEED, PLAN, GUIDE]).ok
-    return library
+def lib(small_store) -> Library:
+    return Library.open(small_store)
 
 
 def _top(hits, n=1):
