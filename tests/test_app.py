@@ -17,7 +17,7 @@ import app
 from chidao import ui_text as txt
 from chidao.library import Library
 from chidao.ui_text import TASK_COLUMNS
-from tests.conftest import GUIDE, PLAN, ROOT, SEED, TEST_DATA
+from tests.conftest import GUIDE, PLAN, ROOT, SEED
 
 TIMEOUT = 120
 
@@ -171,7 +171,7 @@ def test_document_view_links_a_plan_and_the_guide_implementing_it(app_store, mon
 
 def test_upload_adds_a_file_and_reports_a_bad_one_in_vietnamese(app_store_copy, monkeypatch):
     at = _go(_run(app_store_copy, monkeypatch), txt.PAGE_UPLOAD)
-    good = (TEST_DATA / "ke-hoach-09-kh-tu-2021.txt").read_bytes().replace(b"09-KH/TU", b"10-KH/TU")
+    good = PLAN.read_bytes().replace(b"09-KH/TU", b"10-KH/TU")
     at.file_uploader[0].set_value(
         [
             ("ke-hoach-10-kh-tu-2021.txt", good, "text/plain"),
