@@ -11,8 +11,8 @@ import streamlit as st
 
 from chidao import ui_format as fmt
 from chidao import ui_text as txt
+from chidao.core.model import Answer, Citation, DocumentView, Hit, IngestReport, IngestResult
 from chidao.library import SUPPORTED_SUFFIXES, Library, resolve_store
-from chidao.model import Answer, Citation, DocumentView, Hit, IngestReport, IngestResult
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MAX_UPLOAD_MB = 50  # keep equal to server.maxUploadSize in .streamlit/config.toml

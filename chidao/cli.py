@@ -12,9 +12,9 @@ from pathlib import Path
 
 import click
 
-from chidao.errors import ChidaoError
+from chidao.core.errors import ChidaoError
+from chidao.core.model import hit_to_json
 from chidao.library import Library
-from chidao.model import hit_to_json
 
 _STATUS_MARK = {"added": "ok", "replaced": "replaced", "unchanged": "unchanged", "failed": "FAILED"}
 

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from chidao.errors import ChidaoError, DocumentNotFoundError, EmbedderMismatchError, UnreadableFileError
-from chidao.model import (
+from chidao.core.errors import ChidaoError, DocumentNotFoundError, EmbedderMismatchError, UnreadableFileError
+from chidao.core.model import (
     Answer,
     Citation,
     Document,

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from chidao.model import Citation, Document, DocumentView, Hit, Reference, Signer, Unit
+from chidao.core.model import Citation, Document, DocumentView, Hit, Reference, Signer, Unit
 from chidao.ui_text import (
     ASK_SIGNER_THIS,
     KIND_LABELS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from chidao.model import IngestResult
+from chidao.core.model import IngestResult
 
 # Relation of a citing document to a cited one, as users say it.
 RELATION_LABELS = {

@@ -15,7 +15,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 
-from ingest.normalize import fold, has_diacritics
+from chidao.core.text import fold, has_diacritics
 
 FORMS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS forms (

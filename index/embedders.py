@@ -8,7 +8,7 @@ from typing import Protocol
 
 import numpy as np
 
-from chidao.errors import ChidaoError
+from chidao.core.errors import ChidaoError
 
 log = logging.getLogger(__name__)
 

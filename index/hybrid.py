@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ingest.normalize import fold
+from chidao.core.text import fold
 
 # Reciprocal-rank fusion constant (Cormack et al. 2009 use 60); smaller values trust the top
 # ranks of each list more, which suits short, precise directive items. Lexical search over folded

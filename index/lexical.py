@@ -6,7 +6,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from ingest.normalize import fold
+from chidao.core.text import fold
 
 # The FTS table holds our own folded tokens, so FTS5's tokenizer only splits on spaces; "_" joins
 # the two syllables of a pair token ("dai_doan") and must stay inside the token.

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from chidao.errors import StoreError
-from chidao.model import Document, Metadata, ParsedDocument, Reference, Signer, Unit
+from chidao.core.errors import StoreError
+from chidao.core.model import Document, Metadata, ParsedDocument, Reference, Signer, Unit
 from index import accents, lexical
 
 SCHEMA_VERSION = "2"

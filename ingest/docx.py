@@ -12,8 +12,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml.etree import XMLSyntaxError
 
-from chidao.errors import UnreadableFileError
-from chidao.model import RawText
+from chidao.core.errors import UnreadableFileError
+from chidao.core.model import RawText
 from ingest.normalize import PAGE_MARK, build_raw_text
 
 SAVE_AGAIN = "Open it in Word, save it again as .docx and re-ingest."

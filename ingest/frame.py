@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from chidao.model import Metadata, Signer
+from chidao.core.model import Metadata, Signer
+from chidao.core.vncase import LOWER, UPPER, is_upper
 from ingest import metadata as md
 from ingest.lines import DASH, Line, classify, columns, ends_sentence
-from ingest.vncase import LOWER, UPPER, is_upper
 
 APPENDIX = re.compile(r"^PH[ỤU]\s*L[ỤU]C\b", re.IGNORECASE)  # "Phụ lục" = appendix
 # The issuing body is the subject of the directive verb in the opening paragraph:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chidao.core.vncase import is_upper
 from ingest.metadata import strip_markup
-from ingest.vncase import is_upper
 
 # Structural markers of Vietnamese directive and legal documents, from the biggest division down:
 # "Phần thứ nhất" (part), "Chương I" (chapter), "Mục 1" or a Roman numeral "II." (section),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from chidao.model import Signer
-from ingest.normalize import fold
-from ingest.vncase import LOWER, UPPER, is_upper, written_case
+from chidao.core.model import Signer
+from chidao.core.text import fold
+from chidao.core.vncase import LOWER, UPPER, is_upper, written_case
 
 # Document kinds as their heading is printed (upper case) → display name. Longest first, so that
 # "BÀI PHÁT BIỂU" wins over "PHÁT BIỂU" and "THÔNG BÁO KẾT LUẬN" is a "Thông báo".

@@ -1,39 +1,11 @@
-"""Text normalisation: Unicode NFC, accent folding and syllable tokens for Vietnamese."""
+"""Reader cleanup: NFC, line ends, invisible characters, paragraphs broken by page breaks, page marks."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from chidao.model import RawText
-
-# "đ"/"Đ" is a letter of its own, not "d" + a combining mark, so NFD decomposition (and SQLite
-# FTS5's remove_diacritics) leaves it alone; we map it by hand.
-_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def nfc(text: str) -> str:
-    """Unicode NFC form: NFD files (decomposed diacritics) must come out identical to NFC ones."""
-    return unicodedata.normalize("NFC", text)
-
-
-def fold(text: str) -> str:
-    """Lower-case, strip diacritics and map đ→d: "Đảng ủy" → "dang uy"."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP).casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped)
-
-
-def syllables(text: str) -> list[str]:
-    """Folded syllables (Vietnamese words are space-separated syllables): "Tỉnh đoàn" → [tinh, doan]."""
-    return _WORD.findall(fold(text))
-
-
-def has_diacritics(text: str) -> bool:
-    """True when the text carries any Vietnamese diacritic (so it was typed with accents)."""
-    return fold(text) != text.casefold()
-
+from chidao.core.model import RawText
+from chidao.core.text import nfc
 
 # --- Reader cleanup -------------------------------------------------------------------------------
 

@@ -6,7 +6,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from chidao.model import ParsedDocument, RawText, Unit
+from chidao.core.model import ParsedDocument, RawText, Unit
+from chidao.core.vncase import is_upper
 from ingest import metadata as md
 from ingest.frame import APPENDIX, closing_blocks, front_matter, read_metadata
 from ingest.lines import (
@@ -20,7 +21,6 @@ from ingest.lines import (
     split_lines,
 )
 from ingest.references import find_references, number_key
-from ingest.vncase import is_upper
 
 # A heading line ("1. Nâng cao nhận thức…", no final punctuation) takes the paragraph right after it
 # into its unit, so that a hit shows the task with its heading; longer bodies stay separate units.

@@ -8,10 +8,11 @@ from pathlib import Path
 import pypdf
 from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
-from chidao.errors import ScanWithoutTextError, UnreadableFileError
-from chidao.model import RawText
+from chidao.core.errors import ScanWithoutTextError, UnreadableFileError
+from chidao.core.model import RawText
+from chidao.core.text import nfc
 from ingest.layout import pages_to_text
-from ingest.normalize import build_raw_text, nfc
+from ingest.normalize import build_raw_text
 
 log = logging.getLogger(__name__)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from chidao.errors import UnreadableFileError
-from chidao.model import RawText
+from chidao.core.errors import UnreadableFileError
+from chidao.core.model import RawText
 
 log = logging.getLogger(__name__)
 

@@ -7,9 +7,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from chidao.model import Document, Reference, RelationKind, Unit
-from ingest.normalize import fold, syllables
-from ingest.vncase import LOWER, UPPER, is_upper
+from chidao.core.model import Document, Reference, RelationKind, Unit
+from chidao.core.text import fold, syllables
+from chidao.core.vncase import LOWER, UPPER, is_upper
 
 # Kinds of documents as they are cited: "Công văn số 2862/MTTW-BTT", "Quyết định số 217-QĐ/TW".
 _KIND = (

@@ -6,8 +6,8 @@ import codecs
 import re
 from pathlib import Path
 
-from chidao.errors import UnreadableFileError
-from chidao.model import RawText
+from chidao.core.errors import UnreadableFileError
+from chidao.core.model import RawText
 from ingest.normalize import PAGE_MARK, build_raw_text
 
 SAVE_AS_UTF8 = "Save it as UTF-8 and ingest it again."

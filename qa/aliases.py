@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from chidao.model import Unit
-from ingest.normalize import fold, nfc, syllables
+from chidao.core.model import Unit
+from chidao.core.text import fold, folded_words, nfc, syllables
 
 # Canonical name → aliases as written in real directive documents. Matching is on folded syllables
 # (accents, case and punctuation ignored), so "Ban dan van tinh uy" finds "Ban Dân vận Tỉnh ủy".
@@ -204,11 +204,6 @@ def same_unit(a: str, b: str) -> bool:
 def _comparable(name: str) -> str:
     words = (_EXPANSIONS.get(w, w) for w in syllables(name.replace("PT-TH", "PTTH")))
     return " ".join(w for w in words if w)
-
-
-def folded_words(text: str) -> str:
-    """Folded syllables joined by single spaces, padded: " ban dan van tinh uy " (for phrase matching)."""
-    return " " + " ".join(syllables(text)) + " "
 
 
 @functools.lru_cache(maxsize=4096)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from chidao.model import Answer, Citation, Hit, Unit
-from ingest.normalize import fold
-from qa.aliases import BOARD_WORDS, CLASSES, assignment_head, folded_words
+from chidao.core.model import Answer, Citation, Hit, Unit
+from chidao.core.text import fold, folded_words
+from qa.aliases import BOARD_WORDS, CLASSES, assignment_head
 from qa.cite import answer_to_json, citation_text, make_citation
 from qa.corpus import AnswerSource, LibraryIndex, allowed, library_index
 from qa.deadline import unit_deadline

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from chidao.model import Answer, Citation, Document, Hit, Reference, Unit, hit_to_json
+from chidao.core.model import Answer, Citation, Document, Hit, Reference, Unit, hit_to_json
 
 # How a unit without a label is named in a citation (Vietnamese): the header block, the subject
 # line, the "Kính gửi" (to) block, the opening paragraphs, the signature and the "Nơi nhận" (cc) list.

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from chidao.model import Document, DocumentView, Hit, Reference, Unit
-from ingest.normalize import fold, syllables
+from chidao.core.model import Document, DocumentView, Hit, Reference, Unit
+from chidao.core.text import bigrams_of, fold, syllables
 from ingest.references import leading_number
 from qa.aliases import OrgTable, learn_names
-from qa.highlight import bigrams_of, idf_table
+from qa.highlight import idf_table
 
 
 class AnswerSource(Protocol):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from chidao.model import Unit
-from ingest.normalize import fold, nfc
+from chidao.core.model import Unit
+from chidao.core.text import fold, nfc
 
 # "15/8/2022", "20/6", "15 tháng 8 năm 2022"
 _DATE = r"(?:\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"

@@ -7,9 +7,9 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from chidao.core.model import Answer
+from chidao.core.text import fold
 from chidao.evaluation import is_relevant
-from chidao.model import Answer
-from ingest.normalize import fold
 
 # Targets of the issue: top citation correct, metadata facts present, negatives declared not found,
 # answerable questions found.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from chidao.model import Answer, Citation, Document, Hit, Reference, Unit
-from ingest.normalize import fold, syllables
-from qa.aliases import CLASSES, folded_words
+from chidao.core.model import Answer, Citation, Document, Hit, Reference, Unit
+from chidao.core.text import fold, folded_words, syllables
+from qa.aliases import CLASSES
 from qa.cite import document_phrase, format_date, make_citation, reference_phrase
 from qa.corpus import LibraryIndex, allowed, leading_number
 from qa.highlight import highlight, overlap

@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from ingest.normalize import syllables
+from chidao.core.text import bigrams_of, syllables
 
 # Sentence and clause ends: ". " "; " "? " "! " and ": " before a list; a line break starts a new
 # clause only before a list marker ("- ", "+ ", "a) ", "2. ") or a table cell separator " | ".
@@ -42,11 +42,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
         pos = match.end() if match else len(text)
     return spans
-
-
-def bigrams_of(words: Sequence[str]) -> set[str]:
-    """Adjacent syllable pairs: ["tinh", "doan", "phai"] → {"tinh doan", "doan phai"}."""
-    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
 
 
 def idf_table(texts: Iterable[str]) -> dict[str, float]:

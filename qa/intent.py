@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ingest.normalize import fold, syllables
-from qa.aliases import OrgTable, folded_words
+from chidao.core.text import fold, folded_words, syllables
+from qa.aliases import OrgTable
 
 IntentKind = Literal["unit_tasks", "deadline", "passage", "fact", "related"]
 Direction = Literal["outgoing", "incoming", ""]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from chidao.errors import DocumentNotFoundError, EmbedderMismatchError
+from chidao.core.errors import DocumentNotFoundError, EmbedderMismatchError
 from chidao.library import Library
 from tests.conftest import ROOT, SEED
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chidao.model import Document, DocumentView, IngestResult, Metadata, Reference, Signer, Unit
+from chidao.core.model import Document, DocumentView, IngestResult, Metadata, Reference, Signer, Unit
 from chidao.ui_format import csv_bytes, highlight_html, reference_dot, unit_depths, unit_label
 from chidao.ui_text import failure_text
 

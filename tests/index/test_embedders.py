@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from chidao.errors import EmbedderMismatchError
+from chidao.core.errors import EmbedderMismatchError
 from chidao.library import Library
 from index.embedders import embedder_name, load_embedder
 from tests.conftest import SEED

@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
+from chidao.core.text import fold
 from index import lexical
-from ingest.normalize import fold
 
 TEXTS = {
     1: "Tăng cường khối đại đoàn kết toàn dân tộc ở khu dân cư.",

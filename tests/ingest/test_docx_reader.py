@@ -8,8 +8,8 @@ import docx
 import pytest
 from docx.enum.text import WD_BREAK
 
-from chidao.errors import UnreadableFileError
-from chidao.model import RawText
+from chidao.core.errors import UnreadableFileError
+from chidao.core.model import RawText
 from ingest.reader import read_file
 
 

@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from chidao.errors import ScanWithoutTextError
+from chidao.core.errors import ScanWithoutTextError
 from ingest.ocr import ocr_available
 from ingest.reader import read_file
 

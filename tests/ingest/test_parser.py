@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from chidao.model import ParsedDocument, RawText, Signer
+from chidao.core.model import ParsedDocument, RawText, Signer
 from ingest.parser import parse_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -402,7 +402,7 @@ def test_paragraph_broken_by_blank_line_mid_sentence_is_joined():
 
 @needs_eval
 def test_corpus_references_resolve_as_the_readme_says(corpus):
-    from chidao.model import Document
+    from chidao.core.model import Document
     from ingest.references import resolve_reference
 
     docs = [Document(id=n, sha256="", format="", metadata=d.metadata) for n, d in corpus.items()]

@@ -13,7 +13,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from chidao.errors import UnreadableFileError
+from chidao.core.errors import UnreadableFileError
 from ingest.reader import read_file
 
 FONT_FILE = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")

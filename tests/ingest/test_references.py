@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from chidao.model import RawText
+from chidao.core.model import RawText
 from ingest.parser import parse_document
 
 

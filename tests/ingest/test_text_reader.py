@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from chidao.errors import UnreadableFileError
-from chidao.model import RawText
+from chidao.core.errors import UnreadableFileError
+from chidao.core.model import RawText
 from ingest.normalize import join_broken_paragraphs
 from ingest.reader import read_file
 

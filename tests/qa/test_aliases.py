@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chidao.model import Unit
+from chidao.core.model import Unit
 from qa.aliases import OrgTable, assignment_head, clean_name, learn_names, same_unit, split_names
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chidao.model import Document, Metadata, Reference, Unit
+from chidao.core.model import Document, Metadata, Reference, Unit
 from qa.cite import citation_text, format_date, reference_phrase, unit_phrase
 
 

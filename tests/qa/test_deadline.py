@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chidao.model import Unit
+from chidao.core.model import Unit
 from qa.deadline import extract_deadline, unit_deadline
 
 
