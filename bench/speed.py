@@ -87,7 +87,7 @@ def grow(lib: Library, real: list[tuple[Unit, np.ndarray]], target: int, rng: np
 
 def measure(lib: Library, queries: list[str]) -> dict:
     started = time.perf_counter()
-    dense = lib._dense_index()
+    dense = lib.retriever.dense_index()
     build_s = time.perf_counter() - started
     for q in queries:  # warm: caches that are built once per library state (qa's unit names, graph)
         lib.search(q, k=10)

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import click
 
+from chidao.core.cite import answer_to_json, hit_to_json
 from chidao.core.errors import ChidaoError
-from chidao.core.model import hit_to_json
+from chidao.core.model import Filters
 from chidao.library import Library
 
 _STATUS_MARK = {"added": "ok", "replaced": "replaced", "unchanged": "unchanged", "failed": "FAILED"}
@@ -62,6 +63,25 @@ def _progress_bar(total_hint: str):
     return progress, finish
 
 
+def _filter_options(command):
+    """--doc/--type/--issuer/--year, handed to the command as one `filters` (a Filters value)."""
+    options = [
+        click.option("--doc", default=None, help="Only this document (file name)."),
+        click.option("--type", "doc_type", default=None, help="Document type, e.g. chi-thi, 'Kế hoạch'."),
+        click.option("--issuer", default=None, help="Issuing body (substring, accents optional)."),
+        click.option("--year", type=int, default=None, help="Year of the document date."),
+    ]
+
+    @functools.wraps(command)
+    def wrapper(*args, doc=None, doc_type=None, issuer=None, year=None, **kwargs):
+        filters = Filters.of(doc=doc, doc_type=doc_type, issuer=issuer, year=year)
+        return command(*args, filters=filters, **kwargs)
+
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
+
+
 @click.group()
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-v info, -vv debug).")
 def cli(verbose: int) -> None:
@@ -108,18 +128,15 @@ def ingest(paths: tuple[Path, ...], store: Path | None, embedder: str | None, no
     help="File of queries: one a line, or JSON Lines with a 'question' field.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one object per query.")
-@click.option("--doc", default=None, help="Only this document (file name).")
-@click.option("--type", "doc_type", default=None, help="Document type, e.g. chi-thi, 'Kế hoạch'.")
-@click.option("--issuer", default=None, help="Issuing body (substring, accents optional).")
-@click.option("--year", type=int, default=None, help="Year of the document date.")
+@_filter_options
 @_reports_errors
-def search(query, store, k, queries, as_json, doc, doc_type, issuer, year) -> None:
+def search(query, store, k, queries, as_json, filters: Filters) -> None:
     """Find the directive items that match QUERY."""
     if not query and not queries:
         raise click.UsageError("give a QUERY or --queries FILE")
     texts = [query] if query else _read_queries(queries)
     lib = Library.open(store)
-    results = lib.search_many(texts, k, doc=doc, doc_type=doc_type, issuer=issuer, year=year)
+    results = lib.search_many(texts, k, filters=filters)
     for text, hits in zip(texts, results, strict=True):
         if as_json:
             click.echo(
@@ -144,12 +161,11 @@ def _read_queries(path: Path) -> list[str]:
 @click.argument("question")
 @_store_option
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object.")
+@_filter_options
 @_reports_errors
-def ask(question: str, store: Path | None, as_json: bool) -> None:
+def ask(question: str, store: Path | None, as_json: bool, filters: Filters) -> None:
     """Answer QUESTION with cited, highlighted directive items."""
-    from qa.answer import answer_to_json
-
-    answer = Library.open(store).ask(question)
+    answer = Library.open(store).ask(question, filters=filters)
     if as_json:
         click.echo(json.dumps(answer_to_json(answer), ensure_ascii=False))
         return
@@ -266,7 +282,7 @@ def remove(doc: str, store: Path | None) -> None:
 @_reports_errors
 def eval_(questions: Path, corpus: Path, store: Path | None, as_json: bool, answers: bool) -> None:
     """Score retrieval (and answers) on QUESTIONS (JSON Lines with gold evidence)."""
-    from chidao.evaluation import load_questions, score_retrieval
+    from chidao.evaluation import load_questions
 
     qs = load_questions(questions)
     with tempfile.TemporaryDirectory(prefix="chidao-eval-") as tmp:
@@ -275,22 +291,7 @@ def eval_(questions: Path, corpus: Path, store: Path | None, as_json: bool, answ
         if not report.ok:
             for r in report.failed:
                 click.echo(f"FAILED {r.path}: {r.message}", err=True)
-        ranked = lib.search_many([q["question"] for q in qs], 10)
-        metrics = score_retrieval(qs, [[(h.document.id, h.unit.text) for h in hits] for hits in ranked])
-        if answers:
-            from qa.evaluate import evaluate_answers
-
-            scores = evaluate_answers(qs, lib.ask)
-            metrics["answers"] = {
-                "citation_correct": round(scores.citation_correct, 4),
-                "citation_correct_by_type": {t: round(v, 4) for t, v in scores.per_type.items()},
-                "metadata_facts": round(scores.metadata_facts, 4),
-                "negatives_not_found": scores.negatives_not_found,
-                "negatives": scores.negatives,
-                "answerable_found": round(scores.answerable_found, 4),
-                "wrong": [r[0] for r in scores.rows if r[1] != "negative" and not r[3]],
-                "negatives_answered": [r[0] for r in scores.rows if r[1] == "negative" and r[2]],
-            }
+        metrics = lib.evaluate(qs, answers=answers)
         lib.close()
     if as_json:
         click.echo(json.dumps(metrics, ensure_ascii=False))

@@ -19,6 +19,7 @@ from chidao.core.model import (
     Citation,
     Document,
     DocumentView,
+    Filters,
     Hit,
     IngestReport,
     IngestResult,
@@ -29,8 +30,9 @@ from chidao.core.model import (
 )
 
 if TYPE_CHECKING:
-    from index.dense import DenseIndex
     from index.embedders import Embedder
+    from index.retriever import Retriever
+    from qa.corpus import LibraryIndex
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +42,6 @@ SearchMode = Literal["hybrid", "lexical", "dense"]
 DEFAULT_STORE = ".chidao"
 STORE_ENV = "CHIDAO_STORE"
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
-# How many candidates each retriever hands to fusion.
-CANDIDATES = 100
-# How many top documents a fact question ("Ai ký …?") pulls its structural units from.
-FACT_DOCS = 2
-# How many citing passages a related-documents question puts first.
-RELATED_FIRST = 3
-FRAME_KINDS = frozenset({"header", "recipients", "signature", "cc"})
 
 
 def resolve_store(store: str | Path | None) -> Path:
@@ -122,10 +117,8 @@ class Library:
             )
         self.embedder_name = wanted
         self._embedder: Embedder | None = None
-        self._dense: DenseIndex | None = None
-        self._dense_generation = -1
-        self._docs: dict[str, Document] | None = None
-        self._docs_generation = -1
+        self._retriever: Retriever | None = None
+        self._qa: tuple[int, LibraryIndex, list[tuple[str, Reference]]] | None = None
 
     @classmethod
     def open(cls, store: str | Path | None = None, *, embedder: str | None = None) -> Library:
@@ -138,35 +131,45 @@ class Library:
     # -- internals shared by the public methods -------------------------------------------------
 
     @property
-    def embedder(self):
+    def embedder(self) -> Embedder:
         if self._embedder is None:
             from index.embedders import load_embedder
 
             self._embedder = load_embedder(self.embedder_name)
         return self._embedder
 
-    def _dense_index(self):
-        from index.dense import DenseIndex
+    @property
+    def retriever(self) -> Retriever:
+        """The hybrid retriever over this store (index layer); qa is handed it."""
+        if self._retriever is None:
+            from index.retriever import Retriever
 
-        generation = self.store.generation
-        if self._dense is None or self._dense_generation != generation:
-            size = self.store.unit_count()
-            dense = DenseIndex.load(self.store_dir, generation, size)
-            if dense is None:
-                ids, vectors = self.store.all_vectors()
-                if size == 0:
-                    vectors = vectors.reshape(0, self.embedder.dim)
-                dense = DenseIndex(ids, vectors)
-                dense.save(self.store_dir, generation)
-            self._dense, self._dense_generation = dense, generation
-        return self._dense
+            self._retriever = Retriever(self.store, self.store_dir, lambda: self.embedder)
+        return self._retriever
 
     def _documents(self) -> dict[str, Document]:
+        return self.retriever.documents()
+
+    def _qa_state(self) -> tuple[LibraryIndex, list[tuple[str, Reference]]]:
+        """What qa knows of the library (units, names, idf, resolved references), once per generation."""
+        from qa.corpus import build_index
+
         generation = self.store.generation
-        if self._docs is None or self._docs_generation != generation:
-            self._docs = {d.id: d for d in self.store.documents()}
-            self._docs_generation = generation
-        return self._docs
+        if self._qa is None or self._qa[0] != generation:
+            docs = self._documents()
+            references = self._resolve_references(docs)
+            units = {doc_id: self.store.units_of(doc_id) for doc_id in docs}
+            self._qa = (generation, build_index(list(docs.values()), units, references), references)
+        return self._qa[1], self._qa[2]
+
+    def _resolve_references(self, docs: dict[str, Document]) -> list[tuple[str, Reference]]:
+        from ingest.references import resolve_reference
+
+        out = []
+        for src, ref in self.store.references():
+            target = resolve_reference(ref, [d for d in docs.values() if d.id != src])
+            out.append((src, replace(ref, target=target)))
+        return out
 
     # -- ingest -------------------------------------------------------------------------------
 
@@ -195,7 +198,7 @@ class Library:
             progress(len(files), len(files), "")
         if any(r.status in ("added", "replaced") for r in results):
             self.store.set_meta("embedder", self.embedder_name)
-            self._dense_index()  # rebuild and save the dense cache once per batch
+            self.retriever.dense_index()  # rebuild and save the dense cache once per batch
         return IngestReport(tuple(results))
 
     def _ingest_one(self, path: Path, *, max_bytes: int | None, ocr: bool) -> IngestResult:
@@ -269,7 +272,7 @@ class Library:
                 self.store.set_vectors(conn, [r[0] for r in rows], np.vstack(vectors))
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('embedder', ?)", (embedder_name(embedder),))
         self.embedder_name, self._embedder = embedder_name(embedder), new
-        self._dense_index()
+        self.retriever.dense_index()
         if progress:
             progress(len(rows), len(rows), "")
         return len(rows)
@@ -289,6 +292,7 @@ class Library:
         query: str,
         k: int = 10,
         *,
+        filters: Filters | None = None,
         doc: str | None = None,
         doc_type: str | None = None,
         issuer: str | None = None,
@@ -300,136 +304,45 @@ class Library:
         >>> hits = lib.search("ban dan van phai lam gi", k=5, year=2022)
         >>> hits[0].document.metadata.number, hits[0].unit.label
         """
-        filters = {"doc": doc, "doc_type": doc_type, "issuer": issuer, "year": year}
-        return self.search_many([query], k, mode=mode, **filters)[0]
+        chosen = Filters.of(filters, doc=doc, doc_type=doc_type, issuer=issuer, year=year)
+        return self.search_many([query], k, filters=chosen, mode=mode)[0]
 
     def search_many(
-        self, queries: Sequence[str], k: int = 10, *, mode: SearchMode = "hybrid", **filters
+        self,
+        queries: Sequence[str],
+        k: int = 10,
+        *,
+        filters: Filters | None = None,
+        mode: SearchMode = "hybrid",
     ) -> list[list[Hit]]:
         """`search` for many queries at once (queries are embedded in one batch).
 
-        `mode` "lexical" or "dense" uses one retriever alone (for benchmarks and debugging).
+        Hybrid search puts the units the question's intent points at first (signature blocks for
+        "Ai ký …?", citing passages for "văn bản nào triển khai …?"); `mode` "lexical" or "dense"
+        uses one retriever alone, unstructured (benchmark baselines, debugging).
         """
-        from index import lexical
-        from index.accents import restore
-        from index.hybrid import NUMBER_BOOST, fuse, numbers_named
-        from ingest.references import leading_number
-
-        docs = self._documents()
-        doc_ids = self._filter(docs.values(), **filters)
-        unit_ids = self.store.unit_ids(doc_ids) if doc_ids is not None else None
-        dense = self._dense_index()
-        # Unaccented queries are embedded with the accents the library's own text would have.
-        restored = [restore(self.store.conn, q) for q in queries] if mode != "lexical" else []
-
-        vectors = self.embedder.embed_queries(restored) if restored else [None] * len(queries)
-        lexical_hits = [
-            lexical.search(self.store.conn, q, CANDIDATES, doc_ids, dense.size) if mode != "dense" else []
-            for q in queries
-        ]
-        results = []
-        for query, vector, lex in zip(queries, vectors, lexical_hits, strict=True):
-            den = dense.search(vector, CANDIDATES, unit_ids) if vector is not None else []
-            named = numbers_named(query)
-            boosts = {}
-            if named:
-                # The named document's units, and the passages that cite it by number.
-                boost_docs = {d.id for d in docs.values() if leading_number(d.metadata.number) in named}
-                candidates = {uid for uid, _ in lex} | {uid for uid, _ in den}
-                units = self.store.units_by_id(sorted(candidates))
-                boosts = {
-                    uid: NUMBER_BOOST
-                    for uid, u in units.items()
-                    if u.doc_id in boost_docs or numbers_named(u.text) & named
-                }
-            # Structure may reorder (frame blocks last), so keep more than k until the end.
-            fused = fuse(lex, den, boosts=boosts)[: 2 * k]
-            units = self.store.units_by_id([f.unit_id for f in fused])
-            hits = [
-                Hit(
-                    unit=units[f.unit_id],
-                    document=docs[units[f.unit_id].doc_id],
-                    score=f.score,
-                    dense=f.dense,
-                    lexical=f.lexical,
-                    rank_dense=f.rank_dense,
-                    rank_lexical=f.rank_lexical,
-                )
-                for f in fused
-                if f.unit_id in units
-            ]
-            # The single-retriever modes stay pure (benchmark baselines).
-            results.append((self._structured(query, hits, filters) if mode == "hybrid" else hits)[:k])
-        return results
-
-    def _structured(self, query: str, hits: list[Hit], filters: dict) -> list[Hit]:
-        """Bring to the top what the question's intent points at but neither retriever can rank.
-
-        A fact ("Ai ký …?", "gửi những đơn vị nào?") lives in a frame block — signature, header,
-        "Kính gửi", "Nơi nhận" — that shares few words with the question; a related-documents
-        question ("văn bản nào triển khai …?") is answered by the passages that cite the document,
-        found through the reference graph. Other questions want directives, so frame blocks go last.
-        """
+        filters = filters or Filters()
+        if mode != "hybrid":
+            return self.retriever.search_many(queries, k, filters, mode=mode)
+        from qa import search
         from qa.intent import detect_intent
 
-        intent = detect_intent(query)
-        if intent.kind == "fact" and hits:
-            first = self._fact_hits(query, intent, hits)
-        elif intent.kind == "related" and hits:
-            first = self._citing_hits(query, intent, hits, filters)
-        else:
-            return sorted(hits, key=lambda h: h.unit.kind in FRAME_KINDS)
-        return first + [h for h in hits if all(h.unit != f.unit for f in first)]
+        lib, _ = self._qa_state()
+        intents = [detect_intent(q, lib.orgs) for q in queries]
+        return search.search_many(queries, intents, self.retriever, lib, k, filters)
 
-    def _fact_hits(self, query: str, intent, hits: list[Hit]) -> list[Hit]:
-        """The units stating the asked facts, from the top documents."""
-        from qa.facts import fact_unit
+    # -- answers ------------------------------------------------------------------------------
 
-        # A question naming a kind ("Kế hoạch … do ai ký?") is about a document of that kind, even
-        # when another kind (the Nghị quyết it implements) ranks first.
-        ranked = sorted(
-            hits, key=lambda h: bool(intent.doc_kind) and h.document.metadata.doc_type != intent.doc_kind
-        )
-        documents = list({h.document.id: h.document for h in ranked}.values())[:FACT_DOCS]
-        first: list[Hit] = []
-        for document in documents:
-            units = self.store.units_of(document.id)
-            for fact in intent.facts:
-                unit = fact_unit(document, units, fact, query)
-                if unit is not None and all(h.unit != unit for h in first):
-                    first.append(Hit(unit=unit, document=document, score=hits[0].score))
-        return first
-
-    def _citing_hits(self, query: str, intent, hits: list[Hit], filters: dict) -> list[Hit]:
-        """The passages that make the asked link between documents, from the reference graph."""
-        from qa.corpus import library_index
-        from qa.facts import answer_related
-
-        found = answer_related(query, intent, hits, library_index(self), filters)
-        if found is None:
-            return []
-        return [Hit(c.hit.unit, c.hit.document, hits[0].score) for c in found.citations[:RELATED_FIRST]]
-
-    @staticmethod
-    def _filter(
-        docs: Iterable[Document],
+    def ask(
+        self,
+        question: str,
         *,
+        filters: Filters | None = None,
         doc: str | None = None,
         doc_type: str | None = None,
         issuer: str | None = None,
         year: int | None = None,
-    ) -> list[str] | None:
-        """Document ids allowed by the filters, None when there is no filter."""
-        from qa.corpus import allowed
-
-        filters = {"doc": doc, "doc_type": doc_type, "issuer": issuer, "year": year}
-        if not any(filters.values()):
-            return None
-        return [d.id for d in docs if allowed(d, filters)]
-
-    # -- answers ------------------------------------------------------------------------------
-
-    def ask(self, question: str, **filters) -> Answer:
+    ) -> Answer:
         """Answer a question with cited, highlighted units, or status "not_found".
 
         >>> answer = lib.ask("Ai ký công văn này?")
@@ -438,7 +351,8 @@ class Library:
         """
         from qa.answer import answer
 
-        return answer(question, self, **filters)
+        chosen = Filters.of(filters, doc=doc, doc_type=doc_type, issuer=issuer, year=year)
+        return answer(question, self.retriever, self._qa_state()[0], chosen)
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -453,7 +367,7 @@ class Library:
             raise DocumentNotFoundError(
                 f"no document {doc_id!r} in the library", hint="List the library with: chidao docs"
             )
-        all_refs = self._resolved_references()
+        all_refs = self._qa_state()[1]
         return DocumentView(
             document=docs[doc_id],
             text=self.store.document_text(doc_id),
@@ -462,21 +376,13 @@ class Library:
             cited_by=tuple((src, r) for src, r in all_refs if r.target == doc_id and src != doc_id),
         )
 
-    def _resolved_references(self) -> list[tuple[str, Reference]]:
-        from ingest.references import resolve_reference
-
-        docs = [d for d in self._documents().values()]
-        out = []
-        for src, ref in self.store.references():
-            target = resolve_reference(ref, [d for d in docs if d.id != src])
-            out.append((src, replace(ref, target=target)))
-        return out
-
     def missing_references(self) -> list[tuple[str, Reference]]:
         """References to documents that are not in the library yet (citing doc id, reference)."""
-        return [(src, r) for src, r in self._resolved_references() if r.target is None]
+        return [(src, r) for src, r in self._qa_state()[1] if r.target is None]
 
-    def sources(self, quote: str, k: int = 5, **filters) -> list[Citation]:
+    def sources(
+        self, quote: str, k: int = 5, *, filters: Filters | None = None, **named: object
+    ) -> list[Citation]:
         """Ranked source passages of a quote or paraphrase, the closest sentences highlighted.
 
         For propaganda staff who must cite where a sentence comes from; filters as in `search`.
@@ -484,15 +390,9 @@ class Library:
         >>> best = lib.sources("phát huy quyền làm chủ của Nhân dân", k=3)[0]
         >>> best.hit.unit.label, best.highlights, best.citation
         """
-        from qa.cite import make_citation
-        from qa.highlight import highlight
-        from qa.intent import content_terms
+        from qa.answer import sources
 
-        terms, bigrams = content_terms(quote)
-        return [
-            make_citation(hit, highlight(hit.unit.text, terms, bigrams, max_spans=3))
-            for hit in self.search(quote, k, **filters)
-        ]
+        return sources(quote, self.retriever, self._qa_state()[0], k, Filters.of(filters, **named))
 
     def organisations(self) -> list[str]:
         """Unit names the library knows: the alias table plus names learned from "Kính gửi",
@@ -503,13 +403,41 @@ class Library:
         """
         from qa.corpus import organisations
 
-        return organisations(self)
+        return organisations(self._qa_state()[0])
 
-    def tasks(self, org: str, **filters) -> list[Citation]:
+    def tasks(self, org: str, *, filters: Filters | None = None, **named: object) -> list[Citation]:
         """Every item addressed to a unit across the library, with its deadline when stated.
 
         >>> [(c.hit.unit.label, c.deadline) for c in lib.tasks("Tỉnh đoàn")]
         """
         from qa.answer import tasks_for
 
-        return tasks_for(org, self, **filters)
+        return tasks_for(org, self._qa_state()[0], Filters.of(filters, **named))
+
+    # -- evaluation ---------------------------------------------------------------------------
+
+    def evaluate(self, questions: Sequence[dict], *, answers: bool = True) -> dict:
+        """Retrieval metrics (and answer scores) of the library on questions with gold evidence.
+
+        The `chidao eval --json` object: overall and per-type R@1/5/10, MRR@10, misses, and under
+        "answers" the top-citation, facts, negatives and found rates.
+        """
+        from chidao.evaluation import evaluate_answers, score_retrieval
+
+        ranked = self.search_many([q["question"] for q in questions], 10)
+        metrics = score_retrieval(
+            questions, [[(h.document.id, h.unit.text) for h in hits] for hits in ranked]
+        )
+        if answers:
+            scores = evaluate_answers(questions, self.ask)
+            metrics["answers"] = {
+                "citation_correct": round(scores.citation_correct, 4),
+                "citation_correct_by_type": {t: round(v, 4) for t, v in scores.per_type.items()},
+                "metadata_facts": round(scores.metadata_facts, 4),
+                "negatives_not_found": scores.negatives_not_found,
+                "negatives": scores.negatives,
+                "answerable_found": round(scores.answerable_found, 4),
+                "wrong": [r[0] for r in scores.rows if r[1] != "negative" and not r[3]],
+                "negatives_answered": [r[0] for r in scores.rows if r[1] == "negative" and r[2]],
+            }
+        return metrics

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from chidao.core.cite import format_date
 from chidao.core.model import Citation, Document, DocumentView, Hit, Reference, Signer, Unit
 from chidao.ui_text import (
     ASK_SIGNER_THIS,
@@ -22,15 +23,6 @@ from chidao.ui_text import (
     TASK_COLUMNS,
     UNIT_WORD,
 )
-
-
-def format_date(iso: str) -> str:
-    """ "2021-08-31" → "31/8/2021" (day < 10 and months 1–2 keep a zero, as qa's citations do)."""
-    parts = iso.split("-")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return iso
-    year, month, day = (int(p) for p in parts)
-    return f"{day:02d}/{month:02d}/{year}" if month <= 2 else f"{day:02d}/{month}/{year}"
 
 
 def unit_label(unit: Unit) -> str:

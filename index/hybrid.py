@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-from chidao.core.text import fold
 
 # Reciprocal-rank fusion constant (Cormack et al. 2009 use 60); smaller values trust the top
 # ranks of each list more, which suits short, precise directive items. Lexical search over folded
@@ -20,16 +17,6 @@ DENSE_WEIGHT = 0.5
 # *about* rather than the one that answers ("Kế hoạch thực hiện Nghị quyết 12" asks about the KH).
 NUMBER_BOOST = 0.2 / (RRF_K + 1)
 
-# Document-kind words and abbreviations as written in numbers ("35-KH/TU") and in speech ("kế
-# hoạch 35", "KH 35", "công văn 2862"), folded.
-_KIND_WORDS = (
-    "cong van|chi thi|nghi quyet|ke hoach|quy dinh|quyet dinh|thong bao|thong bao ket luan|"
-    "huong dan|bao cao|ket luan|to trinh|cv|ct|nq|kh|qd|qdi|tb|hd|bc|kl"
-)
-_NUMBER_AFTER_KIND = re.compile(rf"\b(?:{_KIND_WORDS})\s*(?:so\s*)?(\d{{1,5}})\b")
-_FULL_NUMBER = re.compile(r"\b(\d{1,5})\s*-\s*[a-z]{1,5}\s*/", re.IGNORECASE)
-_NUMBER_SLASH = re.compile(r"\b(\d{1,5})\s*/\s*[a-z]{2,}")
-
 
 @dataclass(frozen=True, slots=True)
 class Fused:
@@ -41,15 +28,6 @@ class Fused:
     dense: float | None = None
     rank_lexical: int | None = None
     rank_dense: int | None = None
-
-
-def numbers_named(query: str) -> set[str]:
-    """Leading numbers of documents the query names: "Kế hoạch 35", "KH 35", "07-QĐ/TU" → {"35", "7"}."""
-    folded = fold(query)
-    found = {m.group(1) for m in _NUMBER_AFTER_KIND.finditer(folded)}
-    found |= {m.group(1) for m in _FULL_NUMBER.finditer(folded)}
-    found |= {m.group(1) for m in _NUMBER_SLASH.finditer(folded)}
-    return {str(int(n)) for n in found}
 
 
 def fuse(

@@ -8,52 +8,8 @@ from collections.abc import Sequence
 from chidao.core.model import Signer
 from chidao.core.text import fold
 from chidao.core.vncase import LOWER, UPPER, is_upper, written_case
+from chidao.core.vocab import KIND_HEADINGS, kind_of_code
 
-# Document kinds as their heading is printed (upper case) → display name. Longest first, so that
-# "BÀI PHÁT BIỂU" wins over "PHÁT BIỂU" and "THÔNG BÁO KẾT LUẬN" is a "Thông báo".
-KIND_NAMES = {
-    "BÀI PHÁT BIỂU": "Bài phát biểu",
-    "BÀI NÓI CHUYỆN": "Bài phát biểu",
-    "DIỄN VĂN": "Bài phát biểu",
-    "PHÁT BIỂU": "Bài phát biểu",
-    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động",
-    "CHƯƠNG TRÌNH": "Chương trình",
-    "CÔNG VĂN": "Công văn",
-    "CÔNG ĐIỆN": "Công điện",
-    "CHỈ THỊ": "Chỉ thị",
-    "NGHỊ QUYẾT": "Nghị quyết",
-    "KẾ HOẠCH": "Kế hoạch",
-    "QUY ĐỊNH": "Quy định",
-    "QUY CHẾ": "Quy chế",
-    "QUYẾT ĐỊNH": "Quyết định",
-    "THÔNG BÁO": "Thông báo",
-    "THÔNG TRI": "Thông tri",
-    "HƯỚNG DẪN": "Hướng dẫn",
-    "BÁO CÁO": "Báo cáo",
-    "TỜ TRÌNH": "Tờ trình",
-    "KẾT LUẬN": "Kết luận",
-    "ĐỀ ÁN": "Đề án",
-    "BIÊN BẢN": "Biên bản",
-    "LỜI KÊU GỌI": "Lời kêu gọi",
-}
-# The code inside a document number names its kind: "19-CT/TU" is a Chỉ thị. Used only when the
-# text has no kind heading. Party numbering writes Quy định as "QĐi" at the centre, "QĐ" locally.
-NUMBER_CODES = {
-    "CV": "Công văn",
-    "CT": "Chỉ thị",
-    "NQ": "Nghị quyết",
-    "KH": "Kế hoạch",
-    "QĐI": "Quy định",
-    "QĐ": "Quyết định",
-    "TB": "Thông báo",
-    "HD": "Hướng dẫn",
-    "BC": "Báo cáo",
-    "TTR": "Tờ trình",
-    "KL": "Kết luận",
-    "CTR": "Chương trình",
-    "ĐA": "Đề án",
-    "BB": "Biên bản",
-}
 # National mottos printed in the header's right column: never the issuer.
 _MOTTOS = ("dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc")
 
@@ -109,7 +65,7 @@ def kind_of_heading(line: str) -> str:
     text = strip_markup(line)
     if not is_upper(text):
         return ""
-    for printed, name in KIND_NAMES.items():
+    for printed, name in KIND_HEADINGS.items():
         if text == printed or text.startswith(printed + " "):
             return name
     return ""
@@ -117,9 +73,10 @@ def kind_of_heading(line: str) -> str:
 
 def kind_of_number(number: str) -> str:
     """Kind named by the code inside a document number: "19-CT/TU" → "Chỉ thị", else ""."""
-    for code in re.split(r"[-/]", number.upper())[1:]:
-        if code in NUMBER_CODES:
-            return NUMBER_CODES[code]
+    for code in re.split(r"[-/]", number)[1:]:
+        kind = kind_of_code(code, number)
+        if kind:
+            return kind
     return ""
 
 

@@ -8,15 +8,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from chidao.core.model import Document, Reference, RelationKind, Unit
+from chidao.core.numbers import number_key
 from chidao.core.text import fold, syllables
 from chidao.core.vncase import LOWER, UPPER, is_upper
+from chidao.core.vocab import KIND_BY_FOLDED, NUMBERED_KIND_PATTERN
 
 # Kinds of documents as they are cited: "Công văn số 2862/MTTW-BTT", "Quyết định số 217-QĐ/TW".
-_KIND = (
-    r"Thông báo kết luận|Chương trình hành động|Công văn|Công điện|Chỉ thị|Nghị quyết|Nghị định|"
-    r"Kế hoạch|Quy định|Quy chế|Quyết định|Thông báo|Thông tư|Thông tri|Hướng dẫn|Báo cáo|Kết luận|"
-    r"Tờ trình|Chương trình|Đề án|Luật|Pháp lệnh"
-)
+_KIND = NUMBERED_KIND_PATTERN
 # A document number: digits, optional year, then the kind code and issuer code ("12-NQ/TU",
 # "2862/MTTW-BTT", "11-QĐi/TW", "15/2020/NĐ-CP").
 _NUM = r"\d+(?:/\d{4})?[-/][^\W\d_][\w]*(?:[-/][\w]+)*"
@@ -99,20 +97,6 @@ _OWNER = re.compile(rf"\s+của\s+{_ISSUER}\s*$")
 _PAST = re.compile(r"(?:^|\s)đã\s")  # "Ủy ban … đã kịp thời quán triệt …" reports what others did
 _SELF = re.compile(r"(?:^|\s)này(?:\s|$)")  # "Kế hoạch này thay thế …", "Quy định này … thay thế …"
 _STRENGTH = {"replaces": 5, "implements": 4, "based_on": 3, "amends": 2, "cites": 1}
-_KIND_NAMES = {fold(k): k for k in _KIND.split("|")}
-
-
-def leading_number(number: str) -> str:
-    """The leading number of a document number, without leading zeros: "07-QĐ/TU" → "7",
-    "2862/MTTW-BTT" → "2862", "" when there is none. What people say: "Quy định 7", "KH 35"."""
-    match = re.match(r"\s*0*(\d+)", number or "")
-    return match.group(1) if match else ""
-
-
-def number_key(number: str) -> str:
-    """Comparable form of a document number: "07-QĐ/TU", "7 - QD/TU" → "7-QD/TU"."""
-    key = re.sub(r"\s+", "", fold(number)).upper()
-    return re.sub(r"^0+(?=\d)", "", key)
 
 
 def find_references(text: str, units: Sequence[Unit]) -> tuple[Reference, ...]:
@@ -356,8 +340,7 @@ _KIND_WORDS = frozenset(
 
 
 def _kind_name(kind: str) -> str:
-    name = _KIND_NAMES.get(fold(kind), kind)
-    return "Thông báo" if name == "Thông báo kết luận" else name
+    return KIND_BY_FOLDED.get(" ".join(fold(kind).split()), kind)
 
 
 def _issuer_at(text: str, end: int) -> str:

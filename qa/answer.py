@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import logging
 
-from chidao.core.model import Answer, Citation, Hit, Unit
+from chidao.core.cite import citation_text, make_citation
+from chidao.core.model import Answer, Citation, Filters, Hit, Unit
 from chidao.core.text import fold, folded_words
 from qa.aliases import BOARD_WORDS, CLASSES, assignment_head
-from qa.cite import answer_to_json, citation_text, make_citation
-from qa.corpus import AnswerSource, LibraryIndex, allowed, library_index
+from qa.corpus import LibraryIndex
 from qa.deadline import unit_deadline
 from qa.facts import answer_fact, answer_related, entity_gaps
 from qa.highlight import highlight, overlap, split_sentences
 from qa.intent import Intent, detect_intent
+from qa.search import Retriever, structured
 
 log = logging.getLogger(__name__)
 
-__all__ = ["answer", "answer_to_json", "not_found"]
+__all__ = ["answer", "not_found", "sources", "tasks_for"]
 
 # How many units the library's hybrid search hands to answer composition.
 SEARCH_K = 40
@@ -95,14 +96,14 @@ def _addressed_to(unit: Unit, org: str, lib: LibraryIndex) -> float:
     return 0.0
 
 
-def _candidates(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: dict) -> list[Hit]:
+def _candidates(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Filters) -> list[Hit]:
     """Search hits plus, when the question names a unit, every item addressed to it; scored."""
     pool: dict[tuple[str, int], tuple[Hit, int | None]] = {}
     for rank, hit in enumerate(hits, 1):
         pool.setdefault((hit.document.id, hit.unit.ordinal), (hit, rank))
     if intent.org:
         for doc_id, document in lib.documents.items():
-            if not allowed(document, filters):
+            if not filters.allows(document):
                 continue
             for unit in lib.units(doc_id):
                 key = (doc_id, unit.ordinal)
@@ -201,21 +202,29 @@ def not_found(question: str, intent: Intent, suggestions: list[Hit], conf: float
     return Answer(question, intent.kind, "not_found", "\n".join(lines), conf, (), tuple(suggestions[:3]))
 
 
-def answer(question: str, source: AnswerSource, **filters) -> Answer:
+def answer(
+    question: str,
+    retriever: Retriever,
+    lib: LibraryIndex,
+    filters: Filters | None = None,
+    intent: Intent | None = None,
+) -> Answer:
     """Answer a question from a library with cited, highlighted units, or "không tìm thấy".
 
-    Every sentence shown comes from a document and carries its citation; nothing is generated.
+    The intent is detected once (or handed in); every sentence shown comes from a document and
+    carries its citation; nothing is generated.
     """
-    lib = library_index(source)
-    intent = detect_intent(question, lib.orgs)
-    hits = source.search(question, k=SEARCH_K, **filters) if lib.documents else []
-    log.debug("intent %s, %d hits", intent, len(hits))
-    if intent.kind == "fact":
-        found = answer_fact(question, intent, hits, lib, filters)
+    filters = filters or Filters()
+    intent = intent or detect_intent(question, lib.orgs)
+    fused = retriever.search_many([question], 2 * SEARCH_K, filters)[0] if lib.documents else []
+    log.debug("intent %s, %d hits", intent, len(fused))
+    if intent.kind == "related" and fused:
+        found = answer_related(question, intent, fused[:SEARCH_K], lib, filters)
         if found is not None:
             return found
-    if intent.kind == "related":
-        found = answer_related(question, intent, hits, lib, filters)
+    hits = structured(intent, fused, lib, filters)[:SEARCH_K]
+    if intent.kind == "fact":
+        found = answer_fact(question, intent, hits, lib, filters)
         if found is not None:
             return found
     ranked = _candidates(intent, hits, lib, filters)
@@ -228,17 +237,19 @@ def answer(question: str, source: AnswerSource, **filters) -> Answer:
     return Answer(question, intent.kind, "found", _item_text(intent, citations), conf, tuple(citations))
 
 
-def tasks_for(org: str, source: AnswerSource, min_addressed: float = 0.5, **filters) -> list[Citation]:
+def tasks_for(
+    org: str, lib: LibraryIndex, filters: Filters | None = None, min_addressed: float = 0.5
+) -> list[Citation]:
     """Every item addressed to a unit across the library (the "Đơn vị của tôi" to-do list).
 
     Most plainly addressed first (assignment sentences and task-table rows before items of a
     dispatch merely sent to the unit), then newest document first, then reading order.
     """
-    lib = library_index(source)
+    filters = filters or Filters()
     canonical = (lib.orgs.find(org) or [org])[0]
     scored = []
     for doc_id, document in lib.documents.items():
-        if not allowed(document, filters):
+        if not filters.allows(document):
             continue
         for unit in lib.units(doc_id):
             if unit.kind not in _TASK_KINDS:
@@ -250,6 +261,19 @@ def tasks_for(org: str, source: AnswerSource, min_addressed: float = 0.5, **filt
     return [
         make_citation(Hit(unit, document, weight), (), unit_deadline(unit))
         for weight, document, unit in scored
+    ]
+
+
+def sources(
+    quote: str, retriever: Retriever, lib: LibraryIndex, k: int, filters: Filters | None = None
+) -> list[Citation]:
+    """Ranked source passages of a quote or paraphrase, the closest sentences highlighted."""
+    filters = filters or Filters()
+    intent = detect_intent(quote, lib.orgs)
+    hits = structured(intent, retriever.search_many([quote], 2 * k, filters)[0], lib, filters)[:k]
+    return [
+        make_citation(hit, highlight(hit.unit.text, intent.terms, intent.bigrams, max_spans=3))
+        for hit in hits
     ]
 
 

@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
-from chidao.core.model import Document, DocumentView, Hit, Reference, Unit
-from chidao.core.text import bigrams_of, fold, syllables
-from ingest.references import leading_number
+from chidao.core.model import Document, Reference, Unit
+from chidao.core.numbers import leading_number
+from chidao.core.text import bigrams_of, syllables
 from qa.aliases import OrgTable, learn_names
 from qa.highlight import idf_table
-
-
-class AnswerSource(Protocol):
-    """The part of the Library that qa reads (search, documents, document views)."""
-
-    def search(
-        self,
-        query: str,
-        k: int = 10,
-        *,
-        doc: str | None = None,
-        doc_type: str | None = None,
-        issuer: str | None = None,
-        year: int | None = None,
-    ) -> list[Hit]: ...
-
-    def documents(self) -> list[Document]: ...
-
-    def document(self, doc_id: str) -> DocumentView: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +17,7 @@ class LibraryIndex:
     """Units, vocabulary, unit names and references of every document, read once per library state."""
 
     documents: dict[str, Document]
-    views: dict[str, DocumentView]
+    unit_table: dict[str, tuple[Unit, ...]]
     idf: dict[str, float]
     vocabulary: frozenset[str]  # folded syllables
     vocabulary_bigrams: frozenset[str]
@@ -46,10 +27,10 @@ class LibraryIndex:
     memo: dict = field(default_factory=dict)  # per-library answers of costly checks (unit addressed to…)
 
     def units(self, doc_id: str) -> tuple[Unit, ...]:
-        return self.views[doc_id].units
+        return self.unit_table[doc_id]
 
     def unit(self, doc_id: str, ordinal: int) -> Unit | None:
-        units = self.views[doc_id].units
+        units = self.unit_table[doc_id]
         if 0 <= ordinal < len(units) and units[ordinal].ordinal == ordinal:
             return units[ordinal]
         return next((u for u in units if u.ordinal == ordinal), None)
@@ -72,60 +53,34 @@ class LibraryIndex:
         return self.orgs.named_in(canonical, self.all_text)
 
 
-def organisations(source: AnswerSource) -> list[str]:
+def organisations(index: LibraryIndex) -> list[str]:
     """The units a library names, one entry per unit (the "Đơn vị của tôi" choices)."""
-    index = library_index(source)
     return index.orgs.listing(index.all_text)
 
 
-def _kind_words(kind: str) -> list[str]:
-    return fold(kind).replace("-", " ").split()
-
-
-def allowed(document: Document, filters: dict) -> bool:
-    """The Library's search filters applied to one document (doc, doc_type, issuer, year)."""
-    md = document.metadata
-    if filters.get("doc") and document.id != filters["doc"]:
-        return False
-    # "chi-thi" (CLI slug) and "Chỉ thị" name the same kind.
-    if filters.get("doc_type") and _kind_words(md.doc_type) != _kind_words(str(filters["doc_type"])):
-        return False
-    if filters.get("issuer") and fold(str(filters["issuer"])) not in fold(md.issuer):
-        return False
-    return not (filters.get("year") and md.date[:4] != str(filters["year"]))
-
-
-_CACHE: dict[int, tuple[tuple, LibraryIndex]] = {}
-
-
-def library_index(source: AnswerSource) -> LibraryIndex:
-    """The LibraryIndex of a source, rebuilt only when its documents change."""
-    documents = source.documents()
-    key = tuple((d.id, d.sha256, d.added_at, d.unit_count) for d in documents)
-    cached = _CACHE.get(id(source))
-    if cached and cached[0] == key:
-        return cached[1]
-    views = {d.id: source.document(d.id) for d in documents}
-    texts = [f"{u.heading}\n{u.text}" for v in views.values() for u in v.units]
+def build_index(
+    documents: Sequence[Document],
+    units: Mapping[str, tuple[Unit, ...]],
+    references: Sequence[tuple[str, Reference]],
+) -> LibraryIndex:
+    """What qa knows of a library: built by its owner once per library state, read by every answer."""
+    texts = [f"{u.heading}\n{u.text}" for doc_units in units.values() for u in doc_units]
     vocabulary: set[str] = set()
     pairs: set[str] = set()
     names: list[str] = []
-    for view in views.values():
-        for unit in view.units:
+    for doc_units in units.values():
+        for unit in doc_units:
             words = syllables(unit.text)
             vocabulary.update(words)
             pairs.update(bigrams_of(words))
-        names.extend(n for n in learn_names(view.units) if n not in names)
-    index = LibraryIndex(
+        names.extend(n for n in learn_names(doc_units) if n not in names)
+    return LibraryIndex(
         documents={d.id: d for d in documents},
-        views=views,
+        unit_table=dict(units),
         idf=idf_table(texts),
         vocabulary=frozenset(vocabulary),
         vocabulary_bigrams=frozenset(pairs),
         orgs=OrgTable.default(names),
-        references=tuple((doc_id, ref) for doc_id, view in views.items() for ref in view.references),
-        all_text="\n".join(u.text for v in views.values() for u in v.units),
+        references=tuple(references),
+        all_text="\n".join(u.text for doc_units in units.values() for u in doc_units),
     )
-    _CACHE.clear()  # one library at a time: a process seldom asks two
-    _CACHE[id(source)] = (key, index)
-    return index

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from chidao.core.model import Answer, Citation, Document, Hit, Reference, Unit
+from chidao.core.cite import document_phrase, format_date, make_citation, reference_phrase
+from chidao.core.model import Answer, Citation, Document, Filters, Hit, Reference, Unit
+from chidao.core.numbers import leading_number
 from chidao.core.text import fold, folded_words, syllables
 from qa.aliases import CLASSES
-from qa.cite import document_phrase, format_date, make_citation, reference_phrase
-from qa.corpus import LibraryIndex, allowed, leading_number
+from qa.corpus import LibraryIndex
 from qa.highlight import highlight, overlap
 from qa.intent import RELATION_PATTERNS, Intent
 
@@ -75,11 +76,11 @@ def subject_number(intent: Intent) -> str:
     return intent.subject_number or ("" if intent.doc_kind else next(iter(intent.doc_numbers), ""))
 
 
-def subject_documents(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: dict) -> list[Document]:
+def subject_documents(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Filters) -> list[Document]:
     """Documents a question is about, best first: the first document it names (by number, else by
     kind, ranked by search and by whether they cite the other documents named), else the documents
     of the best hits."""
-    docs = [d for d in lib.documents.values() if allowed(d, filters)]
+    docs = [d for d in lib.documents.values() if filters.allows(d)]
     number = subject_number(intent)
     if number:
         numbered = [d for d in docs if leading_number(d.metadata.number) == number]
@@ -160,7 +161,7 @@ def _missing_fact(question: str, intent: Intent, lib: LibraryIndex) -> Answer | 
 
 
 def answer_fact(
-    question: str, intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: dict
+    question: str, intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Filters
 ) -> Answer | None:
     """Facts straight from a document's parsed metadata, cited with the unit that states them."""
     number = subject_number(intent)
@@ -233,7 +234,7 @@ def _target_phrase(ref: Reference, lib: LibraryIndex) -> str:
 
 
 def answer_related(
-    question: str, intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: dict
+    question: str, intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Filters
 ) -> Answer | None:
     """Related documents from the reference graph, cited with the passages that make the link.
 
@@ -245,8 +246,8 @@ def answer_related(
     numbers = set(intent.doc_numbers)
     scored: list[tuple[float, str, Reference]] = []
     for src, ref in lib.references:
-        if not allowed(lib.documents[src], filters) and not (
-            ref.target and allowed(lib.documents[ref.target], filters)
+        if not filters.allows(lib.documents[src]) and not (
+            ref.target and filters.allows(lib.documents[ref.target])
         ):
             continue
         unit = lib.citing_unit(src, ref)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
+from chidao.core.numbers import doc_numbers
 from chidao.core.text import fold, folded_words, syllables
+from chidao.core.vocab import FOLDED_KIND_PATTERN, KIND_BY_FOLDED
 from qa.aliases import OrgTable
 
 IntentKind = Literal["unit_tasks", "deadline", "passage", "fact", "related"]
@@ -15,32 +17,8 @@ Direction = Literal["outgoing", "incoming", ""]
 
 # All patterns below match folded text (lower case, no accents, đ → d), so "Ai ký" and "ai ky" agree.
 
-# Document kinds as named in questions → display name.
-DOC_KINDS: dict[str, str] = {
-    "thong bao ket luan": "Thông báo kết luận",
-    "cong van": "Công văn",
-    "chi thi": "Chỉ thị",
-    "nghi quyet": "Nghị quyết",
-    "ke hoach": "Kế hoạch",
-    "quy dinh": "Quy định",
-    "quyet dinh": "Quyết định",
-    "thong bao": "Thông báo",
-    "huong dan": "Hướng dẫn",
-    "bao cao": "Báo cáo",
-    "bai phat bieu": "Bài phát biểu",
-    "phat bieu": "Bài phát biểu",
-    "ket luan": "Kết luận",
-    "to trinh": "Tờ trình",
-    "chuong trinh": "Chương trình",
-}
-_KIND_ABBREV = "cv|ct|nq|kh|qd|qdi|tb|hd|bc|kl"
-# "Kế hoạch 35", "KH số 35", "35-KH/TU", "2862/MTTW-BTT".
-_NUMBER_AFTER_KIND = re.compile(
-    rf"\b(?:{'|'.join(DOC_KINDS)}|{_KIND_ABBREV})\s+(?:so\s+)?(\d{{1,5}})(?![\d/]\d)"
-)
-_FULL_NUMBER = re.compile(
-    r"\b(\d{1,5})\s*(?:-\s*[a-z]{1,6}\s*/\s*[a-z]{1,8}|/\s*[a-z]{2,8}(?:-[a-z]{1,8})?)\b"
-)
+# Document kinds as named in questions (folded) → display name.
+DOC_KINDS = KIND_BY_FOLDED
 
 # Facts about a document: who signed (ai ký = who signed), when (ngày nào = which day, hiệu lực =
 # in force), its number (số hiệu), who issued it (của ai = whose), whom it is sent to (gửi … nào).
@@ -73,7 +51,7 @@ TASK_PATTERN = re.compile(
 )
 # "Which document …": the question asks for documents, not for text.
 WH_DOC = re.compile(
-    rf"\b(?:(?:nhung |cac )?(?:van ban|tai lieu|{'|'.join(DOC_KINDS)}) (?:nao|so may)|vao dau|tu dau|"
+    rf"\b(?:(?:nhung |cac )?(?:van ban|tai lieu|{FOLDED_KIND_PATTERN}) (?:nao|so may)|vao dau|tu dau|"
     r"co quan nao, tai van ban)\b"
 )
 # "Which document says …" asks for a passage: nói (says), viết (writes), nêu (states), trích (quotes).
@@ -125,7 +103,7 @@ STOP_SYLLABLES = frozenset(
 # Titles of people (bí thư = secretary, chủ tịch = chair, trưởng/phó ban = head/deputy head).
 _TITLE_BEFORE = re.compile(r" (?:bi thu|chu tich|truong ban|pho ban|uy vien|dong chi) $")
 # "Nghị quyết của Tỉnh ủy" names who issued a document, not the unit asked about.
-_ISSUER_BEFORE = re.compile(rf"\b(?:{'|'.join(DOC_KINDS)}|van ban)(?: \w+){{0,6}} cua $")
+_ISSUER_BEFORE = re.compile(rf"\b(?:{FOLDED_KIND_PATTERN}|van ban)(?: \w+){{0,6}} cua $")
 # Nouns that a "bao nhiêu / mấy" question counts but that need not be written out in the answer.
 _GENERIC_COUNTED = frozenset({"thoi gian", "ngay", "lan", "nam", "thang"})
 
@@ -135,6 +113,7 @@ class Intent:
     """What a question asks, and the parts of it that point at units, documents and text."""
 
     kind: IntentKind
+    question: str = ""  # as asked
     facts: tuple[str, ...] = ()  # "signer", "date", "number", "issuer", "recipients"
     org: str = ""  # canonical name of the unit asked about
     orgs: tuple[str, ...] = ()  # every unit named, in reading order
@@ -152,14 +131,6 @@ class Intent:
     @property
     def fact(self) -> str:
         return self.facts[0] if self.facts else ""
-
-
-def doc_numbers(question: str) -> tuple[str, ...]:
-    """Leading numbers of the documents a question names: "Kế hoạch 35", "2862/MTTW-BTT" → ("35", "2862")."""
-    folded = fold(question)
-    found = [m.group(1) for m in _NUMBER_AFTER_KIND.finditer(folded)]
-    found += [m.group(1) for m in _FULL_NUMBER.finditer(folded)]
-    return tuple(dict.fromkeys(n.lstrip("0") or "0" for n in found))
 
 
 def content_terms(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -191,12 +162,12 @@ def _counted(folded: str) -> str:
     return "" if not noun or noun in _GENERIC_COUNTED or noun.split()[0] in _GENERIC_COUNTED else noun
 
 
-_KIND_MENTION = re.compile(rf"\b({'|'.join(DOC_KINDS)})\b(?: (?:so )?(\d{{1,5}})\b)?(?! nao)")
+_KIND_MENTION = re.compile(rf"\b({FOLDED_KIND_PATTERN})\b(?: (?:so )?(\d{{1,5}})\b)?(?! nao)")
 # A kind of document asked for: "nghị quyết nào" (which resolution), "thành kế hoạch" (into a plan),
 # "nghị quyết đó là văn bản nào" (that resolution is which document).
 _WANTED_KIND = re.compile(
-    rf"\b({'|'.join(DOC_KINDS)}) nao\b|\bthanh ({'|'.join(DOC_KINDS)})\b|"
-    rf"\b({'|'.join(DOC_KINDS)}) (?:do|nay) la (?:van ban )?nao\b"
+    rf"\b({FOLDED_KIND_PATTERN}) nao\b|\bthanh ({FOLDED_KIND_PATTERN})\b|"
+    rf"\b({FOLDED_KIND_PATTERN}) (?:do|nay) la (?:van ban )?nao\b"
 )
 # Quoted words: "…", “…”, «…».
 _QUOTED = re.compile(r"[\"“«]\s*(?:\.{3}|…)?\s*([^\"”»]{12,}?)\s*(?:\.{3}|…)?\s*[\"”»]")
@@ -264,7 +235,9 @@ def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
         facts = ()
     relation = next((r for r, p in RELATION_PATTERNS.items() if p.search(folded)), "")
     wh_doc = WH_DOC.search(folded)
-    common = dict(
+    base = Intent(
+        "passage",
+        question=question,
         org=org,
         orgs=orgs,
         doc_numbers=numbers,
@@ -280,13 +253,13 @@ def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
     if wh_doc and not says and (relation or numbers or doc_kind) and "recipients" not in facts:
         verb = RELATION_PATTERNS[relation].search(folded) if relation else None
         incoming = bool(_PASSIVE.search(folded)) or (verb is not None and wh_doc.start() < verb.start())
-        return Intent(
-            "related", relation=relation, direction="incoming" if incoming else "outgoing", **common
+        return replace(
+            base, kind="related", relation=relation, direction="incoming" if incoming else "outgoing"
         )
     if facts and names_doc:
-        return Intent("fact", facts=facts, relation=relation, **common)
+        return replace(base, kind="fact", facts=facts, relation=relation)
     if deadline:
-        return Intent("deadline", **common)
+        return replace(base, kind="deadline")
     if org and TASK_PATTERN.search(folded):
-        return Intent("unit_tasks", **common)
-    return Intent("passage", **common)
+        return replace(base, kind="unit_tasks")
+    return base

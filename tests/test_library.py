@@ -35,7 +35,7 @@ Nguyễn Văn Thử
 def _state(lib: Library) -> tuple:
     """Everything that must survive a failed ingest: documents, units per document, FAISS size."""
     docs = sorted((d.id, d.sha256, d.unit_count) for d in lib.documents())
-    return docs, lib.store.unit_count(), lib._dense_index().size
+    return docs, lib.store.unit_count(), lib.retriever.dense_index().size
 
 
 def test_reingesting_the_same_file_is_a_no_op(store_copy):
@@ -67,7 +67,7 @@ def test_changed_file_replaces_its_old_version(store_copy, tmp_path):
     texts = [u.text for u in lib.document("cv-77.txt").units]
     assert any("15/10/2024" in t for t in texts) and not any("30/9/2024" in t for t in texts)
     assert len(lib.documents()) == 2
-    assert lib._dense_index().size == lib.store.unit_count()
+    assert lib.retriever.dense_index().size == lib.store.unit_count()
 
 
 @pytest.mark.parametrize(
@@ -116,7 +116,7 @@ def test_too_large_file_names_size_and_limit(store_copy, tmp_path):
 def test_remove_deletes_units_and_vectors(store_copy):
     lib = Library.open(store_copy)
     lib.remove(SEED.name)
-    assert (lib.documents(), lib.store.unit_count(), lib._dense_index().size) == ([], 0, 0)
+    assert (lib.documents(), lib.store.unit_count(), lib.retriever.dense_index().size) == ([], 0, 0)
     assert lib.search("Tỉnh đoàn phải làm gì?") == []
     with pytest.raises(DocumentNotFoundError, match="no document 'khong-co.txt'.*chidao docs"):
         lib.remove("khong-co.txt")
@@ -158,7 +158,7 @@ def test_ingest_killed_inside_its_transaction_leaves_the_library_as_it_was(store
     lib = Library.open(store_copy)
     assert _state(lib) == before
     assert lib.ingest([path]).results[0].status == "added"
-    assert lib._dense_index().size == lib.store.unit_count()
+    assert lib.retriever.dense_index().size == lib.store.unit_count()
 
 
 def _small_pdf_bytes() -> bytes:

@@ -1,9 +1,13 @@
-"""Data classes shared by ingest, index, qa and the public Library (imports nothing from the project)."""
+"""Data classes shared by ingest, index, qa and the public Library (imports only the base package)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal
+
+from chidao.core.errors import ChidaoError
+from chidao.core.text import fold
+from chidao.core.vocab import same_kind
 
 # What a unit of a document is. "header" is the national motto / issuer / number / date block,
 # "title" the document kind + subject lines, "recipients" the "Kính gửi" block, "preamble" the
@@ -225,15 +229,50 @@ class IngestReport:
         return not self.failed
 
 
-def hit_to_json(hit: Hit) -> dict:
-    """The `chidao search --json` object of a hit. Evaluation scripts rely on these keys."""
-    md = hit.document.metadata
-    return {
-        "doc": hit.document.id,
-        "title": md.title,
-        "number": md.number,
-        "date": md.date,
-        "unit": hit.unit.label,
-        "text": hit.unit.text,
-        "score": round(hit.score, 6),
-    }
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Which documents a search, an answer or a task list may use; an empty Filters allows all.
+
+    `doc_type` accepts the display name or a slug ("Chỉ thị", "chi-thi"); `issuer` is a folded
+    substring of the issuer ("tinh uy"); `year` the year of the document's date.
+    """
+
+    doc: str | None = None
+    doc_type: str | None = None
+    issuer: str | None = None
+    year: int | None = None
+
+    @classmethod
+    def of(cls, filters: Filters | None = None, **named: object) -> Filters:
+        """Filters from an object and/or keyword arguments; an unknown name is an error, not ignored."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(named) - known)
+        if unknown:
+            raise ChidaoError(
+                f"unknown filter {', '.join(map(repr, unknown))}",
+                hint=f"Filters are: {', '.join(sorted(known))}.",
+            )
+        given = {k: v for k, v in named.items() if v not in (None, "")}
+        if "year" in given:
+            try:
+                given["year"] = int(str(given["year"]))
+            except ValueError:
+                raise ChidaoError(
+                    f"year {given['year']!r} is not a year", hint="Give a year like 2022."
+                ) from None
+        base = filters or cls()
+        return cls(**{f.name: given.get(f.name, getattr(base, f.name)) for f in fields(cls)})  # type: ignore[arg-type]
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, f.name) not in (None, "") for f in fields(self))
+
+    def allows(self, document: Document) -> bool:
+        """True when the document passes every filter that is set."""
+        md = document.metadata
+        if self.doc and document.id != self.doc:
+            return False
+        if self.doc_type and not same_kind(md.doc_type, self.doc_type):
+            return False
+        if self.issuer and fold(self.issuer) not in fold(md.issuer):
+            return False
+        return not (self.year and md.date[:4] != str(self.year))

@@ -1,11 +1,10 @@
-"""Fusion on hand-written ranked lists, and recognising document numbers in queries."""
+"""Fusion on hand-written ranked lists."""
 
 from __future__ import annotations
 
 import pytest
 
-from index.hybrid import fuse, numbers_named
-from ingest.references import leading_number
+from index.hybrid import fuse
 
 
 def test_rrf_prefers_units_found_by_both_retrievers():
@@ -25,27 +24,3 @@ def test_boost_lifts_a_unit_of_the_named_document():
 def test_weights_shift_the_balance():
     fused = fuse([(1, 2.0)], [(2, 0.9)], lexical_weight=0.5, dense_weight=1.0)
     assert [f.unit_id for f in fused] == [2, 1]
-
-
-@pytest.mark.parametrize(
-    ("query", "numbers"),
-    [
-        ("Văn bản nào triển khai Kế hoạch 35?", {"35"}),
-        ("van ban nao trien khai KH 35", {"35"}),
-        ("Công văn 2862 của ai, ngày nào?", {"2862"}),
-        ("Quy định 07-QĐ/TU có hiệu lực khi nào", {"7"}),
-        ("theo Công văn số 2862/MTTW-BTT", {"2862"}),
-        ("Tỉnh đoàn phải làm gì trong năm 2023?", set()),
-    ],
-)
-def test_numbers_named(query, numbers):
-    assert numbers_named(query) == numbers
-
-
-def test_leading_number():
-    assert [leading_number(n) for n in ("12-NQ/TU", "2862/MTTW-BTT", "", "07-QĐ/TU")] == [
-        "12",
-        "2862",
-        "",
-        "7",
-    ]

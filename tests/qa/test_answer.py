@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from chidao.core.cite import answer_to_json
 from chidao.library import Library
-from qa.answer import answer, answer_to_json
 
 SEED_ID = "cong-van-trien-khai-bai-phat-bieu.txt"
 
@@ -18,7 +18,7 @@ def lib(seed_store):
 
 
 def test_who_signed_this_dispatch(lib):
-    result = answer("Ai ký công văn này?", lib)
+    result = lib.ask("Ai ký công văn này?")
     assert (result.status, result.intent) == ("found", "fact")
     assert result.text.splitlines() == [
         "Công văn của Ban Thường vụ Tỉnh ủy (không số, không ngày)",
@@ -30,20 +30,20 @@ def test_who_signed_this_dispatch(lib):
 
 
 def test_district_committees_get_the_four_items_of_the_dispatch_they_receive(lib):
-    result = answer("Các huyện ủy phải làm gì?", lib)
+    result = lib.ask("Các huyện ủy phải làm gì?")
     assert (result.status, result.intent) == ("found", "unit_tasks")
     assert [c.hit.unit.label for c in result.citations] == ["1", "2", "3", "4"]
     assert result.citations[0].citation == "Công văn của Ban Thường vụ Tỉnh ủy (không số, không ngày), mục 1"
 
 
 def test_unaccented_question_gets_the_same_items(lib):
-    accented = answer("Các huyện ủy phải làm gì?", lib)
-    unaccented = answer("cac huyen uy phai lam gi", lib)
+    accented = lib.ask("Các huyện ủy phải làm gì?")
+    unaccented = lib.ask("cac huyen uy phai lam gi")
     assert [c.hit.unit.label for c in unaccented.citations] == [c.hit.unit.label for c in accented.citations]
 
 
 def test_cited_dispatch_missing_from_the_library_is_shown_as_missing(lib):
-    result = answer("Công văn 2862 của ai, ngày nào?", lib)
+    result = lib.ask("Công văn 2862 của ai, ngày nào?")
     assert result.status == "found"
     assert result.text.splitlines() == [
         "Công văn số 2862/MTTW-BTT ngày 31/8/2021 của Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc "
@@ -59,14 +59,14 @@ def test_cited_dispatch_missing_from_the_library_is_shown_as_missing(lib):
 
 
 def test_unit_the_library_never_names_is_not_found(lib):
-    result = answer("Hội Cựu chiến binh tỉnh được giao nhiệm vụ gì?", lib)
+    result = lib.ask("Hội Cựu chiến binh tỉnh được giao nhiệm vụ gì?")
     assert (result.status, result.citations) == ("not_found", ())
     assert result.text.startswith("Không tìm thấy")
     assert [h.document.id for h in result.suggestions] == [SEED_ID] * 3
 
 
 def test_passage_sentence_is_highlighted(lib):
-    result = answer("Chính quyền các cấp phải phối hợp với ai khi tham gia quản lý nhà nước?", lib)
+    result = lib.ask("Chính quyền các cấp phải phối hợp với ai khi tham gia quản lý nhà nước?")
     top = result.citations[0]
     start, end = top.highlights[0]
     assert (top.hit.unit.label, top.hit.unit.text[start:end]) == (
@@ -77,7 +77,7 @@ def test_passage_sentence_is_highlighted(lib):
 
 
 def test_answer_json_keys_are_stable(lib):
-    data = answer_to_json(answer("Ai ký công văn này?", lib))
+    data = answer_to_json(lib.ask("Ai ký công văn này?"))
     assert list(data) == ["question", "intent", "answer", "found", "confidence", "citations", "suggestions"]
     assert list(data["citations"][0]) == [
         "doc",
@@ -112,7 +112,7 @@ def _cited(result):
 
 
 def test_abbreviated_unit_gets_its_table_row_and_plan_item_not_the_item_sending_it_a_report(plan_lib):
-    result = answer("BDVTU phải làm gì?", plan_lib)
+    result = plan_lib.ask("BDVTU phải làm gì?")
     assert (result.status, result.intent) == ("found", "unit_tasks")
     assert _cited(result) == [
         (DISPATCH_ID, "1", "trước ngày 30/5/2024"),
@@ -126,8 +126,8 @@ def test_abbreviated_unit_gets_its_table_row_and_plan_item_not_the_item_sending_
 
 
 def test_standing_board_alias_and_unaccented_question_give_the_same_tasks(plan_lib):
-    board = answer("BTV Tỉnh đoàn phải làm gì?", plan_lib)
-    unaccented = answer("tinh doan phai lam gi", plan_lib)
+    board = plan_lib.ask("BTV Tỉnh đoàn phải làm gì?")
+    unaccented = plan_lib.ask("tinh doan phai lam gi")
     assert (
         sorted(_cited(board))
         == sorted(_cited(unaccented))
@@ -139,20 +139,20 @@ def test_standing_board_alias_and_unaccented_question_give_the_same_tasks(plan_l
 
 
 def test_deadline_question_leads_with_the_deadline_of_the_item(plan_lib):
-    result = answer("BTV Tỉnh đoàn phải hoàn thành diễn đàn thanh niên trước ngày nào?", plan_lib)
+    result = plan_lib.ask("BTV Tỉnh đoàn phải hoàn thành diễn đàn thanh niên trước ngày nào?")
     assert (result.status, result.intent) == ("found", "deadline")
     assert result.text.splitlines()[0] == "Thời hạn: trước ngày 26/3/2024."
     assert _cited(result)[0] == (PLAN_ID, "III.2", "trước ngày 26/3/2024")
 
 
 def test_passage_question_finds_the_plan_item_with_its_deadline(plan_lib):
-    result = answer("Chỉ tiêu xây dựng nhà Đại đoàn kết ở huyện Vân Khê là bao nhiêu căn?", plan_lib)
+    result = plan_lib.ask("Chỉ tiêu xây dựng nhà Đại đoàn kết ở huyện Vân Khê là bao nhiêu căn?")
     assert (result.status, result.intent) == ("found", "passage")
     assert _cited(result)[0] == (PLAN_ID, "II.2", "hoàn thành trong năm 2024")
 
 
 def test_documents_implementing_the_plan_are_listed_with_the_citing_passages(plan_lib):
-    result = answer("Văn bản nào triển khai Kế hoạch 09?", plan_lib)
+    result = plan_lib.ask("Văn bản nào triển khai Kế hoạch 09?")
     assert (result.status, result.intent) == ("found", "related")
     assert result.text.splitlines()[:2] == [
         "- Công văn số 120-CV/TU ngày 02/4/2024 của Tỉnh ủy Hải Lâm thực hiện Kế hoạch số 09-KH/TU "
@@ -164,8 +164,8 @@ def test_documents_implementing_the_plan_are_listed_with_the_citing_passages(pla
 
 
 def test_signer_and_date_of_a_numbered_document(plan_lib):
-    signer = answer("Ai ký Hướng dẫn 05?", plan_lib)
-    date = answer("Kế hoạch 09 ban hành ngày nào?", plan_lib)
+    signer = plan_lib.ask("Ai ký Hướng dẫn 05?")
+    date = plan_lib.ask("Kế hoạch 09 ban hành ngày nào?")
     assert signer.text.splitlines() == [
         "Hướng dẫn số 05-HD/BTGTU ngày 20/3/2024 của Ban Tuyên giáo",
         "Người ký: Lê Thị Minh Họa — Phó Trưởng ban, K/T Trưởng ban",
@@ -181,5 +181,5 @@ def test_signer_and_date_of_a_numbered_document(plan_lib):
     ["Hội Cựu chiến binh tỉnh phải làm gì?", "Tiền thưởng cho cán bộ có sáng kiến đối thoại là bao nhiêu?"],
 )
 def test_unit_or_fact_the_library_lacks_is_not_found(plan_lib, question):
-    result = answer(question, plan_lib)
+    result = plan_lib.ask(question)
     assert (result.status, result.citations) == ("not_found", ())

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from chidao.core.cite import citation_text, format_date, reference_phrase, unit_phrase
 from chidao.core.model import Document, Metadata, Reference, Unit
-from qa.cite import citation_text, format_date, reference_phrase, unit_phrase
 
 
 def _doc(**md) -> Document:

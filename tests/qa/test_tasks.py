@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 
 from chidao.library import Library
-from qa.answer import tasks_for
-from qa.corpus import organisations
 
 PLAN_ID = "ke-hoach-09-kh-tu-2024.txt"
 GUIDE_ID = "huong-dan-05-hd-btgtu-2024.txt"
@@ -21,7 +19,7 @@ def lib(plan_store):
 
 
 def test_units_list_has_one_entry_per_unit_and_no_fragments(lib):
-    assert organisations(lib) == [
+    assert lib.organisations() == [
         "Ban Dân vận Tỉnh ủy",
         "Ban Dân vận Trung ương",
         "Ban Nội chính Tỉnh ủy",
@@ -42,28 +40,28 @@ def test_units_list_has_one_entry_per_unit_and_no_fragments(lib):
 
 
 def test_every_listed_unit_finds_itself_again(lib):
-    assert all(tasks_for(name, lib) is not None for name in organisations(lib))
-    assert [(c.hit.document.id, c.hit.unit.label) for c in tasks_for("Ban Tuyên giáo các huyện ủy", lib)] == [
+    assert all(lib.tasks(name) is not None for name in lib.organisations())
+    assert [(c.hit.document.id, c.hit.unit.label) for c in lib.tasks("Ban Tuyên giáo các huyện ủy")] == [
         (GUIDE_ID, "1")
     ]
 
 
 def test_unit_tasks_come_from_table_rows_and_plan_items_with_their_deadlines(lib):
-    assert [(c.hit.document.id, c.hit.unit.label, c.deadline) for c in tasks_for("Tỉnh đoàn", lib)] == [
+    assert [(c.hit.document.id, c.hit.unit.label, c.deadline) for c in lib.tasks("Tỉnh đoàn")] == [
         (DISPATCH_ID, "2", "quý III/2024"),
         (PLAN_ID, "III.2", "trước ngày 26/3/2024"),
     ]
 
 
 def test_a_unit_that_only_receives_a_report_is_not_given_the_item(lib):
-    assert [(c.hit.document.id, c.hit.unit.label, c.deadline) for c in tasks_for("BDVTU", lib)] == [
+    assert [(c.hit.document.id, c.hit.unit.label, c.deadline) for c in lib.tasks("BDVTU")] == [
         (DISPATCH_ID, "1", "trước ngày 30/5/2024"),
         (PLAN_ID, "III.1", "trong quý IV/2024"),
     ]
 
 
 def test_class_tasks_carry_deadlines_not_the_dates_of_cited_documents(lib):
-    assert [(c.hit.document.id, c.hit.unit.label, c.deadline) for c in tasks_for("các huyện ủy", lib)] == [
+    assert [(c.hit.document.id, c.hit.unit.label, c.deadline) for c in lib.tasks("các huyện ủy")] == [
         (PLAN_ID, "III.4", "trước ngày 15/4/2024"),
         (GUIDE_ID, "1", "trước ngày 20 hằng tháng"),
     ]

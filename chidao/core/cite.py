@@ -1,10 +1,11 @@
-"""Citation strings ("Công văn số 1025-CV/TU ngày 12/10/2023 của …, mục 3") and the JSON form of an answer."""
+"""Citation strings ("Công văn số 1025-CV/TU ngày 12/10/2023 của …, mục 3") and the JSON forms of a hit and
+an answer (contracts: `chidao search --json` / `ask --json`, read by evaluation scripts)."""
 
 from __future__ import annotations
 
 import re
 
-from chidao.core.model import Answer, Citation, Document, Hit, Reference, Unit, hit_to_json
+from chidao.core.model import Answer, Citation, Document, Hit, Reference, Unit
 
 # How a unit without a label is named in a citation (Vietnamese): the header block, the subject
 # line, the "Kính gửi" (to) block, the opening paragraphs, the signature and the "Nơi nhận" (cc) list.
@@ -91,6 +92,20 @@ def reference_phrase(ref: Reference) -> str:
 def make_citation(hit: Hit, highlights: tuple[tuple[int, int], ...] = (), deadline: str = "") -> Citation:
     """A Citation of a hit with its highlights and its citation string."""
     return Citation(hit, highlights, citation_text(hit.document, hit.unit), deadline)
+
+
+def hit_to_json(hit: Hit) -> dict:
+    """The `chidao search --json` object of a hit. Evaluation scripts rely on these keys."""
+    md = hit.document.metadata
+    return {
+        "doc": hit.document.id,
+        "title": md.title,
+        "number": md.number,
+        "date": md.date,
+        "unit": hit.unit.label,
+        "text": hit.unit.text,
+        "score": round(hit.score, 6),
+    }
 
 
 def _unit_json(hit: Hit) -> dict:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chidao.core.model import Answer, Citation, Document, Hit, Metadata, Unit
-from qa.evaluate import evaluate_answers, expected_facts
+from chidao.evaluation import evaluate_answers, expected_facts
 
 DOC = Document(id="cong-van.txt", sha256="0", format="txt", metadata=Metadata(doc_type="Công văn"))
 SIGNATURE = Unit(

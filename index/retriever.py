@@ -1,0 +1,132 @@
+"""The retriever: lexical (FTS5) + dense (FAISS) search fused into one ranking, with number nudges
+and document filters. qa receives it; it knows nothing about questions' intent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Literal
+
+from chidao.core.model import Document, Filters, Hit, Unit
+from chidao.core.numbers import doc_numbers, leading_number
+from index import lexical
+from index.accents import restore
+from index.dense import DenseIndex
+from index.embedders import Embedder
+from index.hybrid import NUMBER_BOOST, fuse
+from index.store import Store
+
+SearchMode = Literal["hybrid", "lexical", "dense"]
+# How many candidates each retriever hands to fusion.
+CANDIDATES = 100
+
+
+class Retriever:
+    """Hybrid search over one store; caches the document table and the FAISS index by generation."""
+
+    def __init__(self, store: Store, store_dir: Path, embedder: Callable[[], Embedder]) -> None:
+        self.store = store
+        self.store_dir = store_dir
+        self._load_embedder = embedder
+        self._dense: DenseIndex | None = None
+        self._dense_generation = -1
+        self._docs: dict[str, Document] | None = None
+        self._docs_generation = -1
+
+    @property
+    def embedder(self) -> Embedder:
+        return self._load_embedder()
+
+    def documents(self) -> dict[str, Document]:
+        """Every document by id, read once per store generation."""
+        generation = self.store.generation
+        if self._docs is None or self._docs_generation != generation:
+            self._docs = {d.id: d for d in self.store.documents()}
+            self._docs_generation = generation
+        return self._docs
+
+    def units_of(self, doc_id: str) -> tuple[Unit, ...]:
+        return self.store.units_of(doc_id)
+
+    def dense_index(self) -> DenseIndex:
+        """The FAISS index of the store's vectors, loaded from its cache or rebuilt (and cached)."""
+        generation = self.store.generation
+        if self._dense is None or self._dense_generation != generation:
+            size = self.store.unit_count()
+            dense = DenseIndex.load(self.store_dir, generation, size)
+            if dense is None:
+                ids, vectors = self.store.all_vectors()
+                if size == 0:
+                    vectors = vectors.reshape(0, self.embedder.dim)
+                dense = DenseIndex(ids, vectors)
+                dense.save(self.store_dir, generation)
+            self._dense, self._dense_generation = dense, generation
+        return self._dense
+
+    def search_many(
+        self,
+        queries: Sequence[str],
+        k: int = 10,
+        filters: Filters | None = None,
+        *,
+        mode: SearchMode = "hybrid",
+    ) -> list[list[Hit]]:
+        """The k best units for each query, fused from both retrievers (queries embedded in one batch).
+
+        `mode` "lexical" or "dense" uses one retriever alone (benchmark baselines, debugging).
+        """
+        filters = filters or Filters()
+        docs = self.documents()
+        doc_ids = [d.id for d in docs.values() if filters.allows(d)] if filters else None
+        unit_ids = self.store.unit_ids(doc_ids) if doc_ids is not None else None
+        dense = self.dense_index()
+        # Unaccented queries are embedded with the accents the library's own text would have.
+        restored = [restore(self.store.conn, q) for q in queries] if mode != "lexical" else []
+        vectors = list(self.embedder.embed_queries(restored)) if restored else [None] * len(queries)
+        results = []
+        for query, vector in zip(queries, vectors, strict=True):
+            lex = (
+                lexical.search(self.store.conn, query, CANDIDATES, doc_ids, dense.size)
+                if mode != "dense"
+                else []
+            )
+            den = dense.search(vector, CANDIDATES, unit_ids) if vector is not None else []
+            boosts = self._number_boosts(query, lex, den, docs)
+            fused = fuse(lex, den, boosts=boosts)[:k]
+            units = self.store.units_by_id([f.unit_id for f in fused])
+            results.append(
+                [
+                    Hit(
+                        unit=units[f.unit_id],
+                        document=docs[units[f.unit_id].doc_id],
+                        score=f.score,
+                        dense=f.dense,
+                        lexical=f.lexical,
+                        rank_dense=f.rank_dense,
+                        rank_lexical=f.rank_lexical,
+                    )
+                    for f in fused
+                    if f.unit_id in units and units[f.unit_id].doc_id in docs
+                ]
+            )
+        return results
+
+    def _number_boosts(
+        self,
+        query: str,
+        lex: Sequence[tuple[int, float]],
+        den: Sequence[tuple[int, float]],
+        docs: dict[str, Document],
+    ) -> dict[int, float]:
+        """A nudge for the units of the documents the query names by number, and passages citing them."""
+        named = set(doc_numbers(query))
+        if not named:
+            return {}
+        boost_docs = {d.id for d in docs.values() if leading_number(d.metadata.number) in named}
+        candidates = {uid for uid, _ in lex} | {uid for uid, _ in den}
+        units = self.store.units_by_id(sorted(candidates))
+        return {
+            uid: NUMBER_BOOST
+            for uid, u in units.items()
+            if u.doc_id in boost_docs or set(doc_numbers(u.text)) & named
+        }

@@ -1,0 +1,89 @@
+"""Search shaped by a question's intent: the retriever's fused ranking, then structure on top.
+
+A fact ("Ai ký …?", "gửi những đơn vị nào?") lives in a frame block — signature, header, "Kính
+gửi", "Nơi nhận" — that shares few words with the question; a related-documents question ("văn bản
+nào triển khai …?") is answered by the passages that cite the document, found through the reference
+graph. Other questions want directives, so frame blocks go last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from chidao.core.model import Filters, Hit
+from qa.corpus import LibraryIndex
+from qa.facts import answer_related, fact_unit
+from qa.intent import Intent
+
+# How many top documents a fact question ("Ai ký …?") pulls its structural units from.
+FACT_DOCS = 2
+# How many citing passages a related-documents question puts first.
+RELATED_FIRST = 3
+FRAME_KINDS = frozenset({"header", "recipients", "signature", "cc"})
+
+
+class Retriever(Protocol):
+    """What qa needs from the index layer: fused hybrid search with document filters."""
+
+    def search_many(
+        self, queries: Sequence[str], k: int = 10, filters: Filters | None = None
+    ) -> list[list[Hit]]: ...
+
+
+def search(
+    question: str, intent: Intent, retriever: Retriever, lib: LibraryIndex, k: int, filters: Filters
+) -> list[Hit]:
+    """The k best units for a question whose intent is known."""
+    return search_many([question], [intent], retriever, lib, k, filters)[0]
+
+
+def search_many(
+    questions: Sequence[str],
+    intents: Sequence[Intent],
+    retriever: Retriever,
+    lib: LibraryIndex,
+    k: int,
+    filters: Filters,
+) -> list[list[Hit]]:
+    """`search` for many questions at once (the retriever embeds them in one batch)."""
+    # Structure may reorder (frame blocks last), so keep more than k until the end.
+    ranked = retriever.search_many(questions, 2 * k, filters)
+    return [structured(intent, hits, lib, filters)[:k] for intent, hits in zip(intents, ranked, strict=True)]
+
+
+def structured(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Filters) -> list[Hit]:
+    """Bring to the top what the question's intent points at but neither retriever can rank."""
+    if intent.kind == "fact" and hits:
+        first = _fact_hits(intent, hits, lib)
+    elif intent.kind == "related" and hits:
+        first = _citing_hits(intent, hits, lib, filters)
+    else:
+        return sorted(hits, key=lambda h: h.unit.kind in FRAME_KINDS)
+    return first + [h for h in hits if all(h.unit != f.unit for f in first)]
+
+
+def _fact_hits(intent: Intent, hits: list[Hit], lib: LibraryIndex) -> list[Hit]:
+    """The units stating the asked facts, from the top documents."""
+    # A question naming a kind ("Kế hoạch … do ai ký?") is about a document of that kind, even
+    # when another kind (the Nghị quyết it implements) ranks first.
+    ranked = sorted(
+        hits, key=lambda h: bool(intent.doc_kind) and h.document.metadata.doc_type != intent.doc_kind
+    )
+    documents = list({h.document.id: h.document for h in ranked}.values())[:FACT_DOCS]
+    first: list[Hit] = []
+    for document in documents:
+        units = lib.units(document.id)
+        for fact in intent.facts:
+            unit = fact_unit(document, units, fact, intent.question)
+            if unit is not None and all(h.unit != unit for h in first):
+                first.append(Hit(unit=unit, document=document, score=hits[0].score))
+    return first
+
+
+def _citing_hits(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Filters) -> list[Hit]:
+    """The passages that make the asked link between documents, from the reference graph."""
+    found = answer_related(intent.question, intent, hits, lib, filters)
+    if found is None:
+        return []
+    return [Hit(c.hit.unit, c.hit.document, hits[0].score) for c in found.citations[:RELATED_FIRST]]
