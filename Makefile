@@ -38,12 +38,14 @@ run: install
 	CHIDAO_STORE=$(STORE) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
 test: system-deps install-dev
+	$(MAKE) --no-print-directory lint
 	HF_HUB_OFFLINE=1 $(BIN)/pytest -q
 
 lint: install-dev
 	$(BIN)/ruff check chidao ingest index qa tests app.py bench
 	$(BIN)/ruff format --check chidao ingest index qa tests app.py bench
 	$(BIN)/mypy chidao ingest index qa
+	$(PYTHON) tools/layer_check.py .
 
 eval: install
 	$(BIN)/chidao eval ../shared/eval/questions.jsonl --corpus ../shared/eval/corpus

@@ -94,7 +94,7 @@ def _viterbi(folded: list[str], table: dict[str, dict[str, int]]) -> list[str]:
             step[form], link[form] = max(options)
         scores.append(step)
         back.append(link)
-    form = max(scores[-1], key=scores[-1].get)
+    form = max(scores[-1], key=lambda f: scores[-1][f])
     path = [form]
     for i in range(len(folded) - 1, 0, -1):
         form = back[i][form]

@@ -110,7 +110,7 @@ class DenseIndex:
                 return None
             index = faiss.read_index(f"{base}.faiss") if stamp["ann"] else None
             if index is not None:
-                index.hnsw.efSearch = HNSW_EF_SEARCH
+                faiss.downcast_index(index).hnsw.efSearch = HNSW_EF_SEARCH  # type: ignore[attr-defined]
             return cls(ids, np.asarray(vectors), ann_threshold=ann_threshold, index=index)
         except (OSError, ValueError, KeyError, RuntimeError) as exc:
             log.info("dense cache %s not usable (%s); rebuilding", base, exc)
@@ -120,10 +120,12 @@ class DenseIndex:
 def build_faiss(vectors: np.ndarray, ann_threshold: int = ANN_THRESHOLD) -> faiss.Index:
     """IndexFlatIP (exact) for small sets, IndexHNSWFlat (inner product) from `ann_threshold` up."""
     dim = vectors.shape[1] if vectors.ndim == 2 and vectors.shape[1] else 1
+    index: faiss.Index
     if len(vectors) >= ann_threshold:
-        index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-        index.hnsw.efSearch = HNSW_EF_SEARCH
+        hnsw = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        hnsw.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        hnsw.hnsw.efSearch = HNSW_EF_SEARCH
+        index = hnsw
     else:
         index = faiss.IndexFlatIP(dim)
     if len(vectors):

@@ -43,31 +43,15 @@ def fuse(
 
     `boosts` adds a per-unit bonus (document named by number, …). Ties keep lexical order.
     """
-    table: dict[int, dict[str, float | int | None]] = {}
-    for rank, (uid, score) in enumerate(lexical, start=1):
-        row = table.setdefault(uid, {})
-        row.update(lexical=score, rank_lexical=rank)
-    for rank, (uid, score) in enumerate(dense, start=1):
-        row = table.setdefault(uid, {})
-        row.update(dense=score, rank_dense=rank)
+    lex = {uid: (rank, score) for rank, (uid, score) in enumerate(lexical, start=1)}
+    den = {uid: (rank, score) for rank, (uid, score) in enumerate(dense, start=1)}
     fused = []
-    for uid, row in table.items():
-        score = 0.0
-        if row.get("rank_lexical"):
-            score += lexical_weight / (rrf_k + int(row["rank_lexical"]))  # type: ignore[arg-type]
-        if row.get("rank_dense"):
-            score += dense_weight / (rrf_k + int(row["rank_dense"]))  # type: ignore[arg-type]
-        if boosts:
-            score += boosts.get(uid, 0.0)
-        fused.append(
-            Fused(
-                uid,
-                score,
-                row.get("lexical"),
-                row.get("dense"),  # type: ignore[arg-type]
-                row.get("rank_lexical"),
-                row.get("rank_dense"),
-            )
-        )  # type: ignore[arg-type]
+    for uid in dict.fromkeys([*lex, *den]):
+        rank_lex, score_lex = lex.get(uid, (None, None))
+        rank_den, score_den = den.get(uid, (None, None))
+        score = lexical_weight / (rrf_k + rank_lex) if rank_lex else 0.0
+        score += dense_weight / (rrf_k + rank_den) if rank_den else 0.0
+        score += boosts.get(uid, 0.0) if boosts else 0.0
+        fused.append(Fused(uid, score, score_lex, score_den, rank_lex, rank_den))
     fused.sort(key=lambda f: (-f.score, f.rank_lexical or 10**9))
     return fused

@@ -212,7 +212,7 @@ def _continues(cur: _Block, lines: list[Line], k: int, blank_before: bool, blank
 def _bare_marker(clean: str) -> bool:
     """True for a division marker with no name on its line: "Phần thứ nhất", "Chương II", "Mục 1"."""
     m = PART.match(clean) or CHAPTER.match(clean) or SECTION_MUC.match(clean)
-    return bool(m) and not clean[m.end() :].strip(" .:-–")
+    return m is not None and not clean[m.end() :].strip(" .:-–")
 
 
 def _structure(

@@ -99,8 +99,8 @@ def _addressed_to(unit: Unit, org: str, lib: LibraryIndex) -> float:
 def _candidates(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Filters) -> list[Hit]:
     """Search hits plus, when the question names a unit, every item addressed to it; scored."""
     pool: dict[tuple[str, int], tuple[Hit, int | None]] = {}
-    for rank, hit in enumerate(hits, 1):
-        pool.setdefault((hit.document.id, hit.unit.ordinal), (hit, rank))
+    for position, hit in enumerate(hits, 1):
+        pool.setdefault((hit.document.id, hit.unit.ordinal), (hit, position))
     if intent.org:
         for doc_id, document in lib.documents.items():
             if not filters.allows(document):

@@ -120,7 +120,8 @@ def fact_unit(document: Document, units: Sequence[Unit], fact: str, question: st
         return (header + dated)[0] if header + dated else None
     if fact == "number" and md.number:
         return next((u for u in units if md.number in u.text), None)
-    return (header or of_kind("title") or [None])[0]
+    first = header or of_kind("title")
+    return first[0] if first else None
 
 
 def _fact_value(document: Document, fact: str, question: str, units: Sequence[Unit]) -> str:
@@ -221,7 +222,7 @@ def _citing_citations(
         if unit is None or any(c.hit.unit == unit for c in out):
             continue
         span = (ref.start - unit.start, ref.end - unit.start)
-        spans = (span,) if 0 <= span[0] < span[1] <= len(unit.text) else ()
+        spans: tuple[tuple[int, int], ...] = (span,) if 0 <= span[0] < span[1] <= len(unit.text) else ()
         spans = spans or highlight(unit.text, intent.terms, intent.bigrams, lib.idf)
         out.append(make_citation(Hit(unit, lib.documents[src], FACT_CONFIDENCE), spans, ""))
     return out
