@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from chidao.core.text import fold
+from chidao.core.vocab import STOPWORDS
 
 # The FTS table holds our own folded tokens, so FTS5's tokenizer only splits on spaces; "_" joins
 # the two syllables of a pair token ("dai_doan") and must stay inside the token.
@@ -26,15 +27,6 @@ _TOKEN = re.compile(r"[0-9a-z]+")
 # (the rarest always does). A library of a few thousand units never reaches the budget, so it
 # searches with every term.
 POSTINGS_BUDGET = 8_000
-
-# Question words and fillers that carry no topic ("phải làm gì", "những … nào", "bao nhiêu"),
-# folded. Pairs are built before removal, so "đại đoàn kết" keeps its pairs.
-STOPWORDS = frozenset(
-    """
-    ai gi nao dau sao bao nhieu the nao lam phai can duoc co la cua va cac nhung nay do thi
-    ve voi cho tu tai trong den khi mot nhu hay hoac ma thi de o neu nhat
-    """.split()
-)
 
 
 def tokens(text: str) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Literal
 
 from chidao.core.numbers import doc_numbers
 from chidao.core.text import fold, folded_words, syllables
-from chidao.core.vocab import FOLDED_KIND_PATTERN, KIND_BY_FOLDED
+from chidao.core.vocab import FOLDED_KIND_PATTERN, KIND_BY_FOLDED, STOPWORDS
 from qa.aliases import OrgTable
 
 IntentKind = Literal["unit_tasks", "deadline", "passage", "fact", "related"]
@@ -96,10 +96,6 @@ QUESTION_PHRASES = (
     "co khong",
     "la ai",
 )
-STOP_SYLLABLES = frozenset(
-    "gi nao ai dau may la co khong cua cac nhung va voi de duoc trong tai ve cho thi ma o tu den khi se da "
-    "dang mot nay do tim hay nhu the phai can lam ra sao chung toi minh nhe a vay roi".split()
-)
 # Titles of people (bí thư = secretary, chủ tịch = chair, trưởng/phó ban = head/deputy head).
 _TITLE_BEFORE = re.compile(r" (?:bi thu|chu tich|truong ban|pho ban|uy vien|dong chi) $")
 # "Nghị quyết của Tỉnh ủy" names who issued a document, not the unit asked about.
@@ -142,7 +138,7 @@ def content_terms(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     bigrams: list[str] = []
     prev = ""
     for token in text.split():
-        if token == "|" or token in STOP_SYLLABLES:
+        if token == "|" or token in STOPWORDS:
             prev = ""
             continue
         if token not in terms:
@@ -157,7 +153,7 @@ def _counted(folded: str) -> str:
     match = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+)?)", folded)
     if not match:
         return ""
-    words = [w for w in match.group(1).split() if w not in STOP_SYLLABLES]
+    words = [w for w in match.group(1).split() if w not in STOPWORDS]
     noun = " ".join(words[:2])
     return "" if not noun or noun in _GENERIC_COUNTED or noun.split()[0] in _GENERIC_COUNTED else noun
 

@@ -114,3 +114,16 @@ def same_kind(a: str, b: str) -> bool:
         return fold(KIND_BY_FOLDED.get(folded, folded))
 
     return bool(a and b) and key(a) == key(b)
+
+
+# Question words, particles and fillers that carry no topic, folded: "phải làm gì", "những … nào",
+# "có … không", "chúng tôi", "nhé" ("bao" is not one: "bảo đảm", "báo cáo"). Search drops them as
+# single terms (their syllable pairs stay: "đại đoàn kết" keeps "dai_doan"); question analysis drops
+# them from content terms. Checked on ../shared/eval: the same figures as the two lists it replaces.
+STOPWORDS = frozenset(
+    """
+    a ai cac can cho chung co cua da dang dau de den do duoc gi hay hoac khi khong la lam ma may
+    minh mot neu nhat nhe nhieu nhu nhung nao nay o phai ra roi sao se tai the thi tim toi trong tu
+    va vay ve voi
+    """.split()
+)
