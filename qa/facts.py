@@ -245,7 +245,7 @@ def answer_related(
     ranks = {(h.document.id, h.unit.ordinal): r for r, h in enumerate(hits, 1)}
     subjects = {d.id for d in subject_documents(intent, hits, lib, filters)[:1]}
     numbers = set(intent.doc_numbers)
-    scored: list[tuple[float, str, Reference]] = []
+    scored: list[tuple[float, str, Reference, bool]] = []
     for src, ref in lib.references:
         if not filters.allows(lib.documents[src]) and not (
             ref.target and filters.allows(lib.documents[ref.target])
@@ -281,14 +281,19 @@ def answer_related(
         other_kind = lib.documents[src].metadata.doc_type if ref_named else ref.doc_type
         if other_kind and any(fold(other_kind).startswith(fold(k)) for k in intent.other_kinds):
             score += 0.3
-        scored.append((score, src, ref))
+        # "Văn bản nào triển khai X" wants the documents citing X, "X triển khai văn bản nào" the ones
+        # X cites: a link in the other direction never answers it.
+        directed = ref_named if incoming else src_named
+        scored.append((score, src, ref, directed))
     if not scored:
         return None
+    if any(d for *_, d in scored):
+        scored = [x for x in scored if x[3]]
     scored.sort(key=lambda x: -x[0])
     top = scored[:MAX_RELATED]
-    citations = _citing_citations(intent, [(s, r) for _, s, r in top], lib)
+    citations = _citing_citations(intent, [(s, r) for _, s, r, _ in top], lib)
     lines = []
-    for _, src, ref in top:
+    for _, src, ref, _ in top:
         verb = RELATION_WORDS.get(ref.relation, "viện dẫn")
         line = f"- {document_phrase(lib.documents[src])} {verb} {_target_phrase(ref, lib)}"
         if line not in lines:

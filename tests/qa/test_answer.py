@@ -183,3 +183,17 @@ def test_signer_and_date_of_a_numbered_document(plan_lib):
 def test_unit_or_fact_the_library_lacks_is_not_found(plan_lib, question):
     result = plan_lib.ask(question)
     assert (result.status, result.citations) == ("not_found", ())
+
+
+def test_related_documents_follow_the_direction_asked(plan_lib):
+    implementing = plan_lib.ask("Văn bản nào triển khai Kế hoạch 09?")
+    cited = plan_lib.ask("Kế hoạch 09 căn cứ vào văn bản nào?")
+    # Who implements the plan: the dispatch and the guide, never what the plan itself cites.
+    assert len(implementing.text.splitlines()) == 2
+    assert "217-QĐ/TW" not in implementing.text
+    # What the plan rests on: the Politburo decision, not in the library yet.
+    assert cited.intent == "related" and cited.text.splitlines()[0].startswith(
+        "- Kế hoạch số 09-KH/TU ngày 10/3/2024 của Tỉnh ủy Hải Lâm căn cứ Quyết định số 217-QĐ/TW"
+    )
+    assert "chưa có trong thư viện" in cited.text.splitlines()[0]
+    assert all(DISPATCH_ID != c.hit.document.id for c in cited.citations)
