@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from chidao.core.model import Answer, Citation, Document, Hit, Reference, Unit
+from chidao.core.text import fold
+from chidao.core.vocab import TITLED_KINDS
 
 # How a unit without a label is named in a citation (Vietnamese): the header block, the subject
 # line, the "Kính gửi" (to) block, the opening paragraphs, the signature and the "Nơi nhận" (cc) list.
@@ -34,9 +36,15 @@ def format_date(iso: str) -> str:
 
 
 def document_phrase(document: Document) -> str:
-    """ "Công văn số 1025-CV/TU ngày 12/10/2023 của Ban Thường vụ Tỉnh ủy"; missing parts said as such."""
+    """ "Công văn số 1025-CV/TU ngày 12/10/2023 của Ban Thường vụ Tỉnh ủy"; missing parts said as such.
+
+    Laws are named by their title: "Bộ luật Dân sự số 91/2015/QH13", "Hiến pháp năm 2013".
+    """
     md = document.metadata
     kind = md.doc_type or "Văn bản"
+    if kind in TITLED_KINDS and md.title:
+        title = md.title if fold(md.title).startswith(fold(kind)) else f"{kind} {md.title}"
+        return f"{title} số {md.number}" if md.number else title
     parts = [kind]
     if md.number:
         parts.append(f"số {md.number}")

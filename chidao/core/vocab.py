@@ -25,6 +25,7 @@ class DocKind:
     printed: tuple[str, ...] = ()
     codes: tuple[str, ...] = ()
     numbered: bool = True  # cited by number or date ("Công văn số …", "Nghị quyết ngày …")
+    titled: bool = False  # named by its title: "Bộ luật Dân sự số 91/2015/QH13", "Luật Cư trú"
 
 
 # Party, State and Front documents. Party numbering writes Quy định as "QĐi" at the centre, "QĐ"
@@ -52,10 +53,10 @@ KINDS: tuple[DocKind, ...] = (
     DocKind("Đề án", codes=("ĐA",)),
     DocKind("Biên bản", codes=("BB",)),
     DocKind("Lời kêu gọi", numbered=False),
-    DocKind("Bộ luật"),
-    DocKind("Luật"),
-    DocKind("Pháp lệnh", codes=("PL",)),
-    DocKind("Hiến pháp"),
+    DocKind("Bộ luật", titled=True),
+    DocKind("Luật", titled=True),
+    DocKind("Pháp lệnh", codes=("PL",), titled=True),
+    DocKind("Hiến pháp", titled=True),
 )
 
 # Codes that name two kinds: "TT" is a Thông tư in State numbers ("01/2020/TT-BNV") and a Thông tri
@@ -78,6 +79,8 @@ NUMBER_CODES: dict[str, str] = {}
 for _kind in KINDS:
     for _code in _kind.codes:
         NUMBER_CODES.setdefault(_code.upper(), _kind.name)
+# Kinds whose documents are named by their title ("Luật Hôn nhân và gia đình").
+TITLED_KINDS = frozenset(k.name for k in KINDS if k.titled)
 # Folded codes people type as abbreviations of a kind ("kh 35", "nq 12"); "qd" may be either QĐ.
 KIND_ABBREVIATIONS: tuple[str, ...] = tuple(_longest_first([fold(c) for k in KINDS for c in k.codes]))
 

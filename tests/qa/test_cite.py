@@ -66,3 +66,19 @@ def test_missing_reference_phrase():
     assert reference_phrase(ref) == (
         "Công văn số 2862/MTTW-BTT ngày 31/8/2021 của Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam"
     )
+
+
+def test_laws_are_cited_by_title_number_and_article():
+    from chidao.core.model import Document, Metadata, Unit
+
+    code = Document(
+        "bo-luat.txt", "x", "txt", Metadata(doc_type="Bộ luật", number="91/2015/QH13", title="Dân sự")
+    )
+    article = Unit("bo-luat.txt", 7, "article", "Điều 654", "", "…", 0, 1)
+    clause = Unit("bo-luat.txt", 8, "clause", "Điều 654.2", "", "…", 0, 1)
+    assert citation_text(code, article) == "Bộ luật Dân sự số 91/2015/QH13, Điều 654"
+    assert citation_text(code, clause) == "Bộ luật Dân sự số 91/2015/QH13, Điều 654 khoản 2"
+    law = Document(
+        "luat.txt", "y", "txt", Metadata(doc_type="Luật", title="Luật Cư trú", number="68/2020/QH14")
+    )
+    assert citation_text(law, article) == "Luật Cư trú số 68/2020/QH14, Điều 654"
