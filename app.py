@@ -11,7 +11,7 @@ import streamlit as st
 
 from chidao import ui_format as fmt
 from chidao import ui_text as txt
-from chidao.core.model import Answer, Citation, DocumentView, Hit, IngestReport, IngestResult
+from chidao.core.model import Answer, DocumentView, Hit, IngestReport, IngestResult
 from chidao.library import SUPPORTED_SUFFIXES, Library, resolve_store
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -220,10 +220,13 @@ def page_quote(lib: Library) -> None:
     if not quote:
         st.info(txt.QUOTE_HINT)
         st.stop()
-    sources: list[Citation] = lib.sources(quote, k=SOURCES_K, **filters)
-    if not sources:
-        st.warning(txt.QUOTE_NOTHING)
-    for i, c in enumerate(sources):
+    found = lib.sources(quote, k=SOURCES_K, **filters)
+    if not found.found:
+        # "Không tìm thấy nguồn …": the closest passages follow, marked as not sure.
+        st.warning(found.text.splitlines()[0] if found.text else txt.QUOTE_NOTHING)
+        for i, hit in enumerate(found.suggestions):
+            _citation_card(lib, hit, (), "", "", key=f"closest-{i}")
+    for i, c in enumerate(found.citations):
         _citation_card(lib, c.hit, c.highlights, c.citation, "", key=f"source-{i}")
 
 

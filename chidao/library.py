@@ -380,19 +380,18 @@ class Library:
         """References to documents that are not in the library yet (citing doc id, reference)."""
         return [(src, r) for src, r in self._qa_state()[1] if r.target is None]
 
-    def sources(
-        self, quote: str, k: int = 5, *, filters: Filters | None = None, **named: object
-    ) -> list[Citation]:
-        """Ranked source passages of a quote or paraphrase, the closest sentences highlighted.
+    def sources(self, quote: str, k: int = 5, *, filters: Filters | None = None, **named: object) -> Answer:
+        """The source passage of a quote or paraphrase, the closest sentences highlighted — or
+        status "not_found" ("Không tìm thấy nguồn …") with the closest passages as suggestions.
 
         For propaganda staff who must cite where a sentence comes from; filters as in `search`.
 
-        >>> best = lib.sources("phát huy quyền làm chủ của Nhân dân", k=3)[0]
-        >>> best.hit.unit.label, best.highlights, best.citation
+        >>> found = lib.sources("phát huy quyền làm chủ của Nhân dân", k=3)
+        >>> found.status, found.citations[0].citation, found.citations[0].highlights
         """
-        from qa.answer import sources
+        from qa.answer import find_source
 
-        return sources(quote, self.retriever, self._qa_state()[0], k, Filters.of(filters, **named))
+        return find_source(quote, self.retriever, self._qa_state()[0], k, Filters.of(filters, **named))
 
     def organisations(self) -> list[str]:
         """Unit names the library knows: the alias table plus names learned from "Kính gửi",

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from chidao.core.cite import citation_text, make_citation
 from chidao.core.model import Answer, Citation, Filters, Hit, Unit
 from chidao.core.text import fold, folded_words
 from qa.aliases import BOARD_WORDS, CLASSES, assignment_head
+from qa.confidence import THRESHOLD, probability, signals
 from qa.corpus import LibraryIndex
 from qa.deadline import unit_deadline
-from qa.facts import answer_fact, answer_related, entity_gaps
+from qa.facts import answer_fact, answer_related
 from qa.highlight import highlight, overlap, split_sentences
 from qa.intent import Intent, detect_intent
 from qa.search import Retriever, structured
 
 log = logging.getLogger(__name__)
 
-__all__ = ["answer", "not_found", "sources", "tasks_for"]
+__all__ = ["answer", "find_source", "not_found", "tasks_for"]
 
 # How many units the library's hybrid search hands to answer composition.
 SEARCH_K = 40
@@ -29,9 +31,6 @@ W_RETRIEVAL, W_OVERLAP, W_ADDRESSED, W_DEADLINE = 0.35, 0.45, 0.3, 0.1
 W_KIND, W_QUOTE = 0.1, 0.5
 # Retrieval rank r counts 1 / (1 + (r - 1) / RANK_SCALE): rank 1 → 1, rank 6 → 0.5.
 RANK_SCALE = 5.0
-# Below this confidence the answer is "không tìm thấy". Calibrated on the eval set: its 10 negatives
-# score 0.07–0.49 (8 of them ≤ 0.31), its answerable questions ≥ 0.39 except 2 paraphrases (0.13, 0.17).
-NOT_FOUND_THRESHOLD = 0.35
 # Header, signature and list blocks answer fact questions, not "what must X do" ones.
 _NOT_ITEMS = {"header", "title", "signature", "cc", "recipients"}
 # Units that state tasks (a bare "what must X do" lists these only).
@@ -42,6 +41,9 @@ MAX_CITATIONS = 5
 MAX_TASK_LIST = 12
 NOT_FOUND = "Không tìm thấy nội dung trả lời câu hỏi này trong thư viện."  # "Nothing found …"
 SUGGEST = "Các đoạn gần nhất"  # "The closest passages"
+UNSURE = "không chắc chắn"  # "not sure"
+NO_SOURCE = "Không tìm thấy nguồn của câu này trong thư viện."  # "No source of this sentence …"
+SOURCE = "Nguồn"  # "Source"
 DEADLINE = "thời hạn"  # "deadline"
 
 
@@ -132,21 +134,13 @@ def _candidates(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Fil
     return scored
 
 
-def confidence(intent: Intent, best: Hit, lib: LibraryIndex) -> float:
-    """How well the best item supports an answer, in [0, 1]: coverage of the question's content,
-    scaled down when the question names things (units, document numbers, years, the quantity asked)
-    that the library or the item lacks."""
-    text = f"{best.unit.heading}\n{best.unit.text}"
+def answer_signals(intent: Intent, best: Hit, hits: list[Hit], lib: LibraryIndex) -> dict[str, float]:
+    """The confidence signals of the best candidate (qa/confidence.py)."""
+    extra = ""
     if intent.org in lib.orgs.names and addressed(best.unit, intent.org, lib) >= 0.5:
         # "BDVTU phải làm gì?": an item addressed to the unit covers the name however it is spelled.
-        text += "\n" + "\n".join(lib.orgs.names[intent.org].aliases)
-    cover = overlap(intent.terms, intent.bigrams, text, lib.idf)
-    factor = 1.0
-    for _gap in entity_gaps(intent, lib):
-        factor *= 0.3
-    if intent.counted and f" {intent.counted} " not in folded_words(best.unit.text):
-        factor *= 0.4
-    return max(0.0, min(1.0, cover * factor))
+        extra = "\n".join(lib.orgs.names[intent.org].aliases)
+    return signals(intent, best, hits, lib, extra)
 
 
 def _sentence(unit: Unit, spans: tuple[tuple[int, int], ...]) -> str:
@@ -230,11 +224,15 @@ def answer(
     ranked = _candidates(intent, hits, lib, filters)
     if not ranked:
         return not_found(question, intent, [], 0.0)
-    conf = confidence(intent, ranked[0], lib)
-    if conf < NOT_FOUND_THRESHOLD:
-        return not_found(question, intent, ranked, conf)
+    measured = answer_signals(intent, ranked[0], hits, lib)
+    conf = probability(measured)
+    shown = tuple(measured.items())
+    if conf < THRESHOLD:
+        return replace(not_found(question, intent, ranked, conf), signals=shown)
     citations = [_cite(intent, h, lib) for h in _task_list(intent, ranked, lib)]
-    return Answer(question, intent.kind, "found", _item_text(intent, citations), conf, tuple(citations))
+    return Answer(
+        question, intent.kind, "found", _item_text(intent, citations), conf, tuple(citations), signals=shown
+    )
 
 
 def tasks_for(
@@ -264,17 +262,31 @@ def tasks_for(
     ]
 
 
-def sources(
-    quote: str, retriever: Retriever, lib: LibraryIndex, k: int, filters: Filters | None = None
-) -> list[Citation]:
-    """Ranked source passages of a quote or paraphrase, the closest sentences highlighted."""
+def find_source(
+    quote: str, retriever: Retriever, lib: LibraryIndex, k: int = 5, filters: Filters | None = None
+) -> Answer:
+    """The source passage of a quote or paraphrase, or "không tìm thấy nguồn" with the closest ones.
+
+    The same calibrated confidence as `answer` decides: a sentence no document says gets no source,
+    however many passages share its words.
+    """
     filters = filters or Filters()
     intent = detect_intent(quote, lib.orgs)
     hits = structured(intent, retriever.search_many([quote], 2 * k, filters)[0], lib, filters)[:k]
-    return [
-        make_citation(hit, highlight(hit.unit.text, intent.terms, intent.bigrams, max_spans=3))
-        for hit in hits
+    if not hits:
+        return Answer(quote, "quote", "not_found", NO_SOURCE, 0.0)
+    measured = answer_signals(intent, hits[0], hits, lib)
+    conf = probability(measured)
+    cited = [
+        make_citation(h, highlight(h.unit.text, intent.terms, intent.bigrams, max_spans=3)) for h in hits
     ]
+    if conf < THRESHOLD:
+        lines = [NO_SOURCE, f"{SUGGEST} ({UNSURE}):"] + [f"- {c.citation}" for c in cited[:3]]
+        return Answer(
+            quote, "quote", "not_found", "\n".join(lines), conf, (), tuple(hits[:3]), tuple(measured.items())
+        )
+    text = f"{SOURCE}: {cited[0].citation}"
+    return Answer(quote, "quote", "found", text, conf, tuple(cited), (), tuple(measured.items()))
 
 
 def _negated_date(iso: str) -> tuple[int, ...]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from chidao.core.model import Document, Reference, Unit
 from chidao.core.numbers import leading_number
-from chidao.core.text import bigrams_of, syllables
+from chidao.core.text import bigrams_of, folded_words, syllables
 from qa.aliases import OrgTable, learn_names
 from qa.highlight import idf_table
 
@@ -24,6 +24,7 @@ class LibraryIndex:
     orgs: OrgTable
     references: tuple[tuple[str, Reference], ...]  # (citing doc id, reference), every document
     all_text: str = ""  # every unit's text, one per line (to ask whether a name occurs at all)
+    folded_text: str = ""  # the same as folded words, " dang uy phuong ba dinh … " (phrase lookups)
     memo: dict = field(default_factory=dict)  # per-library answers of costly checks (unit addressed to…)
 
     def units(self, doc_id: str) -> tuple[Unit, ...]:
@@ -74,6 +75,7 @@ def build_index(
             vocabulary.update(words)
             pairs.update(bigrams_of(words))
         names.extend(n for n in learn_names(doc_units) if n not in names)
+    all_text = "\n".join(u.text for doc_units in units.values() for u in doc_units)
     return LibraryIndex(
         documents={d.id: d for d in documents},
         unit_table=dict(units),
@@ -82,5 +84,6 @@ def build_index(
         vocabulary_bigrams=frozenset(pairs),
         orgs=OrgTable.default(names),
         references=tuple(references),
-        all_text="\n".join(u.text for doc_units in units.values() for u in doc_units),
+        all_text=all_text,
+        folded_text=folded_words(all_text),
     )

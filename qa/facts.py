@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from chidao.core.cite import document_phrase, format_date, make_citation, reference_phrase
 from chidao.core.model import Answer, Citation, Document, Filters, Hit, Reference, Unit
 from chidao.core.numbers import leading_number
-from chidao.core.text import fold, folded_words, syllables
+from chidao.core.text import fold, folded_words, nfc, syllables
+from chidao.core.vncase import LOWER, UPPER
 from qa.aliases import CLASSES
 from qa.corpus import LibraryIndex
 from qa.highlight import highlight, overlap
@@ -37,6 +38,14 @@ RELATION_WORDS = {
 # A recipients question about reporting upward (báo cáo = report) reads the "Nơi nhận" (cc) list.
 _REPORT = re.compile(r"\b(?:bao cao|b c|noi nhan)\b")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+# A place or a law named with a capital ("thành phố Đà Lạt", "xã Tân Lập", "Luật Thủy sản"); lower-case
+# words after the marker ("huyện ủy", "tỉnh phải") name nothing. Place names are capitalised word by
+# word; a law's title only at its first word ("Luật Hôn nhân và gia đình"), so one more word is kept.
+_PLACE_WORDS = "tỉnh|thành phố|quận|huyện|thị xã|xã|phường|thị trấn|đặc khu"
+_NAMED = re.compile(
+    rf"\b(?:{_PLACE_WORDS})\s+({UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*)*)"
+    rf"|\b(?:Luật|Bộ luật|Pháp lệnh)\s+({UPPER}{LOWER}*(?:\s+{LOWER}+)?)"
+)
 _WORDY_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _HEAD_UNITS = 6  # a header's date lies within the first units
 _RELATION_WINDOW = 200  # characters before a reference that say how it is cited
@@ -50,7 +59,8 @@ MAX_RELATED = 5
 
 
 def entity_gaps(intent: Intent, lib: LibraryIndex) -> list[str]:
-    """What the question names that the library lacks: unit names, document numbers, years."""
+    """What the question names that the library lacks: unit names, document numbers, years, places
+    ("huyện Vân Khê", "thành phố Đà Lạt") and laws ("Luật Thủy sản") no document mentions."""
     gaps = [
         org
         for org in intent.orgs
@@ -60,7 +70,13 @@ def entity_gaps(intent: Intent, lib: LibraryIndex) -> list[str]:
     gaps += [n for n in intent.doc_numbers if not lib.docs_numbered(n) and n not in ref_numbers]
     years = _YEAR.findall(" ".join(intent.terms))
     gaps += [y for y in years if y not in lib.vocabulary]
+    gaps += [name for name in _proper_names(intent.question) if folded_words(name) not in lib.folded_text]
     return gaps
+
+
+def _proper_names(question: str) -> list[str]:
+    """Capitalised names after a place or law word: "huyện Vân Khê", "Luật Thủy sản" → the names."""
+    return [m.group(1) or m.group(2) for m in _NAMED.finditer(nfc(question))]
 
 
 def _same_kind(document: Document, kind: str) -> bool:

@@ -186,8 +186,19 @@ def test_pdf_helper_is_a_real_pdf(tmp_path):
 def test_sources_of_a_quote_highlight_the_quoted_sentence_and_cite_the_item(seed_store):
     lib = Library.open(seed_store)
     quote = "thực hiện công tác giám sát và phản biện xã hội"
-    best = lib.sources(quote, k=3)[0]
+    found = lib.sources(quote, k=3)
+    assert found.status == "found"
+    best = found.citations[0]
     (start, end), *_ = best.highlights
     assert best.hit.unit.label == "4"
     assert best.hit.unit.text[start:end].startswith(quote)
     assert best.citation.endswith(", mục 4")
+
+
+def test_a_sentence_no_document_says_has_no_source(seed_store):
+    lib = Library.open(seed_store)
+    found = lib.sources(
+        "Giá lúa gạo xuất khẩu năm nay tăng mạnh nhờ thời tiết thuận lợi ở đồng bằng sông Cửu Long"
+    )
+    assert (found.status, found.citations) == ("not_found", ())
+    assert found.text.startswith("Không tìm thấy nguồn của câu này")

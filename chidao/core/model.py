@@ -196,6 +196,7 @@ class Answer:
     confidence: float
     citations: tuple[Citation, ...] = ()
     suggestions: tuple[Hit, ...] = ()
+    signals: tuple[tuple[str, float], ...] = ()  # what the confidence was computed from (qa/confidence.py)
 
     @property
     def found(self) -> bool:

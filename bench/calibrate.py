@@ -1,0 +1,132 @@
+"""Calibrate the "không tìm thấy" model on two question sets, check it on the half it was not fitted on.
+
+Every question of ../shared/eval and ../shared/eval-laws is asked of its own library (answerable
+unless it is a negative) and of the other library (unanswerable: the topic is absent there). The
+signals of qa/confidence.py are fitted by logistic regression on the even half (question ids by
+their number) and the threshold table is printed for both halves.
+
+    .venv/bin/python bench/calibrate.py --store eval=/path/eval-store --store laws=/path/laws-store
+
+A store given is reused (ingest is incremental); otherwise the corpus is ingested into a temporary one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from chidao.evaluation import load_questions  # noqa: E402
+from chidao.library import Library  # noqa: E402
+from qa.confidence import SIGNALS, THRESHOLD, probability  # noqa: E402
+
+SETS = {"eval": ROOT.parent / "shared" / "eval", "laws": ROOT.parent / "shared" / "eval-laws"}
+
+
+def collect(libraries: dict[str, Library]) -> list[dict]:
+    """One row per (question, library) whose answer went through the confidence model."""
+    rows = []
+    for set_name, folder in SETS.items():
+        questions = load_questions(folder / "questions.jsonl")
+        for lib_name, lib in libraries.items():
+            for q in questions:
+                answer = lib.ask(q["question"])
+                if not answer.signals:
+                    continue  # facts and related documents come from metadata, not from this model
+                number = int(re.sub(r"\D", "", q["id"]) or 0)
+                own = lib_name == set_name
+                rows.append(
+                    {
+                        "id": q["id"],
+                        "set": set_name,
+                        "library": lib_name,
+                        "kind": "answerable" if own and q.get("gold") else ("negative" if own else "cross"),
+                        "half": "fit" if number % 2 == 0 else "check",
+                        "x": [dict(answer.signals)[s] for s in SIGNALS],
+                    }
+                )
+    return rows
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> np.ndarray:
+    """Logistic regression by Newton's method with an L2 penalty (bias unpenalised); returns [bias, w…]."""
+    a = np.hstack([np.ones((len(x), 1)), x])
+    w = np.zeros(a.shape[1])
+    penalty = np.eye(a.shape[1]) * l2
+    penalty[0, 0] = 0.0
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-a @ w))
+        grad = a.T @ (p - y) + penalty @ w
+        hess = a.T @ (a * (p * (1 - p))[:, None]) + penalty
+        w -= np.linalg.solve(hess, grad)
+    return w
+
+
+def table(rows: list[dict], probs: np.ndarray, thresholds: list[float]) -> None:
+    print("| threshold | half | set | answerable found | negatives refused | cross-set refused |")
+    print("|---|---|---|---|---|---|")
+    for t in thresholds:
+        for half in ("fit", "check"):
+            for set_name in SETS:
+                pick = [
+                    (r, p)
+                    for r, p in zip(rows, probs, strict=True)
+                    if r["half"] == half and r["set"] == set_name
+                ]
+
+                def rate(kind: str, refused: bool, pick=pick, t=t) -> str:
+                    sel = [p for r, p in pick if r["kind"] == kind]
+                    if not sel:
+                        return "–"
+                    hit = sum((p < t) if refused else (p >= t) for p in sel)
+                    return f"{hit / len(sel):.2f} ({hit}/{len(sel)})"
+
+                print(
+                    f"| {t:.2f} | {half} | {set_name} | {rate('answerable', False)} | "
+                    f"{rate('negative', True)} | {rate('cross', True)} |"
+                )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--store", action="append", default=[], help="NAME=DIR: a built store for a set")
+    args = parser.parse_args()
+    given = dict(s.split("=", 1) for s in args.store)
+    with tempfile.TemporaryDirectory(prefix="chidao-calibrate-") as tmp:
+        libraries = {}
+        for name, folder in SETS.items():
+            lib = Library.open(given.get(name) or Path(tmp) / name)
+            lib.ingest([folder / "corpus"])
+            libraries[name] = lib
+        rows = collect(libraries)
+    x = np.array([r["x"] for r in rows])
+    # Answerable (own library, gold) against negatives and cross-set questions.
+    y = np.array([1.0 if r["kind"] == "answerable" else 0.0 for r in rows])
+    fit_rows = np.array([r["half"] == "fit" for r in rows])
+    w = fit(x[fit_rows], y[fit_rows])
+    print("fitted on", int(fit_rows.sum()), "rows; checked on", int((~fit_rows).sum()))
+    print("BIAS =", round(float(w[0]), 3))
+    print(
+        "WEIGHTS = {"
+        + ", ".join(f'"{s}": {round(float(v), 3)}' for s, v in zip(SIGNALS, w[1:], strict=True))
+        + "}"
+    )
+    fitted = 1.0 / (1.0 + np.exp(-(np.hstack([np.ones((len(x), 1)), x]) @ w)))
+    print("\nWith the fitted weights:")
+    table(rows, fitted, [0.3, 0.4, 0.5, 0.6])
+    current = np.array([probability(dict(zip(SIGNALS, r["x"], strict=True))) for r in rows])
+    print(f"\nWith the weights in qa/confidence.py (threshold {THRESHOLD}):")
+    table(rows, current, [THRESHOLD])
+
+
+if __name__ == "__main__":
+    main()
