@@ -303,7 +303,8 @@ def answer_related(
         scored.append((score, src, ref, directed))
     if not scored:
         return None
-    if any(d for *_, d in scored):
+    # Only when the question names its document (by number or kind), not when search guessed it.
+    if (numbers or intent.doc_kind) and any(d for *_, d in scored):
         scored = [x for x in scored if x[3]]
     scored.sort(key=lambda x: -x[0])
     top = scored[:MAX_RELATED]
