@@ -191,7 +191,7 @@ def not_found(question: str, intent: Intent, suggestions: list[Hit], conf: float
     """A "không tìm thấy" answer that still lists the closest passages."""
     lines = [NOT_FOUND]
     if suggestions:
-        lines.append(f"{SUGGEST}:")
+        lines.append(f"{SUGGEST} ({UNSURE}):")
         lines += [f"- {citation_text(h.document, h.unit)}" for h in suggestions[:3]]
     return Answer(question, intent.kind, "not_found", "\n".join(lines), conf, (), tuple(suggestions[:3]))
 
