@@ -2,8 +2,8 @@
 """Validate the chidao held-out set (corpus/ + questions.jsonl). Prints OK or the problems; exit 1 on error.
 
 Usage: /work/main/.venv/bin/python bench/heldout/check.py [--dump FILE]
-Text extraction: .txt/.md UTF-8 (must already be NFC); .docx with python-docx, body paragraphs then
-every table cell (merged cells once), joined with "\\n". Matching rule as in /work/shared/eval:
+Text extraction: .txt/.md UTF-8 (must already be NFC); .docx with python-docx in body order, every
+paragraph and every table cell (merged cells once), joined with "\\n". Matching rule as in /work/shared/eval:
 norm(s) = NFC, whitespace runs -> one space, strip, casefold.
 """
 
