@@ -13,7 +13,7 @@ A store given is reused (ingest is incremental); otherwise the corpus is ingeste
 from __future__ import annotations
 
 import argparse
-import re
+import json
 import sys
 import tempfile
 from pathlib import Path
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from chidao.evaluation import load_questions  # noqa: E402
 from chidao.library import Library  # noqa: E402
-from qa.confidence import SIGNALS, THRESHOLD, probability  # noqa: E402
+from qa.confidence import SIGNALS, THRESHOLD, WEIGHTS, probability  # noqa: E402
 
 SETS = {"eval": ROOT.parent / "shared" / "eval", "laws": ROOT.parent / "shared" / "eval-laws"}
 
@@ -36,11 +36,10 @@ def collect(libraries: dict[str, Library]) -> list[dict]:
     for set_name, folder in SETS.items():
         questions = load_questions(folder / "questions.jsonl")
         for lib_name, lib in libraries.items():
-            for q in questions:
+            for position, q in enumerate(questions):
                 answer = lib.ask(q["question"])
                 if not answer.signals:
                     continue  # facts and related documents come from metadata, not from this model
-                number = int(re.sub(r"\D", "", q["id"]) or 0)
                 own = lib_name == set_name
                 rows.append(
                     {
@@ -48,16 +47,19 @@ def collect(libraries: dict[str, Library]) -> list[dict]:
                         "set": set_name,
                         "library": lib_name,
                         "kind": "answerable" if own and q.get("gold") else ("negative" if own else "cross"),
-                        "half": "fit" if number % 2 == 0 else "check",
+                        # Alternate questions in file order: the laws set's ids are all odd.
+                        "half": "fit" if position % 2 == 0 else "check",
                         "x": [dict(answer.signals)[s] for s in SIGNALS],
                     }
                 )
     return rows
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> np.ndarray:
-    """Logistic regression by Newton's method with an L2 penalty (bias unpenalised); returns [bias, w…]."""
-    a = np.hstack([np.ones((len(x), 1)), x])
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 60) -> tuple[float, np.ndarray]:
+    """Logistic regression by Newton's method on standardised signals with an L2 penalty (bias
+    unpenalised); returns the bias and the weights of the raw signals."""
+    mu, sd = x.mean(axis=0), x.std(axis=0) + 1e-9
+    a = np.hstack([np.ones((len(x), 1)), (x - mu) / sd])
     w = np.zeros(a.shape[1])
     penalty = np.eye(a.shape[1]) * l2
     penalty[0, 0] = 0.0
@@ -66,7 +68,8 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> np.nd
         grad = a.T @ (p - y) + penalty @ w
         hess = a.T @ (a * (p * (1 - p))[:, None]) + penalty
         w -= np.linalg.solve(hess, grad)
-    return w
+    raw = w[1:] / sd
+    return float(w[0] - (raw * mu).sum()), raw
 
 
 def table(rows: list[dict], probs: np.ndarray, thresholds: list[float]) -> None:
@@ -99,30 +102,38 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--store", action="append", default=[], help="NAME=DIR: a built store for a set")
+    parser.add_argument("--rows", type=Path, help="read the signal rows from this JSON file (from --dump)")
+    parser.add_argument("--dump", type=Path, help="write the signal rows to this JSON file")
     args = parser.parse_args()
     given = dict(s.split("=", 1) for s in args.store)
-    with tempfile.TemporaryDirectory(prefix="chidao-calibrate-") as tmp:
-        libraries = {}
-        for name, folder in SETS.items():
-            lib = Library.open(given.get(name) or Path(tmp) / name)
-            lib.ingest([folder / "corpus"])
-            libraries[name] = lib
-        rows = collect(libraries)
-    x = np.array([r["x"] for r in rows])
+    if args.rows:
+        rows = json.loads(args.rows.read_text(encoding="utf-8"))
+    else:
+        with tempfile.TemporaryDirectory(prefix="chidao-calibrate-") as tmp:
+            libraries = {}
+            for name, folder in SETS.items():
+                lib = Library.open(given.get(name) or Path(tmp) / name)
+                lib.ingest([folder / "corpus"])
+                libraries[name] = lib
+            rows = collect(libraries)
+    if args.dump:
+        args.dump.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    used = [SIGNALS.index(name) for name in WEIGHTS]
+    x = np.array([[r["x"][i] for i in used] for r in rows])
     # Answerable (own library, gold) against negatives and cross-set questions.
     y = np.array([1.0 if r["kind"] == "answerable" else 0.0 for r in rows])
     fit_rows = np.array([r["half"] == "fit" for r in rows])
-    w = fit(x[fit_rows], y[fit_rows])
+    bias, w = fit(x[fit_rows], y[fit_rows])
     print("fitted on", int(fit_rows.sum()), "rows; checked on", int((~fit_rows).sum()))
-    print("BIAS =", round(float(w[0]), 3))
+    print("BIAS =", round(bias, 2))
     print(
         "WEIGHTS = {"
-        + ", ".join(f'"{s}": {round(float(v), 3)}' for s, v in zip(SIGNALS, w[1:], strict=True))
+        + ", ".join(f'"{s}": {round(float(v), 2)}' for s, v in zip(WEIGHTS, w, strict=True))
         + "}"
     )
-    fitted = 1.0 / (1.0 + np.exp(-(np.hstack([np.ones((len(x), 1)), x]) @ w)))
+    fitted = 1.0 / (1.0 + np.exp(-(x @ w + bias)))
     print("\nWith the fitted weights:")
-    table(rows, fitted, [0.3, 0.4, 0.5, 0.6])
+    table(rows, fitted, [0.2, 0.3, 0.4, 0.5])
     current = np.array([probability(dict(zip(SIGNALS, r["x"], strict=True))) for r in rows])
     print(f"\nWith the weights in qa/confidence.py (threshold {THRESHOLD}):")
     table(rows, current, [THRESHOLD])

@@ -159,7 +159,11 @@ class Library:
             docs = self._documents()
             references = self._resolve_references(docs)
             units = {doc_id: self.store.units_of(doc_id) for doc_id in docs}
-            self._qa = (generation, build_index(list(docs.values()), units, references), references)
+            self._qa = (
+                generation,
+                build_index(list(docs.values()), units, references, self.embedder_name),
+                references,
+            )
         return self._qa[1], self._qa[2]
 
     def _resolve_references(self, docs: dict[str, Document]) -> list[tuple[str, Reference]]:

@@ -225,7 +225,7 @@ def answer(
     if not ranked:
         return not_found(question, intent, [], 0.0)
     measured = answer_signals(intent, ranked[0], hits, lib)
-    conf = probability(measured)
+    conf = probability(measured, lib.embedder)
     shown = tuple(measured.items())
     if conf < THRESHOLD:
         return replace(not_found(question, intent, ranked, conf), signals=shown)
@@ -276,7 +276,7 @@ def find_source(
     if not hits:
         return Answer(quote, "quote", "not_found", NO_SOURCE, 0.0)
     measured = answer_signals(intent, hits[0], hits, lib)
-    conf = probability(measured)
+    conf = probability(measured, lib.embedder)
     cited = [
         make_citation(h, highlight(h.unit.text, intent.terms, intent.bigrams, max_spans=3)) for h in hits
     ]

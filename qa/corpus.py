@@ -25,6 +25,7 @@ class LibraryIndex:
     references: tuple[tuple[str, Reference], ...]  # (citing doc id, reference), every document
     all_text: str = ""  # every unit's text, one per line (to ask whether a name occurs at all)
     folded_text: str = ""  # the same as folded words, " dang uy phuong ba dinh … " (phrase lookups)
+    embedder: str = ""  # the embedder of the library's vectors (confidence models are per embedder)
     memo: dict = field(default_factory=dict)  # per-library answers of costly checks (unit addressed to…)
 
     def units(self, doc_id: str) -> tuple[Unit, ...]:
@@ -63,6 +64,7 @@ def build_index(
     documents: Sequence[Document],
     units: Mapping[str, tuple[Unit, ...]],
     references: Sequence[tuple[str, Reference]],
+    embedder: str = "",
 ) -> LibraryIndex:
     """What qa knows of a library: built by its owner once per library state, read by every answer."""
     texts = [f"{u.heading}\n{u.text}" for doc_units in units.values() for u in doc_units]
@@ -86,4 +88,5 @@ def build_index(
         references=tuple(references),
         all_text=all_text,
         folded_text=folded_words(all_text),
+        embedder=embedder,
     )

@@ -10,7 +10,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from chidao.model import RawText
+from chidao.core.model import RawText
 from ingest.parser import parse_document
 from ingest.reader import read_file
 
