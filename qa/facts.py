@@ -43,7 +43,7 @@ _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 # word; a law's title only at its first word ("Luật Hôn nhân và gia đình"), so one more word is kept.
 _PLACE_WORDS = "tỉnh|thành phố|quận|huyện|thị xã|xã|phường|thị trấn|đặc khu"
 _NAMED = re.compile(
-    rf"\b(?:{_PLACE_WORDS})\s+({UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*)*)"
+    rf"\b(?i:{_PLACE_WORDS})\s+({UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*)*)"
     rf"|\b(?:Luật|Bộ luật|Pháp lệnh)\s+({UPPER}{LOWER}*(?:\s+{LOWER}+)?)"
 )
 _WORDY_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)

@@ -197,3 +197,25 @@ def test_related_documents_follow_the_direction_asked(plan_lib):
     )
     assert "chưa có trong thư viện" in cited.text.splitlines()[0]
     assert all(DISPATCH_ID != c.hit.document.id for c in cited.citations)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Huyện Đồng Mây phải xây bao nhiêu căn nhà Đại đoàn kết cho hộ nghèo?",  # a district no document names
+        "Luật Thủy sản quy định xử phạt tàu cá khai thác không có giấy phép thế nào?",  # a law not in the library
+        "Năm 2031 tỉnh tổ chức đối thoại với thanh niên ở những xã nào?",  # a year no document mentions
+        "Giá lúa gạo xuất khẩu năm nay tăng bao nhiêu phần trăm?",  # a topic the library lacks
+    ],
+)
+def test_questions_about_what_the_library_lacks_are_refused(plan_lib, question):
+    result = plan_lib.ask(question)
+    assert (result.status, result.citations) == ("not_found", ())
+    assert result.text.startswith("Không tìm thấy")
+
+
+def test_an_everyday_paraphrase_finds_its_item(plan_lib):
+    # The plan says "đối thoại giữa người đứng đầu cấp ủy với thanh niên về khởi nghiệp tại các xã vùng biển".
+    result = plan_lib.ask("Bí thư cấp ủy trò chuyện với thanh niên về chuyện lập nghiệp ở những xã nào?")
+    assert result.status == "found"
+    assert _cited(result)[0][:2] == (PLAN_ID, "II.1")
