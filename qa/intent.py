@@ -9,7 +9,7 @@ from typing import Literal
 
 from chidao.core.numbers import doc_numbers
 from chidao.core.text import fold, folded_words, syllables
-from chidao.core.vocab import FOLDED_KIND_PATTERN, KIND_BY_FOLDED, STOPWORDS
+from chidao.core.vocab import FOLDED_KIND_PATTERN, KIND_BY_FOLDED, QUESTION_FILLERS
 from qa.aliases import OrgTable
 
 IntentKind = Literal["unit_tasks", "deadline", "passage", "fact", "related"]
@@ -138,7 +138,7 @@ def content_terms(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     bigrams: list[str] = []
     prev = ""
     for token in text.split():
-        if token == "|" or token in STOPWORDS:
+        if token == "|" or token in QUESTION_FILLERS:
             prev = ""
             continue
         if token not in terms:
@@ -153,7 +153,7 @@ def _counted(folded: str) -> str:
     match = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+)?)", folded)
     if not match:
         return ""
-    words = [w for w in match.group(1).split() if w not in STOPWORDS]
+    words = [w for w in match.group(1).split() if w not in QUESTION_FILLERS]
     noun = " ".join(words[:2])
     return "" if not noun or noun in _GENERIC_COUNTED or noun.split()[0] in _GENERIC_COUNTED else noun
 

@@ -119,14 +119,16 @@ def same_kind(a: str, b: str) -> bool:
     return bool(a and b) and key(a) == key(b)
 
 
-# Question words, particles and fillers that carry no topic, folded: "phải làm gì", "những … nào",
-# "có … không", "chúng tôi", "nhé" ("bao" is not one: "bảo đảm", "báo cáo"). Search drops them as
-# single terms (their syllable pairs stay: "đại đoàn kết" keeps "dai_doan"); question analysis drops
-# them from content terms. Checked on ../shared/eval: the same figures as the two lists it replaces.
+# Question words and fillers that carry no topic, folded ("phải làm gì", "những … nào", "bao nhiêu").
+# Search drops them as single terms (their syllable pairs stay: "đại đoàn kết" keeps "dai_doan").
 STOPWORDS = frozenset(
     """
-    a ai cac can cho chung co cua da dang dau de den do duoc gi hay hoac khi khong la lam ma may
-    minh mot neu nhat nhe nhieu nhu nhung nao nay o phai ra roi sao se tai the thi tim toi trong tu
-    va vay ve voi
+    ai cac can cho co cua dau de den do duoc gi hay hoac khi la lam ma mot neu nhat nhieu nhu nhung nao
+    nay o phai sao tai the thi trong tu va ve voi
     """.split()
 )
+# More particles a question drops from its content terms ("có … không", "chúng tôi", "nhé", "đã").
+# Search keeps them: folded, "toi" is also tội (crime), "dang" đảng (the Party), "minh" minh mẫn,
+# "chung" chung sống — dropping them from search lost laws questions (../shared/eval-laws R@1
+# 0.663 → 0.621 when one list served both).
+QUESTION_FILLERS = STOPWORDS | frozenset("a chung da dang khong may minh nhe ra roi se tim toi vay".split())
