@@ -513,3 +513,28 @@ class Library:
         from qa.answer import tasks_for
 
         return tasks_for(org, self, **filters)
+
+    # -- views for the app (added for the document list and deep links) -----------------------
+
+    def replaced_by(self) -> dict[str, list[str]]:
+        """Replaced documents of the library: doc id → ids of the library documents replacing it.
+
+        >>> lib.replaced_by()
+        {'chi-thi-05-2019.txt': ['chi-thi-19-ct-tu-2022.txt']}
+        """
+        out: dict[str, list[str]] = {}
+        for src, ref in self._resolved_references():
+            if ref.relation == "replaces" and ref.target and src not in out.get(ref.target, []):
+                out.setdefault(ref.target, []).append(src)
+        return out
+
+    def lead_lines(self) -> dict[str, str]:
+        """The first line of body text of every document (for naming one without number or title).
+
+        >>> lib.lead_lines()["cong-van-trien-khai-bai-phat-bieu.txt"][:30]
+        """
+        out = {}
+        for doc_id in self._documents():
+            body = [u for u in self.store.units_of(doc_id) if u.kind not in FRAME_KINDS | {"title"}]
+            out[doc_id] = body[0].text.strip().split("\n", 1)[0] if body else ""
+        return out
