@@ -1,4 +1,4 @@
-"""chidao in the browser: the pages (pages/*.py), their addresses and the sidebar (widgets only).
+"""chidao in the browser: the pages (app_pages/*.py), their addresses and the sidebar (widgets only).
 
 `streamlit run app.py` — every page has its own URL path (/hoi-dap, /don-vi, /trich-dan, /van-ban,
 /them-van-ban); a document opens at /van-ban?doc=<file>&unit=<ordinal>.
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages import common
+from app_pages.common import ingest_uploads  # noqa: F401  (tests call it through the app)
 from chidao import ui_text as txt
-from pages import common
-from pages.common import ingest_uploads  # noqa: F401  (tests call it through the app)
 
 PAGE_TITLES = {
     common.ASK: txt.PAGE_ASK,
@@ -30,7 +30,6 @@ def main() -> None:
         st.Page(
             path,
             title=title,
-            icon=txt.PAGE_ICONS[title],
             url_path=common.URL_PATHS[path],
             default=path == common.ASK,
         )

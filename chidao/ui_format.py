@@ -6,7 +6,7 @@ import csv
 import html
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from chidao.model import Citation, Document, DocumentView, Hit, Reference, Signer, Unit
 from chidao.ui_text import (
@@ -303,7 +303,7 @@ def example_questions(organisations: Sequence[str], documents: Sequence[Document
     return list(dict.fromkeys(questions))[:n]
 
 
-def table_html(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:
+def table_html(rows: Sequence[Mapping[str, object]], columns: Sequence[str]) -> str:
     """A plain HTML table (class chidao-table) whose first column is emphasised; every cell carries
     its column name in data-label, so that CSS can stack the rows as cards on a narrow screen."""
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)

@@ -108,14 +108,6 @@ PAGE_QUOTE = "Tìm nguồn trích dẫn"  # find the source of a quote
 PAGE_DOCS = "Văn bản"  # documents
 PAGE_UPLOAD = "Thêm văn bản"  # add documents
 PAGE_MY_UNIT = "Đơn vị của tôi"  # my unit
-# Icons of the pages in the navigation menu (Material Symbols names Streamlit understands).
-PAGE_ICONS = {
-    PAGE_ASK: ":material/forum:",
-    PAGE_MY_UNIT: ":material/task_alt:",
-    PAGE_QUOTE: ":material/format_quote:",
-    PAGE_DOCS: ":material/description:",
-    PAGE_UPLOAD: ":material/upload_file:",
-}
 SEEDING = "Đang nạp thư viện mặc định lần đầu…"  # loading the default library for the first time
 PROGRESS = "Đang xử lý {label} ({done}/{total})"  # processing …
 LIBRARY_SIZE = "Thư viện: {docs} văn bản, {units} mục"  # library: n documents, n items
@@ -170,7 +162,7 @@ UPLOAD_LIMIT = "Tối đa {mb} MB mỗi tệp. Tệp trùng tên sẽ thay bản
 # The file uploader's own English texts are replaced by these through CSS (Streamlit has no setting).
 UPLOAD_DROP = "Kéo thả tệp vào đây"  # drag and drop files here
 UPLOAD_BROWSE = "Chọn tệp"  # browse files
-UPLOAD_TYPES = "PDF, DOCX, TXT, MD — tối đa {mb} MB mỗi tệp"  # types, limit per file
+UPLOAD_TYPES = "PDF, DOCX, TXT, MD — tối đa {mb} MB mỗi tệp"  # accepted types, size limit per file
 EMPTY_FILE = "tệp rỗng"  # empty file
 PAGE_PROGRESS = "Đang đọc {label}: trang {done}/{total}"  # reading …: page n of m
 ADD_BUTTON = "Thêm vào thư viện"  # add to the library

@@ -18,10 +18,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import app
+from app_pages import common
 from chidao import ui_format as fmt
 from chidao import ui_text as txt
 from chidao.library import Library
-from pages import common
 from tests.conftest import GUIDE, PLAN, ROOT, SEED, TEST_DATA
 
 REPLACING = TEST_DATA / "ke-hoach-12-kh-tu-2022.txt"

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from app_pages import common
 from chidao import ui_format as fmt
 from chidao import ui_text as txt
 from chidao.library import SUPPORTED_SUFFIXES, Library
 from chidao.model import IngestResult
-from pages import common
 
 
 def render(lib: Library) -> None:

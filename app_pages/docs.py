@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages import common
 from chidao import ui_format as fmt
 from chidao import ui_text as txt
 from chidao.library import Library
 from chidao.model import Document, DocumentView, Unit
-from pages import common
 
 TABLE_KEY = "doc_table"
 # Filters of the list: document kind, issuer, year, status, words of number or subject.
@@ -110,7 +110,7 @@ def _render_document(
 ) -> None:
     doc, md = view.document, view.document.metadata
     for i, src in enumerate(replaced.get(doc.id, [])):
-        st.error(txt.REPLACED_BANNER.format(src=names.get(src, src)), icon=":material/block:")
+        st.error(txt.REPLACED_BANNER.format(src=names.get(src, src)))
         if st.button(txt.OPEN_REPLACING, key=f"replacing-{i}"):
             common.open_document(src)
     st.subheader(names[doc.id])
@@ -143,8 +143,9 @@ def _render_document(
         _scroll_to(target)
 
 
-def _target_box(unit: Unit) -> None:
-    body = f"<b>{fmt.unit_label(unit)}</b>: {fmt.highlight_html(unit.text, ())}"
+def _target_box(unit: Unit, labelled: bool = True) -> None:
+    body = fmt.highlight_html(unit.text, ())
+    body = f"<b>{fmt.unit_label(unit)}</b>: {body}" if labelled else body
     common.html(body, "chidao-text chidao-target", anchor=f"muc-{unit.ordinal}")
 
 
@@ -154,7 +155,7 @@ def _render_tree(tree: list[tuple[Unit, list[tuple[Unit, int]]]], target: int | 
         here = target is not None and target in {top.ordinal, *(s.ordinal for s, _ in subs)}
         with st.expander(f"{fmt.unit_label(top)} — {fmt.item_text(top)[:80]}", expanded=here):
             if target == top.ordinal:
-                _target_box(top)
+                _target_box(top, labelled=False)  # the expander's title names it
             else:
                 common.html(fmt.highlight_html(top.text, ()))
             for sub, depth in subs:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages import common
 from chidao import ui_text as txt
 from chidao.library import Library
-from pages import common
 
 SOURCES_K = 5
 

@@ -1,4 +1,8 @@
-"""What every page of the app shares: the library, page addresses, query parameters, style, cards."""
+"""What every page of the app shares: the library, page addresses, query parameters, style, cards.
+
+The folder is not called `pages/`: Streamlit treats a `pages/` folder beside app.py as a first-version
+multipage app and answers the first visit after a server start of /van-ban with "Page not found".
+"""
 
 from __future__ import annotations
 
@@ -24,11 +28,11 @@ MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 2**20
 
 # Page scripts (relative to app.py) and their URL paths; a page owns the query parameters it reads.
 ASK, MY_UNIT, QUOTE, DOCS, UPLOAD = (
-    "pages/ask.py",
-    "pages/my_unit.py",
-    "pages/quote.py",
-    "pages/docs.py",
-    "pages/upload.py",
+    "app_pages/ask.py",
+    "app_pages/my_unit.py",
+    "app_pages/quote.py",
+    "app_pages/docs.py",
+    "app_pages/upload.py",
 )
 URL_PATHS = {ASK: "hoi-dap", MY_UNIT: "don-vi", QUOTE: "trich-dan", DOCS: "van-ban", UPLOAD: "them-van-ban"}
 DOC_PARAM, UNIT_PARAM = "doc", "unit"
@@ -69,9 +73,12 @@ table.chidao-table td.chidao-first {font-weight: 600; color: #8a1c14; white-spac
 [data-testid="stFileUploaderDropzoneInstructions"] > div::before {
   content: "@TYPES@"; display: block; order: 2; font-size: .85em; opacity: .7;}
 [data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"] {font-size: 0;}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] {display: none;}
 [data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]::after {
   content: "@BROWSE@"; font-size: 1rem;}
 [data-testid="stStatusWidget"] {display: none !important;}
+[data-testid="stMainBlockContainer"] {padding-top: 2.5rem;}
+@media (max-width: 640px) {[data-testid="stMainBlockContainer"] {padding-top: 1rem;}}
 button.chidao-copy {border: 1px solid #c9c9c9; border-radius: .5em; background: #fff; padding: .3em .8em;
   font-size: .9em; cursor: pointer;}
 </style>"""
@@ -218,7 +225,7 @@ def source_list(lib: Library, citations: Sequence[Citation], key: str) -> None:
             if source.deadline:
                 html(f'<span class="chidao-deadline">{txt.DEADLINE}: {source.deadline}</span>')
             copy_box(source.copy_text)
-            if st.button(txt.OPEN_AT_ITEM, key=f"{key}-open-{source.number}", icon=":material/open_in_new:"):
+            if st.button(txt.OPEN_AT_ITEM, key=f"{key}-open-{source.number}"):
                 open_document(c.hit.document.id, c.hit.unit.ordinal)
 
 

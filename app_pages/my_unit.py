@@ -6,10 +6,10 @@ import re
 
 import streamlit as st
 
+from app_pages import common
 from chidao import ui_format as fmt
 from chidao import ui_text as txt
 from chidao.library import Library
-from pages import common
 
 UNIT_KEY = "my_unit"
 
@@ -34,7 +34,6 @@ def render(lib: Library) -> None:
         fmt.csv_bytes(fmt.task_rows(tasks, names, blank=""), txt.TASK_COLUMNS),
         file_name=f"nhiem-vu-{slug}.csv",
         mime="text/csv",
-        icon=":material/download:",
     )
     # An HTML table, not st.dataframe: its deadline column comes first and stays visible at any width,
     # rows become stacked cards on a phone (CSS in pages/common.py), and no English toolbar appears.

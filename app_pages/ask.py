@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages import common
 from chidao import ui_answer as ans
 from chidao import ui_format as fmt
 from chidao import ui_text as txt
 from chidao.library import Library
 from chidao.model import Answer, Citation
-from pages import common
 
 # The question survives a visit to another page: widget state is dropped when its page is not drawn.
 _KEPT_QUESTION = "_kept_question"
