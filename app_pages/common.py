@@ -64,6 +64,17 @@ table.chidao-table td.chidao-first {font-weight: 600; color: #8a1c14; white-spac
   table.chidao-table td::before {content: attr(data-label) ": "; font-weight: 600; color: #555;}
   table.chidao-table td.chidao-first {white-space: normal;}
 }
+.chidao-phone-only {display: none;}
+.chidao-card {border: 1px solid #e6e6e6; border-radius: .5em; padding: .5em .7em; margin-bottom: .5em;
+  overflow-wrap: anywhere;}
+.chidao-card a {font-weight: 600;}
+@media (max-width: 640px) {
+  .chidao-phone-only {display: block;}
+  .st-key-doc_table {display: none !important;}
+  .st-key-docs-filters [data-testid="stHorizontalBlock"] {flex-flow: row wrap; gap: .5rem;}
+  .st-key-docs-filters [data-testid="stColumn"] {flex: 1 1 calc(50% - .5rem) !important;
+    min-width: calc(50% - .5rem) !important; width: calc(50% - .5rem) !important;}
+}
 /* Streamlit texts that cannot be translated by a setting are hidden or replaced (Vietnamese UI). */
 [data-testid="stElementToolbar"] {display: none !important;}
 [data-testid="stCodeCopyButton"] {display: none !important;}

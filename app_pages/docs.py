@@ -73,11 +73,13 @@ def _unit_param() -> int | None:
 
 def _document_list(docs: list[Document], names: dict[str, str], replaced: dict[str, list[str]]) -> None:
     choices = fmt.filter_choices(docs)
-    cols = st.columns([1, 1, 1, 1])
-    kind = cols[0].selectbox(txt.FILTER_LABELS[0], [txt.ALL, *choices["doc_type"]], key=KIND_KEY)
-    issuer = cols[1].selectbox(txt.FILTER_LABELS[1], [txt.ALL, *choices["issuer"]], key=ISSUER_KEY)
-    year = cols[2].selectbox(txt.FILTER_LABELS[2], [txt.ALL, *choices["year"]], key=YEAR_KEY)
-    status = cols[3].selectbox(txt.STATUS_FILTER, [txt.ALL, txt.IN_FORCE, txt.REPLACED], key=STATUS_KEY)
+    # Four filters in a row; two per row on a phone (CSS on the container's key in common.py).
+    with st.container(key="docs-filters"):
+        cols = st.columns(4)
+        kind = cols[0].selectbox(txt.FILTER_LABELS[0], [txt.ALL, *choices["doc_type"]], key=KIND_KEY)
+        issuer = cols[1].selectbox(txt.FILTER_LABELS[1], [txt.ALL, *choices["issuer"]], key=ISSUER_KEY)
+        year = cols[2].selectbox(txt.FILTER_LABELS[2], [txt.ALL, *choices["year"]], key=YEAR_KEY)
+        status = cols[3].selectbox(txt.STATUS_FILTER, [txt.ALL, txt.IN_FORCE, txt.REPLACED], key=STATUS_KEY)
     needle = st.text_input(txt.SEARCH_DOCS, key=NEEDLE_KEY).strip().lower()
     shown = [
         d
@@ -90,14 +92,19 @@ def _document_list(docs: list[Document], names: dict[str, str], replaced: dict[s
     ]
     st.caption(txt.DOCS_SHOWN.format(n=len(shown), total=len(docs)))
     st.session_state["_docs_shown"] = [d.id for d in shown]
-    # Toolbar hidden by CSS (its texts are English); a row click opens the document.
+    rows = fmt.library_rows(shown, names, replaced)
+    # Toolbar hidden by CSS (its texts are English); a row click opens the document. A phone gets
+    # stacked cards instead (CSS shows one or the other by the window's width).
+    st.markdown(fmt.document_cards_html(rows), unsafe_allow_html=True)
     st.dataframe(
-        fmt.library_rows(shown, names, replaced),
+        rows,
         hide_index=True,
         width="stretch",
         column_config={
             txt.LIBRARY_COLUMNS[0]: st.column_config.TextColumn(width="medium"),
-            txt.LIBRARY_COLUMNS[3]: st.column_config.TextColumn(width="large"),
+            txt.LIBRARY_COLUMNS[1]: st.column_config.TextColumn(width=95),  # "22/03/2024" in px
+            txt.LIBRARY_COLUMNS[3]: st.column_config.TextColumn(width=110),  # "Còn hiệu lực"
+            txt.LIBRARY_COLUMNS[4]: st.column_config.TextColumn(width="large"),
         },
         on_select=_open_row,
         selection_mode="single-row",

@@ -7,10 +7,12 @@ import html
 import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from urllib.parse import quote
 
 from chidao.model import Citation, Document, DocumentView, Hit, Reference, Signer, Unit
 from chidao.ui_text import (
     ASK_SIGNER_THIS,
+    FILE_COLUMN,
     IN_FORCE,
     KIND_FALLBACK,
     KIND_LABELS,
@@ -220,8 +222,8 @@ def library_rows(
                     names.get(d.id, d.label),
                     format_date(d.metadata.date),
                     d.metadata.issuer,
-                    d.metadata.title,
                     REPLACED if replaced.get(d.id) else IN_FORCE,
+                    d.metadata.title,
                     d.id,
                 ),
                 strict=True,
@@ -319,3 +321,24 @@ def table_html(rows: Sequence[Mapping[str, object]], columns: Sequence[str]) -> 
         for row in rows
     )
     return f'<table class="chidao-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def document_cards_html(rows: Sequence[Mapping[str, str]]) -> str:
+    """The library list for a phone: one card per document whose name links to ?doc=<file>."""
+    cards = []
+    for row in rows:
+        link = f"?doc={quote(row[FILE_COLUMN])}"
+        facts = " · ".join(
+            html.escape(row[c])
+            for c in (LIBRARY_COLUMNS[1], LIBRARY_COLUMNS[2], LIBRARY_COLUMNS[3])
+            if row[c]
+        )
+        name, subject = row[LIBRARY_COLUMNS[0]], row[LIBRARY_COLUMNS[4]]
+        subject = "" if subject[:30] in name else subject  # a document named by its subject
+        cards.append(
+            f'<div class="chidao-card"><a href="{html.escape(link)}" target="_self">'
+            f"{html.escape(name)}</a><br><small>{facts}</small>"
+            + (f"<br>{html.escape(subject)}" if subject else "")
+            + "</div>"
+        )
+    return f'<div class="chidao-phone-only">{"".join(cards)}</div>'

@@ -44,7 +44,7 @@ NO_DEADLINE = "không nêu"  # not stated (the CSV leaves the cell empty)
 # Column names of the unit to-do table and of the library table.
 # The deadline comes first, so that it stays visible on a phone and in a narrow window.
 TASK_COLUMNS = ("Thời hạn", "Nhiệm vụ", "Văn bản", "Mục", "Ngày ban hành")
-LIBRARY_COLUMNS = ("Văn bản", "Ngày", "Cơ quan ban hành", "Trích yếu", "Hiệu lực", "Tệp")
+LIBRARY_COLUMNS = ("Văn bản", "Ngày", "Cơ quan ban hành", "Hiệu lực", "Trích yếu", "Tệp")
 DATE_COLUMN, FILE_COLUMN = LIBRARY_COLUMNS[1], LIBRARY_COLUMNS[5]
 IN_FORCE, REPLACED = "Còn hiệu lực", "Bị thay thế"  # in force, replaced
 INGEST_COLUMNS = ("Tệp", "Kết quả", "Số mục", "Ghi chú")

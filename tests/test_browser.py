@@ -177,6 +177,8 @@ def _shoot(browser, name: str) -> dict[str, Path]:
     for label, (width, height) in (("desktop", DESKTOP), ("phone", PHONE)):
         browser.set_window_size(width, height)
         _wait_idle(browser)
+        if label == "phone":
+            _fold_sidebar(browser)
         full = browser.execute_script('return document.querySelector("[data-testid=stMain]").scrollHeight')
         browser.set_window_size(width, min(max(height, full + 100), 5000))
         path = ARTIFACTS / f"{name}-{label}.png"
@@ -184,6 +186,26 @@ def _shoot(browser, name: str) -> dict[str, Path]:
         paths[label] = path
     browser.set_window_size(*DESKTOP)
     return paths
+
+
+def _fold_sidebar(browser) -> None:
+    """Close the sidebar a phone shows over the page (as a user does after picking a page)."""
+    from selenium.webdriver.common.by import By
+
+    if browser.find_elements(By.CSS_SELECTOR, '[data-testid="stSidebar"][aria-expanded="true"]'):
+        for button in browser.find_elements(
+            By.CSS_SELECTOR, '[data-testid="stSidebarCollapseButton"] button'
+        ):
+            browser.execute_script("arguments[0].click()", button)
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    # Until its slide-out animation has ended: nothing of it left inside the window.
+    WebDriverWait(browser, 10).until(
+        lambda d: d.execute_script(
+            "const s = document.querySelector('[data-testid=stSidebar]');"
+            "return !s || s.getBoundingClientRect().right <= 1;"
+        )
+    )
 
 
 def _sidebar_link(browser, title: str):
@@ -242,6 +264,7 @@ def test_open_a_document_at_an_item_then_ask_shows_the_answer(server, browser):
 
     browser.set_window_size(*PHONE)
     _wait_idle(browser)
+    _fold_sidebar(browser)
     answer = browser.find_element(By.CSS_SELECTOR, ".chidao-answer")
     top = browser.execute_script("return arguments[0].getBoundingClientRect().top", answer)
     assert top < PHONE[1] - 100, f"the answer starts below the first phone screen (top={top})"
@@ -295,6 +318,19 @@ def test_document_list_and_upload_page_are_vietnamese_at_both_sizes(server, brow
     _wait_text(browser, "4/4 văn bản", STARTUP_SECONDS)
     _wait_idle(browser)
     _no_english(browser)
+    table = browser.find_element(By.CSS_SELECTOR, ".st-key-doc_table")
+    assert table.is_displayed() and not browser.find_element(By.CSS_SELECTOR, ".chidao-card").is_displayed()
+    browser.set_window_size(*PHONE)
+    _wait_idle(browser)
+    cards = browser.find_elements(By.CSS_SELECTOR, ".chidao-card a")
+    assert [c.text for c in cards][1:] == [
+        "Hướng dẫn số 15-HD/BTGTU",
+        "Kế hoạch số 09-KH/TU",
+        "Kế hoạch số 12-KH/TU",
+    ]
+    assert not table.is_displayed()
+    _no_overflow(browser)
+    browser.set_window_size(*DESKTOP)
     _shoot(browser, "van-ban")
     _sidebar_link(browser, "Thêm văn bản").click()
     WebDriverWait(browser, STARTUP_SECONDS).until(
