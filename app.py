@@ -1,7 +1,7 @@
 """chidao in the browser: the pages (app_pages/*.py), their addresses and the sidebar (widgets only).
 
-`streamlit run app.py` — every page has its own URL path (/hoi-dap, /don-vi, /trich-dan, /van-ban,
-/them-van-ban); a document opens at /van-ban?doc=<file>&unit=<ordinal>.
+`streamlit run app.py` — every page has its own URL path (/hoi-dap, /don-vi, /han, /trich-dan,
+/van-ban, /them-van-ban); a document opens at /van-ban?doc=<file>&unit=<ordinal>.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from chidao import ui_text as txt
 PAGE_TITLES = {
     common.ASK: txt.PAGE_ASK,
     common.MY_UNIT: txt.PAGE_MY_UNIT,
+    common.DEADLINES: txt.PAGE_DEADLINES,
     common.QUOTE: txt.PAGE_QUOTE,
     common.DOCS: txt.PAGE_DOCS,
     common.UPLOAD: txt.PAGE_UPLOAD,

@@ -27,14 +27,22 @@ MAX_UPLOAD_MB = 50  # keep equal to server.maxUploadSize in .streamlit/config.to
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 2**20
 
 # Page scripts (relative to app.py) and their URL paths; a page owns the query parameters it reads.
-ASK, MY_UNIT, QUOTE, DOCS, UPLOAD = (
+ASK, MY_UNIT, DEADLINES, QUOTE, DOCS, UPLOAD = (
     "app_pages/ask.py",
     "app_pages/my_unit.py",
+    "app_pages/deadlines.py",
     "app_pages/quote.py",
     "app_pages/docs.py",
     "app_pages/upload.py",
 )
-URL_PATHS = {ASK: "hoi-dap", MY_UNIT: "don-vi", QUOTE: "trich-dan", DOCS: "van-ban", UPLOAD: "them-van-ban"}
+URL_PATHS = {
+    ASK: "hoi-dap",
+    MY_UNIT: "don-vi",
+    DEADLINES: "han",
+    QUOTE: "trich-dan",
+    DOCS: "van-ban",
+    UPLOAD: "them-van-ban",
+}
 DOC_PARAM, UNIT_PARAM = "doc", "unit"
 OWNED_PARAMS = {URL_PATHS[DOCS]: (DOC_PARAM, UNIT_PARAM)}
 

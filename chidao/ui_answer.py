@@ -139,7 +139,14 @@ def sources(citations: tuple[Citation, ...] | list[Citation]) -> list[Source]:
             )
             if x
         )
-        cite = uniform_dates(c.citation) or f"{document_name(doc)}, {unit_label(unit)}"
-        copy_text = f"[{number}] {cite}; {SIGNED_BY}: {signer}." if signer else f"[{number}] {cite}."
+        copy_text = f"[{number}] {citation_line(c)}"
         out.append(Source(number, document_name(doc), facts, copy_text, c.deadline))
     return out
+
+
+def citation_line(c: Citation) -> str:
+    """ "Kế hoạch số 09-KH/TU ngày 20/09/2021 của Tỉnh ủy Hải Lâm, mục 2; người ký: …." (no number)."""
+    doc, unit = c.hit.document, c.hit.unit
+    signer = signer_text(doc.metadata.signer)
+    cite = uniform_dates(c.citation) or f"{document_name(doc)}, {unit_label(unit)}"
+    return f"{cite}; {SIGNED_BY}: {signer}." if signer else f"{cite}."

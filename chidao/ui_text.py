@@ -108,6 +108,15 @@ PAGE_QUOTE = "Tìm nguồn trích dẫn"  # find the source of a quote
 PAGE_DOCS = "Văn bản"  # documents
 PAGE_UPLOAD = "Thêm văn bản"  # add documents
 PAGE_MY_UNIT = "Đơn vị của tôi"  # my unit
+PAGE_DEADLINES = "Hạn"  # deadlines
+# Groups of the deadlines view: overdue, this week, this month, later, no fixed date.
+DEADLINE_GROUPS = ("Quá hạn", "Trong tuần này", "Trong tháng này", "Sau đó", "Không có ngày cụ thể")
+ALL_UNITS = "Tất cả đơn vị"  # all units
+DEADLINES_HINT = "Hạn của các nhiệm vụ có thời hạn, tính đến hôm nay ({today})."  # as of today
+DOWNLOAD_ICS = "Tải lịch (.ics, nhập vào Outlook/Google Calendar)"  # download the calendar
+DUE_COLUMNS = ("Hạn", "Thời hạn ghi trong văn bản", "Nhiệm vụ", "Đơn vị", "Văn bản", "Mục")
+REPEATS = "lặp lại"  # recurring
+GROUP_COLUMN = "Nhóm"  # group
 SEEDING = "Đang nạp thư viện mặc định lần đầu…"  # loading the default library for the first time
 PROGRESS = "Đang xử lý {label} ({done}/{total})"  # processing …
 LIBRARY_SIZE = "Thư viện: {docs} văn bản, {units} mục"  # library: n documents, n items

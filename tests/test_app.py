@@ -346,3 +346,17 @@ def test_unanswerable_question_says_not_found_and_shows_closest_passages(app_sto
     assert at.warning[0].value == "Không tìm thấy nội dung trả lời câu hỏi này trong thư viện."
     assert txt.NOT_FOUND_SUGGESTIONS in _texts(at)
     assert at.button(key="suggestion-open-1").label == txt.OPEN_AT_ITEM
+
+
+def test_deadlines_page_groups_a_units_tasks_and_offers_csv_and_calendar(portal_store, monkeypatch):
+    at = _go(_run(portal_store, monkeypatch), common.DEADLINES)
+    at.selectbox(key="deadline_unit").set_value("Tỉnh đoàn").run()
+    assert not at.exception, at.exception
+    # Every dated deadline of the test documents is in the past; the weekly one comes within 7 days.
+    heads = [h.value for h in at.subheader]
+    assert heads[0] == "Quá hạn (3)" and heads[-1] == "Không có ngày cụ thể (3)" and len(heads) == 3
+    overdue = next(m.value for m in at.markdown if m.value.startswith('<table class="chidao-table"'))
+    dates = re.findall(r'<td data-label="Hạn" class="chidao-first">([^<]*)</td>', overdue)
+    assert dates == ["30/11/2021", "30/06/2022", "31/12/2022"]
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == [txt.DOWNLOAD_CSV, txt.DOWNLOAD_ICS]

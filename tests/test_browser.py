@@ -283,7 +283,7 @@ def test_open_a_document_at_an_item_then_ask_shows_the_answer(server, browser):
 
 
 @pytest.mark.slow
-def test_my_unit_shows_the_deadline_column_at_desktop_and_phone_size(server, browser):
+def test_my_unit_and_deadlines_show_the_deadline_at_desktop_and_phone_size(server, browser):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as ec
@@ -306,6 +306,13 @@ def test_my_unit_shows_the_deadline_column_at_desktop_and_phone_size(server, bro
         _no_overflow(browser)
     _no_english(browser)
     _shoot(browser, "don-vi")
+
+    _sidebar_link(browser, "Hạn").click()
+    _wait_text(browser, "Quá hạn (")
+    _wait_idle(browser)
+    assert "/han" in browser.current_url
+    _no_english(browser)
+    _shoot(browser, "han")
 
 
 @pytest.mark.slow
