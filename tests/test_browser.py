@@ -109,6 +109,23 @@ def server(store, tmp_path):
 
 @pytest.fixture()
 def browser(tmp_path):
+    driver = _chromium(tmp_path / "chromium-profile")
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture()
+def second_browser(tmp_path):
+    driver = _chromium(tmp_path / "chromium-profile-2")
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def _chromium(profile: Path):
     webdriver = pytest.importorskip("selenium.webdriver")
     from selenium.webdriver.chrome.service import Service
 
@@ -123,15 +140,11 @@ def browser(tmp_path):
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
-        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+        f"--user-data-dir={profile}",
         f"--window-size={DESKTOP[0]},{DESKTOP[1]}",
     ):
         options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
 
 
 def _main_text(browser) -> str:
@@ -274,7 +287,7 @@ def test_open_a_document_at_an_item_then_ask_shows_the_answer(server, browser):
     print(f"screenshots: {shots}")
 
     # A source opens its document at the cited item, on the document page's own URL.
-    browser.find_elements(By.XPATH, "//button[.//p[text()='Mở văn bản tại mục này']]")[0].click()
+    browser.find_elements(By.XPATH, "//button[normalize-space(.)='Mở văn bản tại mục này']")[0].click()
     WebDriverWait(browser, ANSWER_SECONDS).until(lambda d: "/van-ban?doc=" in d.current_url)
     assert "unit=" in browser.current_url
     WebDriverWait(browser, ANSWER_SECONDS).until(
@@ -353,3 +366,65 @@ def test_document_list_and_upload_page_are_vietnamese_at_both_sizes(server, brow
     assert drawn == ['"Kéo thả tệp vào đây"', '"Chọn tệp"']
     _no_english(browser)
     _shoot(browser, "them-van-ban")
+
+
+# An invented dispatch with the number the 2021 plan cites as missing (fictional, like tests/data).
+CITED_DISPATCH = """BAN THƯỜNG TRỰC ỦY BAN TRUNG ƯƠNG          ĐẢNG CỘNG SẢN VIỆT NAM
+MẶT TRẬN TỔ QUỐC VIỆT NAM
+       Số 2862/MTTW-BTT                          Hà Nội, ngày 31 tháng 8 năm 2021
+
+                                 CÔNG VĂN
+      V/v tuyên truyền bài phát biểu của đồng chí Tổng Bí thư về đại đoàn kết
+
+1. Đề nghị Ban Thường trực Ủy ban Mặt trận Tổ quốc các tỉnh phối hợp tuyên truyền bài phát biểu.
+
+2. Báo cáo kết quả về Ban Thường trực trước ngày 30/12/2021.
+"""
+
+
+@pytest.mark.slow
+def test_add_the_missing_document_while_another_session_asks(server, browser, second_browser, tmp_path):
+    """ "Thêm văn bản này" → upload → the reference resolves, while a second session asks at the same time."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    upload = tmp_path / "cong-van-2862-mttw-btt-2021.txt"
+    upload.write_text(CITED_DISPATCH, encoding="utf-8")
+    browser.get(f"{server}/van-ban?doc={PLAN.name}")
+    _wait_text(browser, "Công văn số 2862/MTTW-BTT", STARTUP_SECONDS)
+    _wait_idle(browser)
+    adds = browser.find_elements(By.XPATH, "//button[normalize-space(.)='Thêm văn bản này']")
+    block = "return arguments[0].closest('[data-testid=stVerticalBlock]').innerText"
+    next(b for b in adds if "2862/MTTW-BTT" in browser.execute_script(block, b)).click()
+    _wait_text(browser, "Văn bản cần thêm: Công văn số 2862/MTTW-BTT")
+    assert "/them-van-ban" in browser.current_url and "doc=" not in browser.current_url
+    browser.find_element(By.CSS_SELECTOR, '[data-testid="stFileUploaderDropzoneInput"]').send_keys(
+        str(upload)
+    )
+    add = WebDriverWait(browser, ANSWER_SECONDS).until(
+        ec.element_to_be_clickable((By.XPATH, "//button[normalize-space(.)='Thêm vào thư viện']"))
+    )
+
+    second_browser.get(server)
+    box = WebDriverWait(second_browser, STARTUP_SECONDS).until(
+        ec.element_to_be_clickable((By.CSS_SELECTOR, 'input[aria-label="Câu hỏi"]'))
+    )
+    add.click()  # session 1 ingests …
+    box.send_keys("Ai ký công văn này?", Keys.ENTER)  # … while session 2 asks
+    _wait_text(browser, "Đã xử lý 1 tệp: 1 thêm/cập nhật")
+    _wait_text(second_browser, "Căn cứ trả lời")
+    assert "Đặng Ngọc Huy" in _main_text(second_browser)
+    WebDriverWait(browser, ANSWER_SECONDS).until(
+        lambda d: "Thư viện: 5 văn bản" in d.find_element(By.CSS_SELECTOR, '[data-testid="stSidebar"]').text
+    )
+    _no_english(browser)
+    _shoot(browser, "them-van-ban-xong")
+
+    browser.get(f"{server}/van-ban?doc={PLAN.name}")
+    _wait_text(browser, "Văn bản liên quan", STARTUP_SECONDS)
+    _wait_idle(browser)
+    text = _main_text(browser)
+    assert "Văn bản này triển khai: Công văn số 2862/MTTW-BTT" in text
+    assert "Công văn số 2862/MTTW-BTT ngày 31/08/2021 — chưa có trong thư viện" not in text
