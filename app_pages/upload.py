@@ -15,8 +15,9 @@ from chidao.model import IngestResult
 
 def render(lib: Library) -> None:
     st.header(txt.PAGE_UPLOAD)
+    wanted = st.empty()  # cleared once the wanted document was added
     if st.session_state.get(common.WANTED_KEY):
-        st.info(txt.WANTED.format(name=st.session_state[common.WANTED_KEY]))
+        wanted.info(txt.WANTED.format(name=st.session_state[common.WANTED_KEY]))
     files = st.file_uploader(
         txt.UPLOAD_LABEL, type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES], accept_multiple_files=True
     )
@@ -27,7 +28,8 @@ def render(lib: Library) -> None:
         report = common.ingest_uploads(lib, uploads, common.progress_callback(bar))
         bar.empty()
         st.session_state[common.REPORT_KEY] = report.results
-        st.session_state.pop(common.WANTED_KEY, None)
+        if st.session_state.pop(common.WANTED_KEY, None) and report.ok:
+            wanted.empty()
     if results := st.session_state.get(common.REPORT_KEY):
         _render_upload_report(results)
     _remove_section(lib)
