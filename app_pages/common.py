@@ -148,7 +148,10 @@ def ensure_default_library(lib: Library) -> None:
 
 
 def ingest_uploads(
-    lib: Library, files: Sequence[tuple[str, bytes]], progress: Callable[[int, int, str], None] | None = None
+    lib: Library,
+    files: Sequence[tuple[str, bytes]],
+    progress: Callable[[int, int, str], None] | None = None,
+    pages: Callable[[str, int, int, str], None] | None = None,
 ) -> IngestReport:
     """Write uploaded (name, bytes) pairs under their original names to a temporary folder and ingest them.
 
@@ -162,7 +165,7 @@ def ingest_uploads(
             path = folder / (Path(name.replace("\\", "/")).name or "tep-khong-ten")
             path.write_bytes(data)
             paths.append(path)
-        return lib.ingest(paths, progress=progress, max_bytes=MAX_UPLOAD_BYTES)
+        return lib.ingest(paths, progress=progress, pages=pages, max_bytes=MAX_UPLOAD_BYTES)
 
 
 def progress_callback(bar) -> Callable[[int, int, str], None]:
@@ -172,6 +175,18 @@ def progress_callback(bar) -> Callable[[int, int, str], None]:
         )
 
     return progress
+
+
+def page_progress_callback(bar) -> Callable[[str, int, int, str], None]:
+    """Pages of a long PDF (read, then OCR'd when scanned) on a second progress bar."""
+
+    def pages(name: str, done: int, total: int, stage: str) -> None:
+        label = txt.PAGE_PROGRESS.format(
+            label=name, stage=txt.PAGE_STAGES.get(stage, stage), done=done, total=total
+        )
+        bar.progress(done / total if total else 1.0, text=label)
+
+    return pages
 
 
 # -- navigation ---------------------------------------------------------------------------------

@@ -23,10 +23,13 @@ def render(lib: Library) -> None:
     )
     st.caption(txt.UPLOAD_LIMIT.format(mb=common.MAX_UPLOAD_MB))
     if st.button(txt.ADD_BUTTON, type="primary", disabled=not files):
-        bar = st.progress(0.0)
+        bar, page_bar = st.progress(0.0), st.empty()
         uploads = [(f.name, f.getvalue()) for f in files or []]
-        report = common.ingest_uploads(lib, uploads, common.progress_callback(bar))
+        report = common.ingest_uploads(
+            lib, uploads, common.progress_callback(bar), common.page_progress_callback(page_bar)
+        )
         bar.empty()
+        page_bar.empty()
         st.session_state[common.REPORT_KEY] = report.results
         if st.session_state.pop(common.WANTED_KEY, None) and report.ok:
             wanted.empty()

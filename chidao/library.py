@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
+# (file name, pages done, pages in the file, stage "text" or "ocr"): a long PDF or scan page by page.
+PageProgress = Callable[[str, int, int, str], None]
 SearchMode = Literal["hybrid", "lexical", "dense"]
 
 DEFAULT_STORE = ".chidao"
@@ -177,8 +179,11 @@ class Library:
         progress: Progress | None = None,
         max_bytes: int | None = None,
         ocr: bool = True,
+        pages: PageProgress | None = None,
     ) -> IngestReport:
         """Add files and folders (recursively); a bad file is reported and never aborts the batch.
+
+        `progress` is told per file, `pages` per page of a PDF (reading, then OCR of a scan).
 
         >>> report = lib.ingest(["docs/", "cv-2412.pdf"])
         >>> [(r.path, r.status) for r in report.results]
@@ -188,7 +193,7 @@ class Library:
         for done, path in enumerate(files):
             if progress:
                 progress(done, len(files), path.name)
-            result = self._ingest_one(path, max_bytes=max_bytes, ocr=ocr)
+            result = self._ingest_one(path, max_bytes=max_bytes, ocr=ocr, pages=pages)
             self.store.log_ingest(str(path), result.status, result.doc_id, result.message)
             results.append(result)
         if progress:
@@ -198,7 +203,9 @@ class Library:
             self._dense_index()  # rebuild and save the dense cache once per batch
         return IngestReport(tuple(results))
 
-    def _ingest_one(self, path: Path, *, max_bytes: int | None, ocr: bool) -> IngestResult:
+    def _ingest_one(
+        self, path: Path, *, max_bytes: int | None, ocr: bool, pages: PageProgress | None = None
+    ) -> IngestResult:
         from ingest.parser import parse_document
         from ingest.reader import DEFAULT_MAX_BYTES, check_file, read_file
 
@@ -211,7 +218,8 @@ class Library:
             if same:
                 note = "already in the library" if same == doc_id else f"same content as {same}"
                 return IngestResult(str(path), "unchanged", same, self._documents()[same].unit_count, note)
-            raw = read_file(path, max_bytes=max_bytes, ocr=ocr)
+            pages_done = (lambda done, total, stage: pages(path.name, done, total, stage)) if pages else None
+            raw = read_file(path, max_bytes=max_bytes, ocr=ocr, pages_done=pages_done)
             parsed = parse_document(raw, doc_id)
             if not parsed.units:
                 raise UnreadableFileError(

@@ -360,3 +360,21 @@ def test_deadlines_page_groups_a_units_tasks_and_offers_csv_and_calendar(portal_
     assert dates == ["30/11/2021", "30/06/2022", "31/12/2022"]
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == [txt.DOWNLOAD_CSV, txt.DOWNLOAD_ICS]
+
+
+def test_upload_of_a_pdf_goes_through_the_page_progress(app_store_copy, monkeypatch, tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "hai-trang.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for i, word in enumerate(["tuyen truyen", "kiem tra"], start=1):
+        for j in range(i + 2):
+            pdf.drawString(72, A4[1] - 100 - 20 * j, f"{i}.{j} Ban Thuong vu Tinh doan {word} lan thu {j}.")
+        pdf.showPage()
+    pdf.save()
+    at = _go(_run(app_store_copy, monkeypatch), common.UPLOAD)
+    at.file_uploader[0].set_value([(path.name, path.read_bytes(), "application/pdf")]).run()
+    _button(at, txt.ADD_BUTTON).click().run()
+    assert not at.exception, at.exception
+    assert at.success[0].value == txt.UPLOAD_DONE.format(n=1, ok=1, same=0, bad=0)
