@@ -62,7 +62,7 @@ a.chidao-ref {text-decoration: none; font-weight: 600; font-size: .85em; margin-
   scroll-margin-top: 5rem;}
 table.chidao-table {width: 100%; border-collapse: collapse; font-size: .92em;}
 table.chidao-table th, table.chidao-table td {border-bottom: 1px solid #e6e6e6; padding: .35em .5em;
-  text-align: left; vertical-align: top; overflow-wrap: anywhere;}
+  text-align: left; vertical-align: top; overflow-wrap: break-word;}
 table.chidao-table td.chidao-first {font-weight: 600; color: #8a1c14; white-space: nowrap;}
 @media (max-width: 640px) {
   table.chidao-table thead {display: none;}

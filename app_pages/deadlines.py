@@ -92,7 +92,9 @@ def render(lib: Library) -> None:
         in_group = [r for r, t in zip(rows, tasks, strict=True) if t.group == group]
         if in_group:
             st.subheader(f"{group} ({len(in_group)})")
-            st.markdown(fmt.table_html(in_group, txt.DUE_COLUMNS), unsafe_allow_html=True)
+            # Tasks without a date have no "Hạn" cell to show: their text deadline leads.
+            columns = txt.DUE_COLUMNS[1:] if group == txt.DEADLINE_GROUPS[-1] else txt.DUE_COLUMNS
+            st.markdown(fmt.table_html(in_group, columns), unsafe_allow_html=True)
 
 
 render(common.library())

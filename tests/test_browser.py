@@ -329,8 +329,9 @@ def test_my_unit_and_deadlines_show_the_deadline_at_desktop_and_phone_size(serve
 
 
 @pytest.mark.slow
-def test_document_list_and_upload_page_are_vietnamese_at_both_sizes(server, browser):
+def test_document_list_upload_and_quote_pages_are_vietnamese_at_both_sizes(server, browser):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -366,6 +367,18 @@ def test_document_list_and_upload_page_are_vietnamese_at_both_sizes(server, brow
     assert drawn == ['"Kéo thả tệp vào đây"', '"Chọn tệp"']
     _no_english(browser)
     _shoot(browser, "them-van-ban")
+
+    _sidebar_link(browser, "Tìm nguồn trích dẫn").click()
+    quote = WebDriverWait(browser, STARTUP_SECONDS).until(
+        ec.element_to_be_clickable((By.CSS_SELECTOR, "textarea"))
+    )
+    quote.send_keys("tổ chức cuộc thi tìm hiểu trực tuyến về khối đại đoàn kết")
+    quote.send_keys(Keys.CONTROL, Keys.ENTER)
+    _wait_text(browser, "Sao chép trích dẫn")
+    _wait_idle(browser)
+    assert "[1] Kế hoạch số 09-KH/TU ngày 20/09/2021" in _main_text(browser)
+    _no_english(browser)
+    _shoot(browser, "trich-dan")
 
 
 # An invented dispatch with the number the 2021 plan cites as missing (fictional, like tests/data).
