@@ -265,11 +265,19 @@ def source_list(lib: Library, citations: Sequence[Citation], key: str) -> None:
 
 # A plain button copying its data-text: navigator.clipboard where the page is a secure context
 # (localhost, https), else the older execCommand on a temporary text area (http on a LAN address).
-_COPY_BUTTON = """<button type="button" class="chidao-copy" data-text="%(text)s" onclick="(function(b){
-var t=b.dataset.text,ok=function(){b.textContent='%(done)s';};
-if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(t).then(ok);return;}
-var a=document.createElement('textarea');a.value=t;document.body.appendChild(a);a.select();
-document.execCommand('copy');a.remove();ok();})(this)">%(label)s</button>"""
+# Streamlit strips inline handlers, so a script binds the buttons that are not bound yet.
+_COPY_BUTTON = """<button type="button" class="chidao-copy" data-text="%(text)s">%(label)s</button>
+<script>
+document.querySelectorAll("button.chidao-copy:not([data-bound])").forEach(function (b) {
+  b.dataset.bound = "1";
+  b.addEventListener("click", function () {
+    var t = b.dataset.text, ok = function () { b.textContent = "%(done)s"; };
+    if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(t).then(ok); return; }
+    var a = document.createElement("textarea"); a.value = t; document.body.appendChild(a); a.select();
+    document.execCommand("copy"); a.remove(); ok();
+  });
+});
+</script>"""
 
 
 def copy_box(text: str) -> None:

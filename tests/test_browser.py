@@ -273,6 +273,15 @@ def test_open_a_document_at_an_item_then_ask_shows_the_answer(server, browser):
     assert "doc=" not in browser.current_url and "/van-ban" not in browser.current_url
     copy = browser.find_elements(By.CSS_SELECTOR, "button.chidao-copy")
     assert copy and all(b.is_displayed() and b.text == "Sao chép trích dẫn" for b in copy)
+    # The button copies the numbered citation shown above it (clipboard permission granted to the page).
+    browser.execute_cdp_cmd(
+        "Browser.grantPermissions",
+        {"origin": server, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]},
+    )
+    copy[0].click()
+    WebDriverWait(browser, 10).until(lambda d: copy[0].text == "Đã sao chép")
+    pasted = browser.execute_async_script("navigator.clipboard.readText().then(arguments[0])")
+    assert pasted.startswith("[1] ") and pasted == copy[0].get_attribute("data-text")
     _no_english(browser)
 
     browser.set_window_size(*PHONE)
