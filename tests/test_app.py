@@ -378,3 +378,15 @@ def test_upload_of_a_pdf_goes_through_the_page_progress(app_store_copy, monkeypa
     _button(at, txt.ADD_BUTTON).click().run()
     assert not at.exception, at.exception
     assert at.success[0].value == txt.UPLOAD_DONE.format(n=1, ok=1, same=0, bad=0)
+
+
+def test_picking_a_document_puts_it_in_the_address_and_clearing_it_returns_to_the_list(
+    app_store, monkeypatch
+):
+    at = _go(_run(app_store, monkeypatch), common.DOCS)
+    at.selectbox(key=common.OPEN_DOC_KEY).set_value(GUIDE.name).run()
+    assert at.query_params == {"doc": GUIDE.name}
+    assert [h.value for h in at.subheader][0] == "Hướng dẫn số 15-HD/BTGTU"
+    at.selectbox(key=common.OPEN_DOC_KEY).set_value(None).run()
+    assert at.query_params == {}
+    assert len(at.dataframe[0].value) == 3
