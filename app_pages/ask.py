@@ -19,17 +19,11 @@ def _set_question(question: str) -> None:
     st.session_state[common.QUESTION_KEY] = question
 
 
-def _keep_question() -> None:
-    st.session_state[_KEPT_QUESTION] = st.session_state.get(common.QUESTION_KEY, "")
-
-
 def render(lib: Library) -> None:
     st.header(txt.PAGE_ASK)
     if common.QUESTION_KEY not in st.session_state:
         st.session_state[common.QUESTION_KEY] = st.session_state.get(_KEPT_QUESTION, "")
-    question = st.text_input(
-        txt.QUESTION_LABEL, key=common.QUESTION_KEY, help=txt.QUESTION_HELP, on_change=_keep_question
-    ).strip()
+    question = st.text_input(txt.QUESTION_LABEL, key=common.QUESTION_KEY, help=txt.QUESTION_HELP).strip()
     st.session_state[_KEPT_QUESTION] = question
     if not question:
         examples = fmt.example_questions(lib.organisations(), lib.documents())

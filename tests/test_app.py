@@ -390,3 +390,11 @@ def test_picking_a_document_puts_it_in_the_address_and_clearing_it_returns_to_th
     at.selectbox(key=common.OPEN_DOC_KEY).set_value(None).run()
     assert at.query_params == {}
     assert len(at.dataframe[0].value) == 3
+
+
+def test_the_question_and_its_answer_are_still_there_after_visiting_another_page(app_store, monkeypatch):
+    at = _ask(_run(app_store, monkeypatch), "Ai ký công văn này?")
+    _go(at, common.DOCS)
+    _go(at, common.ASK)
+    assert at.text_input(key=common.QUESTION_KEY).value == "Ai ký công văn này?"
+    assert "Đặng Ngọc Huy" in _answer_html(at)
