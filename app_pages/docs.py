@@ -172,10 +172,21 @@ def _render_tree(tree: list[tuple[Unit, list[tuple[Unit, int]]]], target: int | 
                 common.html(body, css, depth, anchor=f"muc-{sub.ordinal}" if marked else "")
 
 
-# Scrolls the cited item into view once it is drawn (the page draws top to bottom, so it retries).
+# Scrolls the cited item into view once it is drawn. The page draws top to bottom and Streamlit may
+# scroll to the top after a page change, so it checks again until the item has stayed in view.
 _SCROLL_JS = """<script>
-(function(n){var tries=0;(function go(){var el=document.getElementById('muc-'+n);
-if(el){el.scrollIntoView({block:'center'});return;} if(++tries<40){setTimeout(go,100);}})();})(%d);
+(function (n) {
+  var tries = 0, settled = 0;
+  (function go() {
+    var el = document.getElementById("muc-" + n);
+    if (el) {
+      var box = el.getBoundingClientRect();
+      if (box.top >= 0 && box.top < window.innerHeight / 2) { settled += 1; }
+      else { settled = 0; el.scrollIntoView({block: "start"}); }
+    }
+    if (settled < 3 && ++tries < 60) { setTimeout(go, 150); }
+  })();
+})(%d);
 </script>"""
 
 
