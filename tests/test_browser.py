@@ -222,13 +222,23 @@ def _fold_sidebar(browser) -> None:
 
 
 def _sidebar_link(browser, title: str):
-    """The sidebar's link to a page; the sidebar is opened first when a narrow window folded it."""
+    """The sidebar's link to a page, once clickable; the sidebar is opened first when a narrow window
+    folded it (it then slides in)."""
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     for button in browser.find_elements(By.CSS_SELECTOR, '[data-testid="stExpandSidebarButton"]'):
-        button.click()
-    links = browser.find_elements(By.CSS_SELECTOR, '[data-testid="stSidebarNav"] a')
-    return next(a for a in links if a.get_attribute("textContent").strip() == title)
+        browser.execute_script("arguments[0].click()", button)
+
+    def ready(driver):
+        links = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stSidebarNav"] a')
+        link = next((a for a in links if a.get_attribute("textContent").strip() == title), None)
+        if link is None or not link.is_displayed():
+            return None
+        left = driver.execute_script("return arguments[0].getBoundingClientRect().left", link)
+        return link if left >= 0 else None
+
+    return WebDriverWait(browser, 10).until(ready)
 
 
 def _no_overflow(browser) -> None:
