@@ -42,8 +42,8 @@ test: system-deps install-dev
 	HF_HUB_OFFLINE=1 $(BIN)/pytest -q
 
 lint: install-dev
-	$(BIN)/ruff check chidao ingest index qa tests app.py bench
-	$(BIN)/ruff format --check chidao ingest index qa tests app.py bench
+	$(BIN)/ruff check chidao ingest index qa tests app.py app_pages bench
+	$(BIN)/ruff format --check chidao ingest index qa tests app.py app_pages bench
 	$(BIN)/mypy chidao ingest index qa
 	$(PYTHON) tools/layer_check.py .
 

@@ -37,7 +37,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
+# (file name, pages done, pages in the file, stage "text" or "ocr"): a long PDF or scan page by page.
+PageProgress = Callable[[str, int, int, str], None]
 SearchMode = Literal["hybrid", "lexical", "dense"]
+# Header, title, "Kính gửi", signature and "Nơi nhận" blocks: the frame around a document's body.
+_FRAME_KINDS = frozenset({"header", "title", "recipients", "signature", "cc"})
 
 DEFAULT_STORE = ".chidao"
 STORE_ENV = "CHIDAO_STORE"
@@ -184,8 +188,11 @@ class Library:
         progress: Progress | None = None,
         max_bytes: int | None = None,
         ocr: bool = True,
+        pages: PageProgress | None = None,
     ) -> IngestReport:
         """Add files and folders (recursively); a bad file is reported and never aborts the batch.
+
+        `progress` is told per file, `pages` per page of a PDF (reading, then OCR of a scan).
 
         >>> report = lib.ingest(["docs/", "cv-2412.pdf"])
         >>> [(r.path, r.status) for r in report.results]
@@ -195,7 +202,7 @@ class Library:
         for done, path in enumerate(files):
             if progress:
                 progress(done, len(files), path.name)
-            result = self._ingest_one(path, max_bytes=max_bytes, ocr=ocr)
+            result = self._ingest_one(path, max_bytes=max_bytes, ocr=ocr, pages=pages)
             self.store.log_ingest(str(path), result.status, result.doc_id, result.message)
             results.append(result)
         if progress:
@@ -205,7 +212,9 @@ class Library:
             self.retriever.dense_index()  # rebuild and save the dense cache once per batch
         return IngestReport(tuple(results))
 
-    def _ingest_one(self, path: Path, *, max_bytes: int | None, ocr: bool) -> IngestResult:
+    def _ingest_one(
+        self, path: Path, *, max_bytes: int | None, ocr: bool, pages: PageProgress | None = None
+    ) -> IngestResult:
         from ingest.parser import parse_document
         from ingest.reader import DEFAULT_MAX_BYTES, check_file, read_file
 
@@ -218,7 +227,8 @@ class Library:
             if same:
                 note = "already in the library" if same == doc_id else f"same content as {same}"
                 return IngestResult(str(path), "unchanged", same, self._documents()[same].unit_count, note)
-            raw = read_file(path, max_bytes=max_bytes, ocr=ocr)
+            pages_done = (lambda done, total, stage: pages(path.name, done, total, stage)) if pages else None
+            raw = read_file(path, max_bytes=max_bytes, ocr=ocr, pages_done=pages_done)
             parsed = parse_document(raw, doc_id)
             if not parsed.units:
                 raise UnreadableFileError(
@@ -444,3 +454,28 @@ class Library:
                 "negatives_answered": [r[0] for r in scores.rows if r[1] == "negative" and r[2]],
             }
         return metrics
+
+    # -- views for the app (added for the document list and deep links) -----------------------
+
+    def replaced_by(self) -> dict[str, list[str]]:
+        """Replaced documents of the library: doc id → ids of the library documents replacing it.
+
+        >>> lib.replaced_by()
+        {'chi-thi-05-2019.txt': ['chi-thi-19-ct-tu-2022.txt']}
+        """
+        out: dict[str, list[str]] = {}
+        for src, ref in self._qa_state()[1]:
+            if ref.relation == "replaces" and ref.target and src not in out.get(ref.target, []):
+                out.setdefault(ref.target, []).append(src)
+        return out
+
+    def lead_lines(self) -> dict[str, str]:
+        """The first line of body text of every document (for naming one without number or title).
+
+        >>> lib.lead_lines()["cong-van-trien-khai-bai-phat-bieu.txt"][:30]
+        """
+        out = {}
+        for doc_id in self._documents():
+            body = [u for u in self.store.units_of(doc_id) if u.kind not in _FRAME_KINDS]
+            out[doc_id] = body[0].text.strip().split("\n", 1)[0] if body else ""
+        return out

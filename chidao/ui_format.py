@@ -3,30 +3,42 @@
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import io
 import re
-from collections.abc import Iterable, Sequence
-from datetime import date
+from collections.abc import Iterable, Mapping, Sequence
+from urllib.parse import quote
 
-from chidao.core.cite import format_date
+from chidao.core import cite
 from chidao.core.model import Citation, Document, DocumentView, Hit, Reference, Signer, Unit
 from chidao.ui_text import (
     ASK_SIGNER_THIS,
+    FILE_COLUMN,
+    IN_FORCE,
+    KIND_FALLBACK,
     KIND_LABELS,
     LIBRARY_COLUMNS,
     MISSING,
     NO_DEADLINE,
     PARAGRAPH_WORD,
     RELATION_LABELS,
+    REPLACED,
+    ROW_WORD,
     SIGNED_BY,
     TASK_COLUMNS,
     UNIT_WORD,
 )
 
+# One date format in the app (dd/mm/yyyy): lists and tables line dates up.
+format_date = functools.partial(cite.format_date, padded=True)
+
 
 def unit_label(unit: Unit) -> str:
-    """ "mục 3", "mục II.3.b", "Điều 5", or the kind of an unlabelled unit ("phần mở đầu")."""
+    """ "mục 3", "mục II.3.b", "Điều 5", "Phụ lục, dòng 2", or the kind of an unlabelled unit."""
+    if unit.kind == "table_row" and unit.label:
+        head, _, row = unit.label.rpartition(".")
+        return f"{head}, {ROW_WORD} {row}" if head else f"{ROW_WORD} {row}"
     if unit.label:
         return unit.label if unit.label[0].isalpha() and " " in unit.label else f"{UNIT_WORD} {unit.label}"
     return KIND_LABELS.get(unit.kind, PARAGRAPH_WORD)
@@ -61,7 +73,8 @@ def with_signer(citation: str, document: Document) -> str:
 
 def highlight_html(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """HTML-escaped `text` with the [start, end) `spans` wrapped in <mark>, line breaks kept."""
-    drop = {i for m in _EMPHASIS.finditer(text) for i in range(m.start(), m.end())}
+    marks = [*_EMPHASIS.finditer(text), *_HEADING_MARKS.finditer(text)]
+    drop = {i for m in marks for i in range(m.start(), m.end())}
 
     def plain(start: int, end: int) -> str:
         return html.escape("".join(text[i] for i in range(start, end) if i not in drop))
@@ -83,18 +96,40 @@ def highlight_html(text: str, spans: Iterable[tuple[int, int]]) -> str:
 _EMPHASIS = re.compile(r"(?<![\w(*])\*{1,2}(?=[\w“\"])|(?<=[\w.”\"])\*{1,2}(?![\w)*])")
 
 
-def document_name(document: Document) -> str:
-    """ "Kế hoạch số 09-KH/TU"; a document without a number also shows its file name."""
-    return document.label if document.metadata.number else f"{document.label} ({document.id})"
+def document_name(document: Document, lead: str = "") -> str:
+    """ "Kế hoạch số 09-KH/TU"; a document without a number is named by its kind and subject (or
+    `lead`, its first line of text), never by its file name unless nothing else is known."""
+    md = document.metadata
+    if md.number:
+        return document.label
+    subject = " ".join((md.title or lead).split())
+    if len(subject) > _NAME_CHARS:
+        subject = subject[: _NAME_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    kind = md.doc_type or KIND_FALLBACK
+    if subject:
+        return f"{kind} {subject}" if subject[:1].islower() else f"{kind}: {subject}"
+    return f"{kind} ({document.id})"
+
+
+_NAME_CHARS = 70  # a name fits one line of the document list at 1400 px
 
 
 def item_text(unit: Unit) -> str:
-    """A unit's text without its leading label ("2. ", "a) ") and Markdown emphasis, for tables."""
-    text = _EMPHASIS.sub("", unit.text).strip()
+    """A unit's text without its leading label ("2. ", "a) "), Markdown headings and emphasis."""
+    text = _HEADING_MARKS.sub("", _EMPHASIS.sub("", unit.text)).strip()
     return _LEADING_LABEL.sub("", text) if unit.label else text
 
 
 _LEADING_LABEL = re.compile(r"^(?:[\wĐđ]{1,6}(?:\.[\wĐđ]{1,6})*[.)])\s+")
+_HEADING_MARKS = re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE)
+
+
+def task_text(unit: Unit) -> str:
+    """What a task says: for a task-table row ("STT | unit | task | deadline") "unit: task"."""
+    cells = [" ".join(c.split()) for c in unit.text.split("|")] if unit.kind == "table_row" else []
+    if len(cells) >= 3 and cells[2]:
+        return f"{cells[1]}: {cells[2]}" if cells[1] else cells[2]
+    return item_text(unit)
 
 
 def unit_depths(units: Sequence[Unit]) -> dict[int, int]:
@@ -147,19 +182,21 @@ def context_units(units: Sequence[Unit], ordinal: int, around: int = 1) -> list[
     return list(units[max(0, index - around) : index + around + 1])
 
 
-def task_rows(citations: Iterable[Citation]) -> list[dict[str, str]]:
-    """Rows of the unit to-do table, one per assigned task."""
+def task_rows(
+    citations: Iterable[Citation], names: dict[str, str] | None = None, *, blank: str = NO_DEADLINE
+) -> list[dict[str, str]]:
+    """Rows of the unit to-do table, one per assigned task, deadline first (`blank` when none);
+    `names` are the documents' display names by id."""
     return [
         dict(
             zip(
                 TASK_COLUMNS,
                 (
-                    document_name(c.hit.document),
-                    c.hit.document.metadata.number,
-                    format_date(c.hit.document.metadata.date),
+                    c.deadline or blank,
+                    task_text(c.hit.unit),
+                    (names or {}).get(c.hit.document.id) or document_name(c.hit.document),
                     unit_label(c.hit.unit),
-                    item_text(c.hit.unit),
-                    c.deadline or NO_DEADLINE,
+                    format_date(c.hit.document.metadata.date),
                 ),
                 strict=True,
             )
@@ -168,19 +205,21 @@ def task_rows(citations: Iterable[Citation]) -> list[dict[str, str]]:
     ]
 
 
-def library_rows(documents: Iterable[Document]) -> list[dict[str, object]]:
-    """Rows of the library table, one per document."""
+def library_rows(
+    documents: Iterable[Document], names: dict[str, str], replaced: dict[str, list[str]]
+) -> list[dict[str, str]]:
+    """Rows of the library table, one per document: `names` are display names by id, `replaced`
+    the documents replacing each replaced one."""
     return [
         dict(
             zip(
                 LIBRARY_COLUMNS,
                 (
-                    d.metadata.doc_type,
-                    d.metadata.number,
-                    _as_date(d.metadata.date),
+                    names.get(d.id, d.label),
+                    format_date(d.metadata.date),
                     d.metadata.issuer,
+                    REPLACED if replaced.get(d.id) else IN_FORCE,
                     d.metadata.title,
-                    d.unit_count,
                     d.id,
                 ),
                 strict=True,
@@ -190,11 +229,10 @@ def library_rows(documents: Iterable[Document]) -> list[dict[str, object]]:
     ]
 
 
-def _as_date(iso: str) -> date | None:
-    try:
-        return date.fromisoformat(iso)
-    except ValueError:
-        return None
+def document_year(document: Document) -> int | None:
+    """The year a document was issued, None when its date is unknown."""
+    year = document.metadata.date[:4]
+    return int(year) if year.isdigit() else None
 
 
 def csv_bytes(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> bytes:
@@ -261,3 +299,42 @@ def example_questions(organisations: Sequence[str], documents: Sequence[Document
     if len(documents) == 1 and not numbered:
         questions.append(ASK_SIGNER_THIS)
     return list(dict.fromkeys(questions))[:n]
+
+
+def table_html(rows: Sequence[Mapping[str, object]], columns: Sequence[str]) -> str:
+    """A plain HTML table (class chidao-table) whose first column is emphasised; every cell carries
+    its column name in data-label, so that CSS can stack the rows as cards on a narrow screen."""
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    first = ' class="chidao-first"'
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td data-label="{html.escape(c)}"{first if i == 0 else ""}>'
+            f"{html.escape(str(row.get(c, '')))}</td>"
+            for i, c in enumerate(columns)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f'<table class="chidao-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def document_cards_html(rows: Sequence[Mapping[str, str]]) -> str:
+    """The library list for a phone: one card per document whose name links to ?doc=<file>."""
+    cards = []
+    for row in rows:
+        link = f"?doc={quote(row[FILE_COLUMN])}"
+        facts = " · ".join(
+            html.escape(row[c])
+            for c in (LIBRARY_COLUMNS[1], LIBRARY_COLUMNS[2], LIBRARY_COLUMNS[3])
+            if row[c]
+        )
+        name, subject = row[LIBRARY_COLUMNS[0]], row[LIBRARY_COLUMNS[4]]
+        subject = "" if subject[:30] in name else subject  # a document named by its subject
+        cards.append(
+            f'<div class="chidao-card"><a href="{html.escape(link)}" target="_self">'
+            f"{html.escape(name)}</a><br><small>{facts}</small>"
+            + (f"<br>{html.escape(subject)}" if subject else "")
+            + "</div>"
+        )
+    return f'<div class="chidao-phone-only">{"".join(cards)}</div>'

@@ -33,16 +33,20 @@ KIND_LABELS = {
     "heading": "đề mục",  # heading
 }
 UNIT_WORD = "mục"  # item
+KIND_FALLBACK = "Văn bản"  # document (kind unknown)
 PARAGRAPH_WORD = "đoạn"  # paragraph
+ROW_WORD = "dòng"  # (table) row
 MISSING = "chưa có trong thư viện"  # not in the library yet
 SIGNED_BY = "người ký"  # signed by
 ASK_SIGNER_THIS = "Ai ký công văn này?"  # who signed this dispatch?
-NO_DEADLINE = "—"
+NO_DEADLINE = "không nêu"  # not stated (the CSV leaves the cell empty)
 
 # Column names of the unit to-do table and of the library table.
-TASK_COLUMNS = ("Văn bản", "Số", "Ngày", "Mục", "Nhiệm vụ", "Thời hạn")
-LIBRARY_COLUMNS = ("Loại", "Số", "Ngày", "Cơ quan ban hành", "Trích yếu", "Số mục", "Tệp")
-DATE_COLUMN, FILE_COLUMN = LIBRARY_COLUMNS[2], LIBRARY_COLUMNS[6]
+# The deadline comes first, so that it stays visible on a phone and in a narrow window.
+TASK_COLUMNS = ("Thời hạn", "Nhiệm vụ", "Văn bản", "Mục", "Ngày ban hành")
+LIBRARY_COLUMNS = ("Văn bản", "Ngày", "Cơ quan ban hành", "Hiệu lực", "Trích yếu", "Tệp")
+DATE_COLUMN, FILE_COLUMN = LIBRARY_COLUMNS[1], LIBRARY_COLUMNS[5]
+IN_FORCE, REPLACED = "Còn hiệu lực", "Bị thay thế"  # in force, replaced
 INGEST_COLUMNS = ("Tệp", "Kết quả", "Số mục", "Ghi chú")
 
 # English ingest failure message fragment → (what is wrong, what to do), in Vietnamese. IngestResult
@@ -59,7 +63,12 @@ _FAILURES = (
         "Tách tệp thành các phần nhỏ hơn giới hạn rồi tải lên lại.",
     ),
     (
-        ("empty file", "no text in the file", "no text found", "pdf without pages"),
+        ("empty file", "pdf without pages"),
+        "tệp rỗng",  # empty file
+        "Kiểm tra đúng tệp chưa (tệp có 0 byte hoặc không có trang nào) rồi tải lên lại.",
+    ),
+    (
+        ("no text in the file", "no text found"),
         "tệp không có nội dung chữ",
         "Kiểm tra đúng tệp chưa, hoặc xuất lại tệp kèm nội dung chữ.",
     ),
@@ -98,9 +107,16 @@ PAGE_ASK = "Hỏi đáp"  # questions and answers
 PAGE_QUOTE = "Tìm nguồn trích dẫn"  # find the source of a quote
 PAGE_DOCS = "Văn bản"  # documents
 PAGE_UPLOAD = "Thêm văn bản"  # add documents
-PAGES = (PAGE_ASK, PAGE_QUOTE, PAGE_DOCS, PAGE_UPLOAD)
-NAV_LABEL = "Chức năng"  # function
-TAB_ASK, TAB_MY_UNIT = "Đặt câu hỏi", "Đơn vị của tôi"  # ask a question, my unit
+PAGE_MY_UNIT = "Đơn vị của tôi"  # my unit
+PAGE_DEADLINES = "Hạn"  # deadlines
+# Groups of the deadlines view: overdue, this week, this month, later, no fixed date.
+DEADLINE_GROUPS = ("Quá hạn", "Trong tuần này", "Trong tháng này", "Sau đó", "Không có ngày cụ thể")
+ALL_UNITS = "Tất cả đơn vị"  # all units
+DEADLINES_HINT = "Hạn của các nhiệm vụ có thời hạn, tính đến hôm nay ({today})."  # as of today
+DOWNLOAD_ICS = "Tải lịch (.ics, nhập vào Outlook/Google Calendar)"  # download the calendar
+DUE_COLUMNS = ("Hạn", "Thời hạn ghi trong văn bản", "Nhiệm vụ", "Đơn vị", "Văn bản", "Mục")
+REPEATS = "lặp lại"  # recurring
+GROUP_COLUMN = "Nhóm"  # group
 SEEDING = "Đang nạp thư viện mặc định lần đầu…"  # loading the default library for the first time
 PROGRESS = "Đang xử lý {label} ({done}/{total})"  # processing …
 LIBRARY_SIZE = "Thư viện: {docs} văn bản, {units} mục"  # library: n documents, n items
@@ -113,10 +129,15 @@ ALL = "Tất cả"  # all
 # Filters: document type, issuer, year, document (in the order of ui_format.filter_choices).
 FILTER_LABELS = ("Loại văn bản", "Cơ quan ban hành", "Năm", "Văn bản")
 ANSWER = "Trả lời"  # answer
+THINKING = "Đang tìm câu trả lời…"  # looking for the answer
 SOURCES = "Căn cứ trả lời"  # what the answer rests on
+COPY = "Sao chép trích dẫn"  # copy the citation
+COPIED = "Đã sao chép"  # copied
+ISSUED_BY, ON_DATE, ITEM_WORD = "của", "ngày", "Mục"  # of (issuer), dated, item
 NOT_FOUND_SUGGESTIONS = "Các đoạn gần nhất có thể liên quan:"  # closest passages
 IN_CONTEXT = "Xem trong văn bản"  # see it in the document
 OPEN_DOCUMENT = "Mở văn bản"  # open the document
+OPEN_AT_ITEM = "Mở văn bản tại mục này"  # open the document at this item
 DEADLINE = "Thời hạn"  # deadline
 PICK_UNIT = "Chọn đơn vị"  # pick a unit
 PICK_UNIT_HINT = "Chọn đơn vị để xem mọi nhiệm vụ được giao cho đơn vị trong các văn bản."
@@ -126,9 +147,15 @@ DOWNLOAD_CSV = "Tải bảng nhiệm vụ (CSV, mở được bằng Excel)"  # 
 QUOTE_LABEL = "Dán câu trích dẫn hoặc ý diễn đạt lại"  # paste a quote or paraphrase
 QUOTE_HINT = "Dán một câu trích để tìm văn bản gốc và cách trích dẫn."
 QUOTE_NOTHING = "Không tìm thấy đoạn nào gần với câu này trong thư viện."
+QUOTE_CLOSEST = "Các đoạn gần nhất (không chắc chắn):"  # closest passages, not sure
 CITE_AS = "Trích dẫn (bấm biểu tượng sao chép ở góc):"  # cite as (copy button in the corner)
 EMPTY_LIBRARY = "Thư viện chưa có văn bản nào. Hãy thêm văn bản ở trang “Thêm văn bản”."
-SEARCH_DOCS = "Lọc danh sách (số, trích yếu, cơ quan…)"  # filter the list
+SEARCH_DOCS = "Tìm trong số hiệu, trích yếu"  # search number and subject
+STATUS_FILTER = "Hiệu lực"  # status (in force / replaced)
+DOCS_SHOWN = "{n}/{total} văn bản"  # n of total documents
+REPLACED_BANNER = "Đã bị thay thế bởi {src}"  # replaced by …
+OPEN_REPLACING = "Mở văn bản thay thế"  # open the replacing document
+UNIT_NOT_FOUND = "Không thấy mục được dẫn (số {unit}) trong văn bản này; hiển thị toàn văn."
 OPEN_DOC_LABEL = "Mở văn bản để xem (hoặc bấm một dòng của bảng)"  # open a document (or click a row)
 PICK_DOC = "Chọn văn bản…"  # pick a document
 RECIPIENTS, SIGNER, CC, CONTENT = "Kính gửi", "Người ký", "Nơi nhận", "Nội dung"
@@ -137,10 +164,18 @@ CITES = "Văn bản này {rel}:"  # this document {relation}
 CITED_BY = "Các văn bản dẫn chiếu đến văn bản này:"  # documents citing this one
 REPLACED_BY = "Văn bản này đã bị {src} thay thế."  # replaced by …
 NO_LINKS = "Chưa thấy văn bản liên quan."  # no related documents found
+LINK_GRAPH = "Sơ đồ liên kết"  # link diagram
 ADD_THIS = "Thêm văn bản này"  # add this document
 WANTED = "Văn bản cần thêm: {name}. Chọn tệp của văn bản này bên dưới."  # document to add
 UPLOAD_LABEL = "Chọn tệp PDF, DOCX, TXT hoặc MD (có thể chọn nhiều tệp)"
 UPLOAD_LIMIT = "Tối đa {mb} MB mỗi tệp. Tệp trùng tên sẽ thay bản cũ; tệp lỗi không làm mất gì."
+# The file uploader's own English texts are replaced by these through CSS (Streamlit has no setting).
+UPLOAD_DROP = "Kéo thả tệp vào đây"  # drag and drop files here
+UPLOAD_BROWSE = "Chọn tệp"  # browse files
+UPLOAD_TYPES = "PDF, DOCX, TXT, MD — tối đa {mb} MB mỗi tệp"  # accepted types, size limit per file
+EMPTY_FILE = "tệp rỗng"  # empty file
+PAGE_PROGRESS = "{label}: {stage} trang {done}/{total}"  # file: reading / OCR of page n of m
+PAGE_STAGES = {"text": "đang đọc", "ocr": "đang nhận dạng chữ (OCR)"}  # reading, recognising text
 ADD_BUTTON = "Thêm vào thư viện"  # add to the library
 UPLOAD_DONE = "Đã xử lý {n} tệp: {ok} thêm/cập nhật, {same} không đổi, {bad} lỗi."
 REMOVE = "Xóa văn bản khỏi thư viện"  # remove a document

@@ -8,7 +8,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -50,7 +50,7 @@ def ocr_available() -> bool:
     return LANGUAGE in (done.stdout + done.stderr).split()
 
 
-def ocr_pdf(path: Path) -> RawText:
+def ocr_pdf(path: Path, pages_done: Callable[[int, int, str], None] | None = None) -> RawText:
     """Read a PDF without a text layer by OCR; the result carries `ocr=True` and a warning.
 
     Raises ScanWithoutTextError when tesseract or its Vietnamese data is missing: a scan is never
@@ -61,7 +61,7 @@ def ocr_pdf(path: Path) -> RawText:
             "no text layer (scanned PDF) and OCR is not available", path=path, hint=INSTALL_HINT
         )
     n = _page_count(path)
-    texts = ocr_pages(path, range(n))
+    texts = ocr_pages(path, range(n), pages_done=pages_done)
     if not any(c.isalpha() for text in texts for c in text):
         raise ScanWithoutTextError(
             "no text layer (scanned PDF) and OCR found no text in it",
@@ -73,12 +73,23 @@ def ocr_pdf(path: Path) -> RawText:
     return build_raw_text(text, format="pdf", ocr=True, warnings=(OCR_WARNING,))
 
 
-def ocr_pages(path: Path, pages: Sequence[int], *, dpi: int = DPI) -> list[str]:
-    """OCR text of the given 0-based pages, in that order (one tesseract process per CPU core)."""
+def ocr_pages(
+    path: Path,
+    pages: Sequence[int],
+    *,
+    dpi: int = DPI,
+    pages_done: Callable[[int, int, str], None] | None = None,
+) -> list[str]:
+    """OCR text of the given 0-based pages, in that order (one tesseract process per CPU core);
+    `pages_done(done, total, "ocr")` is told as the pages come back, in order."""
     with tempfile.TemporaryDirectory(prefix="chidao-ocr-") as tmp:
         images = _render(path, pages, Path(tmp), dpi)
+        texts = []
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            texts = list(pool.map(lambda image: _tesseract(image, path), images))
+            for text in pool.map(lambda image: _tesseract(image, path), images):
+                texts.append(text)
+                if pages_done:
+                    pages_done(len(texts), len(images), "ocr")
     return [nfc(t) for t in texts]
 
 

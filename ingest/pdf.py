@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdf
@@ -23,15 +24,18 @@ MIN_PAGE_LETTERS = 20
 # pypdf reports a broken file with its own errors, but a damaged object tree surfaces as plain
 # Python errors from deep inside the parser; all of them mean "damaged PDF" to the user.
 _BROKEN = (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError)
+# Told after each page: (pages done, pages in the file, stage "text" or "ocr"); a long PDF or scan
+# takes seconds to minutes, and the app shows how far it is.
+PageProgress = Callable[[int, int, str], None]
 
 
-def read_pdf(path: Path, *, ocr: bool = True) -> RawText:
+def read_pdf(path: Path, *, ocr: bool = True, pages_done: PageProgress | None = None) -> RawText:
     """Read a PDF: running headers/footers dropped, wrapped lines and page-split paragraphs re-joined.
 
     Pages without a text layer are OCR'd (`ocr=True` and tesseract present); a PDF with no text at all
     and no OCR raises ScanWithoutTextError rather than coming out empty.
     """
-    pages = _extract_pages(path)
+    pages = _extract_pages(path, pages_done)
     blank = [i for i, page in enumerate(pages) if _letters(page) < MIN_PAGE_LETTERS]
     if len(blank) == len(pages):
         if not ocr:
@@ -42,27 +46,30 @@ def read_pdf(path: Path, *, ocr: bool = True) -> RawText:
             )
         from ingest.ocr import ocr_pdf
 
-        return ocr_pdf(path)
+        return ocr_pdf(path, pages_done)
     warnings: tuple[str, ...] = ()
     ocr_texts: dict[int, str] = {}
     if blank:
-        ocr_texts, warnings = _ocr_some(path, blank, ocr=ocr)
+        ocr_texts, warnings = _ocr_some(path, blank, ocr=ocr, pages_done=pages_done)
     text = pages_to_text(pages, ocr_texts)
     return build_raw_text(text, format="pdf", ocr=bool(ocr_texts), warnings=warnings)
 
 
-def _extract_pages(path: Path) -> list[list[str]]:
+def _extract_pages(path: Path, pages_done: PageProgress | None = None) -> list[list[str]]:
     """pypdf layout-mode lines per page: positions survive as spaces (indents, side-by-side cells)."""
     try:
         reader = pypdf.PdfReader(path)
         _unlock(reader, path)
         pages = []
+        total = len(reader.pages)
         for page in reader.pages:
             try:
                 text = page.extract_text(extraction_mode="layout")
             except ZeroDivisionError:  # layout mode divides by font metrics some PDFs leave at 0
                 text = page.extract_text()
             pages.append(nfc(text).splitlines())
+            if pages_done:
+                pages_done(len(pages), total, "text")
     except (ScanWithoutTextError, UnreadableFileError):
         raise
     except _BROKEN as exc:
@@ -86,14 +93,16 @@ def _unlock(reader: pypdf.PdfReader, path: Path) -> None:
     raise UnreadableFileError("encrypted PDF (password protected)", path=path, hint=UNLOCK_HINT)
 
 
-def _ocr_some(path: Path, blank: list[int], *, ocr: bool) -> tuple[dict[int, str], tuple[str, ...]]:
+def _ocr_some(
+    path: Path, blank: list[int], *, ocr: bool, pages_done: PageProgress | None = None
+) -> tuple[dict[int, str], tuple[str, ...]]:
     """OCR the pages that have no text layer in an otherwise text PDF, or say which pages were lost."""
     numbers = ", ".join(str(i + 1) for i in blank)
     if ocr:
         from ingest.ocr import ocr_available, ocr_pages
 
         if ocr_available():
-            texts = ocr_pages(path, blank)
+            texts = ocr_pages(path, blank, pages_done=pages_done)
             message = f"text of page(s) {numbers} came from OCR; check it against the original"
             log.warning("%s: %s", path.name, message)
             return dict(zip(blank, texts, strict=True)), (message,)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from chidao.core.errors import UnreadableFileError
@@ -21,11 +22,18 @@ _CONVERT_HINTS = {
 }
 
 
-def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, ocr: bool = True) -> RawText:
+def read_file(
+    path: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    ocr: bool = True,
+    pages_done: Callable[[int, int, str], None] | None = None,
+) -> RawText:
     """Read a .txt, .md, .pdf or .docx file into NFC text with page offsets.
 
     Raises UnreadableFileError (missing, empty, too large, junk, damaged, unsupported) or
     ScanWithoutTextError (a scanned PDF and no OCR), each naming the file and the fix.
+    `pages_done(done, total, stage)` follows a PDF page by page (stage "text" or "ocr").
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -36,7 +44,7 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, ocr: bool = Tru
             f"unsupported file type {kind} (supported: {_SUPPORTED_TEXT})", path=path, hint=hint
         )
     check_file(path, max_bytes)
-    raw = _dispatch(path, suffix, ocr=ocr)
+    raw = _dispatch(path, suffix, ocr=ocr, pages_done=pages_done)
     if not raw.text.strip():
         raise UnreadableFileError(
             "no text in the file (only whitespace)",
@@ -47,7 +55,9 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, ocr: bool = Tru
     return raw
 
 
-def _dispatch(path: Path, suffix: str, *, ocr: bool) -> RawText:
+def _dispatch(
+    path: Path, suffix: str, *, ocr: bool, pages_done: Callable[[int, int, str], None] | None
+) -> RawText:
     # Imported here so that reading a text file never imports pypdf, python-docx or pypdfium2.
     if suffix in (".txt", ".md"):
         from ingest.txt import read_txt
@@ -56,7 +66,7 @@ def _dispatch(path: Path, suffix: str, *, ocr: bool) -> RawText:
     if suffix == ".pdf":
         from ingest.pdf import read_pdf
 
-        return read_pdf(path, ocr=ocr)
+        return read_pdf(path, ocr=ocr, pages_done=pages_done)
     from ingest.docx import read_docx
 
     return read_docx(path)

@@ -33,6 +33,8 @@ DEADLINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"trong\s+(?:thời\s+hạn\s+)?\d+\s+ngày(?:\s+làm\s+việc)?(?:\s+kể\s+từ\s+[^,.;]{3,40})?",
         r"(?:chậm nhất|ít nhất)\s+\d+\s+ngày(?:\s+làm\s+việc)?\s+trước\s+[^,.;]{3,30}",
         rf"(?<!tính )(?<!Tính )đến\s+(?:hết\s+)?ngày\s+{_DATE}",
+        # "vào cuối năm 2025", "trước giữa năm 2024", "trong đầu tháng 3/2025" (end / middle / start of …)
+        rf"(?:vào|trước|đến|trong)\s+(?:cuối|đầu|giữa)\s+(?:năm\s+\d{{4}}|{_QUARTER}|{_MONTH})",
         # "định kỳ 6 tháng", "hằng tháng", "mỗi quý một lần", "ít nhất 02 lần trong năm" (periodic)
         r"định kỳ\s+(?:\d+\s+tháng|hằng\s+(?:tháng|quý|năm)|hàng\s+(?:tháng|quý|năm))",
         _EVERY,
@@ -44,7 +46,7 @@ DEADLINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"năm\s+học\s+\d{4}\s*-\s*\d{4}",
     )
 )
-_PERIODIC = 9  # DEADLINE_PATTERNS[9:] state a period or a year rather than a day
+_PERIODIC = 10  # DEADLINE_PATTERNS[10:] state a period or a year rather than a day
 # The date of a cited document is no deadline: "Công văn số 2862/MTTW-BTT ngày 31/8/2021",
 # "Quyết định số 217-QĐ/TW và 218-QĐ/TW ngày 12/12/2013", "Hội nghị ngày 16/8/2021 của …".
 _CITED_DATE = re.compile(

@@ -202,3 +202,25 @@ def test_a_sentence_no_document_says_has_no_source(seed_store):
     )
     assert (found.status, found.citations) == ("not_found", ())
     assert found.text.startswith("Không tìm thấy nguồn của câu này")
+
+
+def test_ingest_tells_each_pdf_page_with_the_file_name(store_copy, tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "ba-trang.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    words = ["tuyen truyen", "kiem tra", "bao cao"]
+    for i, word in enumerate(words, start=1):  # different text on each page: no running header
+        for j in range(i + 2):
+            pdf.drawString(72, A4[1] - 100 - 20 * j, f"{i}.{j} Ban Thuong vu Tinh doan {word} lan thu {j}.")
+        pdf.showPage()
+    pdf.save()
+    told: list[tuple[str, int, int, str]] = []
+    report = Library.open(store_copy).ingest([path], pages=lambda *args: told.append(args))
+    assert report.ok
+    assert told == [
+        ("ba-trang.pdf", 1, 3, "text"),
+        ("ba-trang.pdf", 2, 3, "text"),
+        ("ba-trang.pdf", 3, 3, "text"),
+    ]

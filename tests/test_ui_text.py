@@ -63,5 +63,5 @@ def test_link_graph_draws_missing_documents_dashed():
     view = DocumentView(doc, "", (), (missing,), (("hd.txt", citing),))
     dot = reference_dot(view, {"kh.txt": "Kế hoạch số 9-KH/TU", "hd.txt": "Hướng dẫn số 15"})
     assert '"kh.txt" -> "missing-0" [label="triển khai", style=dashed];' in dot
-    assert '"missing-0" [label="Công văn số 2862/MTTW-BTT ngày 31/8/2021\\n(chưa có trong thư viện)"' in dot
+    assert '"missing-0" [label="Công văn số 2862/MTTW-BTT ngày 31/08/2021\\n(chưa có trong thư viện)"' in dot
     assert '"hd.txt" -> "kh.txt" [label="triển khai"];' in dot

@@ -26,13 +26,14 @@ ITEM = "mục"  # "item"
 _ARTICLE = re.compile(r"^(Điều\s+\d+\w*)(?:\.(\d+))?(?:\.(\w+))?$", re.IGNORECASE)
 
 
-def format_date(iso: str) -> str:
-    """ISO date in Vietnamese administrative style: day < 10 and months 1–2 keep a zero ("05/7/2022")."""
+def format_date(iso: str, *, padded: bool = False) -> str:
+    """An ISO date as Vietnamese documents write it: day < 10 and months 1–2 keep a zero ("05/7/2022");
+    `padded` always writes dd/mm/yyyy ("05/07/2022"), for lists and tables where dates line up."""
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
     if not match:
         return iso or ""
     year, month, day = (int(x) for x in match.groups())
-    return f"{day:02d}/{month:02d}/{year}" if month <= 2 else f"{day:02d}/{month}/{year}"
+    return f"{day:02d}/{month:02d}/{year}" if padded or month <= 2 else f"{day:02d}/{month}/{year}"
 
 
 def document_phrase(document: Document) -> str:

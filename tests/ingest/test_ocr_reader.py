@@ -123,3 +123,11 @@ def test_page_without_text_layer_and_ocr_off_is_reported_missing(mixed_pdf: Path
     raw = read_file(mixed_pdf, ocr=False)
     assert (raw.text, raw.ocr) == ("Trang đầu có lớp chữ thật của văn bản.", False)
     assert raw.warnings == ("page(s) 2 have no text layer and were not OCR'd; their text is missing",)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ocr_available(), reason="tesseract with Vietnamese data not installed")
+def test_ocr_of_a_text_pdf_page_is_told_after_its_text_pages(mixed_pdf: Path) -> None:
+    told: list[tuple[int, int, str]] = []
+    read_file(mixed_pdf, pages_done=lambda done, total, stage: told.append((done, total, stage)))
+    assert told == [(1, 2, "text"), (2, 2, "text"), (1, 1, "ocr")]

@@ -130,3 +130,9 @@ def test_pdf_with_owner_password_only_is_read(sample_pdf: Path, tmp_path: Path) 
     with path.open("wb") as fh:
         writer.write(fh)
     assert read_file(path).text == read_file(sample_pdf).text
+
+
+def test_pdf_reading_is_told_page_by_page(sample_pdf: Path) -> None:
+    told: list[tuple[int, int, str]] = []
+    read_file(sample_pdf, pages_done=lambda done, total, stage: told.append((done, total, stage)))
+    assert told == [(1, 2, "text"), (2, 2, "text")]

@@ -26,6 +26,8 @@ from qa.deadline import extract_deadline, unit_deadline
         ),
         ("thời gian từ ngày 01/11 đến ngày 18/11/2023; nội dung", "từ ngày 01/11 đến ngày 18/11/2023"),
         ("Tăng cường công tác dân vận.", ""),
+        ("nâng tỷ lệ tập hợp thanh niên công nhân lên ít nhất 60% vào cuối năm 2025;", "vào cuối năm 2025"),
+        ("hoàn thành việc sắp xếp trước giữa năm 2024.", "trước giữa năm 2024"),
         ("báo cáo kết quả trước ngày 20 hằng tháng", "trước ngày 20 hằng tháng"),
         ("tổ chức cuộc thi trực tuyến trong tháng 7/2022 dành cho cán bộ", "trong tháng 7/2022"),
         (
