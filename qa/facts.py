@@ -9,7 +9,6 @@ from chidao.core.cite import document_phrase, format_date, make_citation, refere
 from chidao.core.model import Answer, Citation, Document, Filters, Hit, Reference, Unit
 from chidao.core.numbers import leading_number
 from chidao.core.text import fold, folded_words, syllables
-from qa.aliases import CLASSES
 from qa.corpus import LibraryIndex
 from qa.highlight import highlight, overlap
 from qa.intent import RELATION_PATTERNS, Intent
@@ -51,11 +50,7 @@ MAX_RELATED = 5
 
 def entity_gaps(intent: Intent, lib: LibraryIndex) -> list[str]:
     """What the question names that the library lacks: unit names, document numbers, years."""
-    gaps = [
-        org
-        for org in intent.orgs
-        if org not in CLASSES and not lib.orgs.names[org].learned and not lib.names_present(org)
-    ]
+    gaps = [org for org in intent.orgs if not lib.orgs.names[org].learned and not lib.names_present(org)]
     ref_numbers = {leading_number(r.number) for _, r in lib.references}
     gaps += [n for n in intent.doc_numbers if not lib.docs_numbered(n) and n not in ref_numbers]
     years = _YEAR.findall(" ".join(intent.terms))
