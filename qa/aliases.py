@@ -149,8 +149,8 @@ class OrgTable:
     def _add(self, name: str, learned: bool) -> str:
         name = " ".join(nfc(name).split())
         key = unit_key(name)
-        if not key or key in _GENERIC:
-            return ""
+        if not key or (learned and key in _GENERIC):
+            return ""  # "Đảng ủy" alone is no one unit of the library (a question may still say it)
         if key in self._keys:
             old = self.names[self._keys[key]]
             spelled = old.spelled if name in old.spelled else (*old.spelled, name)
@@ -209,7 +209,9 @@ class OrgTable:
         if added == name:
             parents = tuple(c for c, g in self._classes.items() if g.covers(key))
             org = self.names[name]
-            self.names[name] = OrgName(name, org.aliases, parents, False, org.is_class, org.spelled)
+            # "đảng ủy xã" with no place is every commune committee: a class, however it is written.
+            generic = org.is_class or _bare(name) or key in _GENERIC
+            self.names[name] = OrgName(name, org.aliases, parents, False, generic, org.spelled)
             self._found.clear()
         return added or name
 

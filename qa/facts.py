@@ -50,7 +50,11 @@ MAX_RELATED = 5
 
 def entity_gaps(intent: Intent, lib: LibraryIndex) -> list[str]:
     """What the question names that the library lacks: unit names, document numbers, years."""
-    gaps = [org for org in intent.orgs if not lib.orgs.names[org].learned and not lib.names_present(org)]
+    gaps = [
+        org
+        for org in intent.orgs
+        if not lib.orgs.names[org].is_class and not lib.orgs.names[org].learned and not lib.names_present(org)
+    ]
     ref_numbers = {leading_number(r.number) for _, r in lib.references}
     gaps += [n for n in intent.doc_numbers if not lib.docs_numbered(n) and n not in ref_numbers]
     years = _YEAR.findall(" ".join(intent.terms))
