@@ -7,12 +7,13 @@ import logging
 from chidao.core.cite import citation_text, make_citation
 from chidao.core.model import Answer, Citation, Filters, Hit, Unit
 from chidao.core.text import fold, folded_words
-from qa.aliases import BOARD_WORDS, assignment_head
+from qa.aliases import BOARD_WORDS
 from qa.corpus import LibraryIndex
 from qa.deadline import unit_deadline
 from qa.facts import answer_fact, answer_related, entity_gaps
 from qa.highlight import highlight, overlap, split_sentences
 from qa.intent import Intent, detect_intent
+from qa.learning import assignment_head
 from qa.search import Retriever, structured
 from qa.tables import task_row
 from qa.tasklist import gives_work, task_text

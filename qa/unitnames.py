@@ -17,6 +17,7 @@ from chidao.core.orgs import (
     EQUIVALENTS,
     FUNCTIONS,
     LEVELS,
+    NEEDS_PLACE,
 )
 from chidao.core.text import fold, folded_words, nfc
 from chidao.core.vocab import STOPWORDS
@@ -145,6 +146,24 @@ def levels_of(key: str) -> set[str]:
     head = _head_at(f" {key} ")
     rest = f" {key} "[len(head) + 1 :].split(" truc thuoc ")[0]
     return {LEVELS[w] for w in _LEVEL_PHRASES if f" {w} " in rest}
+
+
+def bare(name: str) -> bool:
+    """A committee head alone or with level words only ("Huyện ủy", "đảng ủy trực thuộc Tỉnh ủy"):
+    a member of a class the text enumerates, no one unit."""
+    key = unit_key(name)
+    stem, _ = split_level(key)
+    stem = stem.removesuffix(" truc thuoc").strip()
+    return class_of(name) is None and (key in NEEDS_PLACE or stem in NEEDS_PLACE)
+
+
+def split_level(key: str) -> tuple[str, str]:
+    """A key split into its stem and the level words it ends with: ("ban dan van", "tinh uy")."""
+    words = f" {key} "
+    for level in _LEVEL_PHRASES:
+        if words.endswith(f" {level} "):
+            return key[: -len(level)].strip(), level
+    return key, ""
 
 
 @dataclass(frozen=True, slots=True)

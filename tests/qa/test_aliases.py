@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from chidao.core.model import Unit
-from qa.aliases import OrgTable, assignment_head, clean_name, learn_names, same_unit, split_names
+from qa.aliases import OrgTable, same_unit
+from qa.learning import assignment_head, clean_name, learn_names, split_names
 
 
 def _unit(kind: str, text: str, ordinal: int = 0) -> Unit:
