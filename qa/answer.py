@@ -42,6 +42,9 @@ _TASK_KINDS = {"item", "subitem", "clause", "dash", "paragraph", "article", "sec
 # How plainly an item is addressed to a unit that only receives from it ("gửi về Ban Dân vận …").
 _RECEIVES = 0.1
 MAX_CITATIONS = 5
+# Least addressed weight of an item in a unit's task list: 0.15, a dispatch item that opens with
+# another unit but whose "Kính gửi" names the unit.
+_MIN_ADDRESSED = 0.15
 # Words of a question that ask for a unit's work in general, not about one matter (folded): việc
 # (work), nhiệm vụ (task), hoàn thành (complete), hạn / thời gian / bao giờ / khi nào (deadline),
 # giao / phân công (assigned), trách nhiệm (responsibility), cụ thể (in detail).
@@ -126,6 +129,10 @@ def _candidates(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Fil
                 key = (doc_id, unit.ordinal)
                 if key not in pool and addressed(unit, intent.org, lib) > 0:
                     pool[key] = (Hit(unit=unit, document=document, score=0.0), None)
+    if _general_tasks(intent, lib) and (lib.orgs.names[intent.org].learned or lib.names_present(intent.org)):
+        # "What must X do" of a unit the library names: the items giving X work, or none ("Ban Dân
+        # vận Trung ương" gets no item of the provincial board however many words they share).
+        pool = {k: v for k, v in pool.items() if addressed(v[0].unit, intent.org, lib) >= _MIN_ADDRESSED}
     scored = []
     for hit, rank in pool.values():
         unit = hit.unit
@@ -193,21 +200,29 @@ def _item_text(intent: Intent, citations: list[Citation]) -> str:
     return "\n".join(lines)
 
 
-def _task_list(intent: Intent, ranked: list[Hit], lib: LibraryIndex) -> list[Hit]:
-    """For a bare "what must X do" (however worded): every item giving X work, most plainly
-    addressed first, then newest document first, each in reading order — not in retrieval order,
-    so that two wordings of the question list the same items."""
-    spelled = " ".join(lib.orgs.names[intent.org].aliases) if intent.org in lib.orgs.names else intent.org
+def _general_tasks(intent: Intent, lib: LibraryIndex) -> bool:
+    """True for a bare "what must X do" however worded ("X cần hoàn thành những việc gì, hạn khi
+    nào?"): a unit and nothing else but words of tasks and deadlines."""
+    if intent.kind not in ("unit_tasks", "deadline") or not intent.org:
+        return False
+    spelled = " ".join(lib.orgs.names[intent.org].aliases) if intent.org in lib.orgs.names else ""
     org_words = folded_words(f"{intent.org} {spelled}")
     extra = [
         t
         for t in intent.terms
         if f" {t} " not in org_words and t not in BOARD_WORDS and t not in _GENERAL_TASK_WORDS
     ]
-    if intent.kind not in ("unit_tasks", "deadline") or not intent.org or len(extra) > 1:
+    return len(extra) <= 1
+
+
+def _task_list(intent: Intent, ranked: list[Hit], lib: LibraryIndex) -> list[Hit]:
+    """For a bare "what must X do" (however worded): every item giving X work, most plainly
+    addressed first, then newest document first, each in reading order — not in retrieval order,
+    so that two wordings of the question list the same items."""
+    if not _general_tasks(intent, lib):
         return ranked[:MAX_CITATIONS]
     listed = [(addressed(h.unit, intent.org, lib), h) for h in ranked if h.unit.kind in _TASK_KINDS]
-    listed = [x for x in listed if x[0] >= 0.15]  # 0.15: a dispatch item opening with another unit
+    listed = [x for x in listed if x[0] >= _MIN_ADDRESSED]
     listed.sort(
         key=lambda x: (-x[0], _negated_date(x[1].document.metadata.date), x[1].document.id, x[1].unit.ordinal)
     )

@@ -53,7 +53,10 @@ def entity_gaps(intent: Intent, lib: LibraryIndex) -> list[str]:
     gaps = [
         org
         for org in intent.orgs
-        if not lib.orgs.names[org].is_class and not lib.orgs.names[org].learned and not lib.names_present(org)
+        if not lib.orgs.names[org].is_class
+        and not lib.orgs.names[org].learned
+        and not lib.orgs.names[org].parents  # a member of a class the library addresses
+        and not lib.names_present(org)
     ]
     ref_numbers = {leading_number(r.number) for _, r in lib.references}
     gaps += [n for n in intent.doc_numbers if not lib.docs_numbered(n) and n not in ref_numbers]

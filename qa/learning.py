@@ -87,8 +87,6 @@ def clean_name(phrase: str) -> str:
         return ""
     if head in CAPITAL_AFTER and not tokens[1][:1].isupper() and not _after_head(plain, head):
         return ""
-    if fold(text).startswith("cac "):
-        text = text[4:]
     return text[0].upper() + text[1:]
 
 
