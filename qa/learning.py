@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from chidao.core.model import Unit
-from chidao.core.orgs import ABBREVIATIONS, BODY_HEADS, CAPITAL_AFTER, COMMITTEE_HEADS, FUNCTIONS, LEVELS
+from chidao.core.orgs import BODY_HEADS, CAPITAL_AFTER, COMMITTEE_HEADS, FUNCTIONS, LEVELS
 from chidao.core.text import fold, folded_words, nfc, syllables
 from qa.tables import task_row
 from qa.unitnames import bare, class_of, expand_abbreviations, is_abbreviation, name_spans
@@ -16,7 +16,7 @@ from qa.unitnames import bare, class_of, expand_abbreviations, is_abbreviation, 
 # or a "Kính gửi" entry is taken as a unit name only when it looks like one; abbreviations count.
 ORG_HEADS = tuple(
     sorted(
-        {*COMMITTEE_HEADS, *BODY_HEADS, *(fold(a) for a in ABBREVIATIONS if len(a) >= 3)},
+        {*COMMITTEE_HEADS, *BODY_HEADS},
         key=lambda h: (-len(h.split()), -len(h)),
     )
 )
@@ -50,6 +50,16 @@ _NAME_PREFIXES = ("cac dong chi", "cac d c", "de nghi", "giao", "cac", "nhu tren
 
 # Blocks whose names are the issuer's or the signer's, not units given work.
 _NOT_BODY = frozenset({"header", "title", "signature"})
+
+
+def _vocabulary_shaped(name: str) -> str:
+    """The part of a cleaned name the genre vocabulary spells ("Bộ Công an chịu trách nhiệm trước
+    Chính phủ" → "Bộ Công an", "Ban cán sự đảng, đảng đoàn" → "Ban cán sự đảng"); a class ("Các
+    huyện ủy, thị ủy …") stays whole."""
+    if not name or class_of(name):
+        return name
+    spans = name_spans(name)
+    return spans[0][2] if spans and spans[0][0] == 0 else ""
 
 
 def clean_name(phrase: str) -> str:
@@ -171,7 +181,7 @@ def learn_names(units: Sequence[Unit]) -> list[str]:
                 spans = name_spans(re.sub(r"^\s*(?:[\dIVX]+\.|[a-zđ]\)|[-–+•*])\s*", "", sentence))
                 candidates += [n for i, (s, _, n) in enumerate(spans) if (head or (i == 0 and s == 0))]
         for phrase in candidates:
-            name = clean_name(phrase)
+            name = _vocabulary_shaped(clean_name(phrase))
             if name and name not in names and not bare(name):
                 names.append(name)
     return names

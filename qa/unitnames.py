@@ -16,6 +16,7 @@ from chidao.core.orgs import (
     COMMITTEE_HEADS,
     EQUIVALENTS,
     FUNCTIONS,
+    HEADS_WRITTEN,
     LEVELS,
     NEEDS_PLACE,
 )
@@ -298,6 +299,14 @@ def _name_end(
     if not n:
         return p
     head = " ".join(words[p : p + n])
+    written = tokens[stream[p][1]][0].lower()
+    if (
+        not lower
+        and head in HEADS_WRITTEN
+        and written != HEADS_WRITTEN[head]
+        and not is_abbreviation(written)
+    ):
+        return p  # "Bỏ Quyết định" is no "Bộ"
     q = p + n
 
     def capital(at: int) -> bool:
@@ -327,14 +336,17 @@ def _name_end(
             step = 1 + inner if inner else 0
         if not step and head in _NESTING:
             inner = _match(words, q, _HEADS)
-            step = (inner + _match(words, q + inner, _FUNCTIONS)) if inner and capital(q) else 0
+            step = (inner + _match(words, q + inner, _FUNCTIONS)) if inner else _match(words, q, _FUNCTIONS)
+            step = step if capital(q) else 0
         if step:
             q += step
             continue
         word = words[q]
         if place >= _MAX_PLACE_WORDS or word.isdigit():
             break
-        if capital(q) or ((lower or place) and word not in _STOP_PHRASES):
+        # A place or proper name: capitalised words, each with at most one lower-case syllable
+        # after it ("Ba Đình", "Ngoại giao", "Công an"); in unaccented lower-case text, any word.
+        if capital(q) or (word not in _STOP_PHRASES and (lower or (place and capital(q - 1)))):
             place += 1
             q += 1
             continue

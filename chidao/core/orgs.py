@@ -80,6 +80,21 @@ BODY_HEADS = (
 CAPITAL_AFTER = frozenset(
     {"hoi", "so", "truong", "bao", "dai", "vien", "phong", "cuc", "chi cuc", "bo", "doan", "ban", "uy ban"}
 )
+# One-syllable heads as written with their accents: in accented text "Bỏ" (drop) is no "Bộ"
+# (ministry), "So" no "Sở" (department), "Đại" no "Đài" (station).
+HEADS_WRITTEN: dict[str, str] = {
+    "bo": "bộ",
+    "so": "sở",
+    "hoi": "hội",
+    "ban": "ban",
+    "doan": "đoàn",
+    "dai": "đài",
+    "bao": "báo",
+    "truong": "trường",
+    "vien": "viện",
+    "phong": "phòng",
+    "cuc": "cục",
+}
 # What a board or body does: Tuyên giáo (propaganda and education), Dân vận (mass mobilisation),
 # Tổ chức (organisation), Kiểm tra (inspection), Nội chính (internal affairs), Thường vụ (standing
 # board), Thường trực (standing office), Chính sách (policy) …; longest first where they overlap.
@@ -125,6 +140,11 @@ FUNCTIONS = (
     "giao thong van tai",
     "lao dong thuong binh va xa hoi",
     "chinh tri",
+    "cong an",
+    "quan su",
+    "bien phong",
+    "thanh nien cong san ho chi minh",
+    "cong san ho chi minh",
 )
 # Level words, each with the level it names. A unit name without a level word ("Ban Dân vận") is
 # read as the library's own level; two names that differ in their level word are two units.
@@ -141,6 +161,7 @@ LEVELS: dict[str, str] = {
     "huyen": "district",
     "thi xa": "district",
     "cap huyen": "district",
+    "cap tinh": "province",
     "xa": "commune",
     "phuong": "commune",
     "thi tran": "commune",
