@@ -20,14 +20,16 @@ from chidao.core.orgs import (
     LEVELS,
     NEEDS_PLACE,
 )
-from chidao.core.text import fold, folded_words, nfc
+from chidao.core.text import fold, folded_words, has_diacritics, nfc
 from chidao.core.vocab import STOPWORDS
 
 _HEADS = sorted((*COMMITTEE_HEADS, *BODY_HEADS), key=lambda h: -len(h.split()))
 _COMMITTEES = sorted(COMMITTEE_HEADS, key=lambda h: -len(h.split()))
 # Heads whose unit is named after another body: "Đảng đoàn Ủy ban MTTQ tỉnh", "Ban cán sự đảng
 # UBND tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh".
-_NESTING = frozenset({"dang doan", "ban can su dang", "dang uy"})
+_NESTING = frozenset(
+    {"dang doan", "ban can su dang", "dang uy", "ban thuong truc", "ban thuong vu", "thuong truc"}
+)
 _FUNCTIONS = sorted(FUNCTIONS, key=lambda f: -len(f.split()))
 _LEVEL_PHRASES = sorted(LEVELS, key=lambda w: -len(w.split()))
 _EQUIVALENTS = sorted(EQUIVALENTS.items(), key=lambda kv: -len(kv[0]))
@@ -42,15 +44,22 @@ _SHORTEN = sorted(
 _ABBREV_TOKEN = re.compile(r"(?<![\w/-])([A-ZĐ][A-ZĐa-z&-]*[A-ZĐ])(?![\w/])")
 # Words that end a unit name in running text: verbs of assignment and obligation (chủ trì = lead,
 # phối hợp = coordinate, tổ chức = organise, phải = must, cần = need, được = is …) and question words.
-_STOP_PHRASES = (
-    frozenset(
-        """chu tri phoi hop tham muu to chuc chi dao lanh dao xay dung theo doi huong dan bo tri phat dong
-    thuc hien trien khai hoan thanh giao ban hanh nhiem vu trach nhiem bao cao gui lam nao gi chung
-    tui toi nam thang ngay ke hoach nghi quyet cong van chi thi""".split()
-    )
-    | STOPWORDS
+_STOP_PHRASES = sorted(
+    {
+        *"""chu tri|phoi hop|tham muu|to chuc|chi dao|lanh dao|xay dung|theo doi|huong dan|bo tri|
+        phat dong|thuc hien|trien khai|hoan thanh|giao|ban hanh|nhiem vu|trach nhiem|bao cao|gui|lam|
+        chung toi|nam|thang|ngay|ke hoach|nghi quyet|cong van|chi thi|chiu|xem xet|quyet dinh|ap dung|
+        tham gia|dam bao|co the|phai|can|duoc|yeu cau|de nghi|kiem tra|tong hop|van dong|tuyen truyen|
+        quan triet|huy dong|ho tro|cung cap|tiep nhan|giai quyet|xu ly|bieu duong|ghi nhan""".replace(
+            "\n", ""
+        ).split("|"),
+        *STOPWORDS,
+    },
+    key=lambda w: -len(w.split()),
 )
-_MAX_PLACE_WORDS = 4
+_MAX_PLACE_WORDS = 5
+# Lower-case syllables a capitalised word of a name carries: "Khối doanh nghiệp", "Ngoại giao".
+_MAX_LOWER_AFTER_CAPITAL = 2
 
 
 @functools.lru_cache(maxsize=8192)
@@ -229,13 +238,14 @@ def name_spans(text: str) -> list[tuple[int, int, str]]:
     """Unit names a text spells out by the genre's vocabulary, known to the library or not:
     (start, end, name) with offsets into `folded_words(text)`, spaces around the name included.
     "Quận ủy Ba Đình phải làm gì?" → "Quận ủy Ba Đình"; "BTGDVTU chủ trì" → "BTGDVTU"."""
-    tokens = [(m.group(0), m.start()) for m in re.finditer(r"[\w&-]+", nfc(text))]
-    lower = not any(c.isupper() for c in text)
+    tokens = [(m.group(0), m.start()) for m in re.finditer(r"\w[\w&-]*", nfc(text))]
+    # Typed without accents or capitals ("huyen uy an thach phai lam gi"): any word may be a place.
+    lower = not has_diacritics(text) and not any(c.isupper() for c in text.strip()[1:])
     # Tokens after punctuation (a comma, a full stop, a bracket) start a new phrase: no name runs on.
     breaks = {
         i
         for i, (_, at) in enumerate(tokens)
-        if i and re.search(r"[,.;:()\n]", nfc(text)[tokens[i - 1][1] : at])
+        if i and re.search(r"[,.;:()\n–]|\s-\s", nfc(text)[tokens[i - 1][1] + len(tokens[i - 1][0]) : at])
     }
     stream: list[tuple[str, int]] = []  # folded word, token index
     plain = nfc(text)
@@ -268,7 +278,7 @@ def _offsets(text: str) -> dict[int, tuple[int, int]]:
     """Token index → (start, end) in folded_words(text), when a token folds to whole syllables."""
     out: dict[int, tuple[int, int]] = {}
     pos = 1
-    for i, m in enumerate(re.finditer(r"[\w&-]+", nfc(text))):
+    for i, m in enumerate(re.finditer(r"\w[\w&-]*", nfc(text))):
         parts = folded_words(m.group(0)).split()
         if not parts:
             continue
@@ -318,6 +328,8 @@ def _name_end(
         n = _match(words, at, _LEVEL_PHRASES)
         return 0 if n == 1 and capital(at) and not is_abbreviation(tokens[stream[at][1]][0]) else n
 
+    if not lower and head not in COMMITTEE_HEADS and not capital(p):
+        return p  # in written text a body's name is capitalised: "Ngày hội Đại đoàn kết" names none
     f = 0 if head in COMMITTEE_HEADS else _match(words, q, _FUNCTIONS)
     leveled = head not in CAPITAL_AFTER and bool(_level(q))
     if head in CAPITAL_AFTER and not f and not capital(q) and not (lower and head in COMMITTEE_HEADS):
@@ -325,7 +337,7 @@ def _name_end(
     if head not in COMMITTEE_HEADS and not f and not capital(q) and not leveled:
         return p
     q += f
-    place = 0
+    place = trailing = 0
     while q < len(words):
         plural = "cac" in words[max(p - 1, 0) : q] or "nhung" in words[max(p - 1, 0) : q]
         if stream[q][1] in breaks and not (plural and _match(words, q, _COMMITTEES) and not capital(q)):
@@ -344,11 +356,16 @@ def _name_end(
         word = words[q]
         if place >= _MAX_PLACE_WORDS or word.isdigit():
             break
-        # A place or proper name: capitalised words, each with at most one lower-case syllable
-        # after it ("Ba Đình", "Ngoại giao", "Công an"); in unaccented lower-case text, any word.
-        if capital(q) or (word not in _STOP_PHRASES and (lower or (place and capital(q - 1)))):
-            place += 1
-            q += 1
-            continue
+        # A place or proper name: capitalised words, each with a few lower-case syllables after it
+        # ("Ba Đình", "Ngoại giao", "Khối doanh nghiệp"); in lower-case text, any word but a verb.
+        stop = _match(words, q, _STOP_PHRASES) > 0
+        if capital(q):
+            place, trailing = place + 1, 0
+        elif not stop and (lower or (place and trailing < _MAX_LOWER_AFTER_CAPITAL)):
+            place, trailing = place + 1, trailing + 1
+        else:
+            break
+        q += 1
+        continue
         break
     return q
