@@ -8,11 +8,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from chidao.core.orgs import NEEDS_PLACE
 from chidao.core.text import fold, folded_words, nfc, syllables
 from qa.unitnames import (
     ClassName,
     bare,
     class_of,
+    core_of,
     expand_abbreviations,
     is_abbreviation,
     name_spans,
@@ -121,9 +123,13 @@ class OrgTable:
         stems: dict[str, list[str]] = {}
         self._short.clear()
         for key, canonical in self._keys.items():
-            stem, level = split_level(key)
-            if level and stem and not self.names[canonical].is_class and stem not in _GENERIC:
-                stems.setdefault(stem, []).append(canonical)
+            if self.names[canonical].is_class:
+                continue
+            # The name without its level words, and its head with its function: "Ban Dân vận" of
+            # "Ban Dân vận Tỉnh ủy", "Thành đoàn" of "Thành đoàn Hà Nội".
+            for stem in {split_level(key)[0], core_of(key)} - {key}:
+                if stem and stem not in _GENERIC and stem not in NEEDS_PLACE:
+                    stems.setdefault(stem, []).append(canonical)
         for canonical, org in list(self.names.items()):
             key = unit_key(canonical)
             aliases = [a for s in org.spelled for a in spellings(s)]
@@ -133,7 +139,7 @@ class OrgTable:
             )
         # "Ban Dân vận" alone (in a question) is the library's one Ban Dân vận outside the centre.
         for stem, members in stems.items():
-            local = [m for m in members if "trung uong" not in unit_key(m).split(stem, 1)[-1]]
+            local = [m for m in dict.fromkeys(members) if "trung uong" not in unit_key(m).split(stem, 1)[-1]]
             if len(local) == 1 and stem not in self._keys:
                 self._short[stem] = local[0]
         self._found.clear()
@@ -148,7 +154,7 @@ class OrgTable:
         if key in self._short:
             return self._short[key]
         words = folded_words(phrase)
-        for org in self.names.values():
+        for org in list(self.names.values()):  # a question may add a name meanwhile
             if any(_folded_alias(a) == words for a in org.aliases):
                 return org.canonical
         named = [c for c, g in self._classes.items() if g.named_by(key)]
@@ -170,7 +176,7 @@ class OrgTable:
         """The units a library names, one entry per unit (spelling variants merged), each shown by
         its fullest spelling; classes as the documents write them ("Các huyện ủy, thị ủy …")."""
         shown = []
-        for org in self.names.values():
+        for org in list(self.names.values()):  # a question may add a name meanwhile
             if not org.learned:
                 continue
             # The plainest full spelling: no abbreviation, no standing board before a committee
@@ -207,7 +213,7 @@ class OrgTable:
         """(start, end, canonical) of the longest non-overlapping names, as offsets into folded words."""
         words = folded_words(text)
         found: list[tuple[int, int, str]] = []
-        for org in self.names.values():
+        for org in list(self.names.values()):  # a question may add a name meanwhile
             for alias in org.aliases:
                 needle = _folded_alias(alias)
                 start = words.find(needle)

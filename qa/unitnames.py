@@ -150,6 +150,17 @@ def _abbreviated(form: str) -> list[str]:
     return out
 
 
+def core_of(key: str) -> str:
+    """A unit key's head with the function after it: "ban dan van" of "ban dan van tinh uy",
+    "thanh doan" of "thanh doan ha noi"; the key itself when it does not start with a head."""
+    head = _head_at(f" {key} ")
+    if not head:
+        return key
+    rest = key[len(head) :].split()
+    n = 0 if head in COMMITTEE_HEADS else _match(rest, 0, _FUNCTIONS)
+    return " ".join([head, *rest[:n]])
+
+
 def levels_of(key: str) -> set[str]:
     """The levels the words after a name's head name ("dang uy phuong ba dinh" → {"commune"}); what
     follows "trực thuộc" names the superior, not the unit."""

@@ -244,3 +244,9 @@ def test_task_list_holds_no_closing_formula_praise_or_markup(lib: Library):
     assert not any(t.startswith(("Nhận được", "Năm 2023", "#")) for t in texts)
     assert "#" not in answer.text
     assert not any(c.hit.unit.text.startswith("Nhận được") for c in lib.tasks("Tỉnh đoàn"))
+
+
+def test_a_unit_named_without_its_place_is_the_one_unit_of_that_name(lib: Library):
+    # The library has one Thành đoàn (Hà Nội) but two Quận ủy: "Quận ủy" alone names neither.
+    assert _items(lib.ask("Thành đoàn phải làm gì?")) == _items(lib.ask("Thành đoàn Hà Nội phải làm gì?"))
+    assert lib.tasks("Quận ủy") == []
