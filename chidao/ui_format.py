@@ -89,7 +89,12 @@ def document_name(document: Document) -> str:
 
 
 def item_text(unit: Unit) -> str:
-    """A unit's text without its leading label ("2. ", "a) ") and Markdown emphasis, for tables."""
+    """A unit's text without its leading label ("2. ", "a) ") and Markdown emphasis, for tables; a
+    task-table row as its task cell with its lead and co-ordinating units."""
+    if unit.kind == "table_row":
+        from qa.tasklist import task_text
+
+        return task_text(unit)
     text = _EMPHASIS.sub("", unit.text).strip()
     return _LEADING_LABEL.sub("", text) if unit.label else text
 

@@ -16,7 +16,7 @@ from qa.intent import Intent, detect_intent
 from qa.learning import assignment_head
 from qa.search import Retriever, structured
 from qa.tables import task_row
-from qa.tasklist import gives_work, task_text
+from qa.tasklist import gives_work, strip_markup, task_text
 
 log = logging.getLogger(__name__)
 
@@ -177,9 +177,9 @@ def _sentence(unit: Unit, spans: tuple[tuple[int, int], ...]) -> str:
     if task_row(unit) is not None:
         return task_text(unit)  # a task-table row: its task cell with its lead and co-ordinating units
     if spans:
-        return " … ".join(" ".join(unit.text[s:e].split()) for s, e in spans)
+        return strip_markup(" … ".join(" ".join(unit.text[s:e].split()) for s, e in spans))
     first = split_sentences(unit.text)
-    return " ".join(unit.text[first[0][0] : first[0][1]].split()) if first else unit.text.strip()
+    return strip_markup(" ".join(unit.text[first[0][0] : first[0][1]].split()) if first else unit.text)
 
 
 def _cite(intent: Intent, hit: Hit, lib: LibraryIndex) -> Citation:

@@ -250,3 +250,14 @@ def test_a_unit_named_without_its_place_is_the_one_unit_of_that_name(lib: Librar
     # The library has one Thành đoàn (Hà Nội) but two Quận ủy: "Quận ủy" alone names neither.
     assert _items(lib.ask("Thành đoàn phải làm gì?")) == _items(lib.ask("Thành đoàn Hà Nội phải làm gì?"))
     assert lib.tasks("Quận ủy") == []
+
+
+def test_to_do_table_shows_a_table_row_by_its_task_cell(lib: Library):
+    from chidao.ui_format import task_rows
+    from chidao.ui_text import TASK_COLUMNS
+
+    rows = task_rows(lib.tasks("Tỉnh đoàn"))
+    assert [r[TASK_COLUMNS[4]] for r in rows][1] == (
+        'Ra quân Chiến dịch tình nguyện "Mùa đông ấm" ở các xã vùng cao (chủ trì: Tỉnh đoàn; '
+        "phối hợp: Ủy ban MTTQ tỉnh)"
+    )
