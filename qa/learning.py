@@ -48,8 +48,16 @@ _HEAD_STOP = re.compile(r" (?:ban hanh|da|phai|duoc|yeu cau|de nghi|lam viec|hop
 # Leading words that are not part of a name: "các" (the plural), "đề nghị", "giao" (assign).
 _NAME_PREFIXES = ("cac dong chi", "cac d c", "de nghi", "giao", "cac", "nhu tren", "luu")
 
+_HEAD_STARTS = tuple(f" {h} " for h in ORG_HEADS)
 # Blocks whose names are the issuer's or the signer's, not units given work.
 _NOT_BODY = frozenset({"header", "title", "signature"})
+
+
+def _opens_with_head(text: str) -> bool:
+    """True when a sentence starts with a unit head ("Ban …", "Đảng ủy …", "Các huyện ủy …")."""
+    words = folded_words(text[:40])
+    words = words[4:] if words.startswith(" cac ") else words
+    return words.startswith(_HEAD_STARTS)
 
 
 def _vocabulary_shaped(name: str) -> str:
@@ -176,9 +184,10 @@ def learn_names(units: Sequence[Unit]) -> list[str]:
             # The unit an item opens with ("1. Ban tuyên giáo các huyện ủy … biên soạn …") and the
             # other units of an assignment sentence ("… phối hợp với Ban Nội chính Tỉnh ủy …").
             for sentence, head in zip(sentences, heads, strict=True):
-                if sentence.isupper():
+                text = re.sub(r"^\s*(?:[\dIVX]+\.|[a-zđ]\)|[-–+•*])\s*", "", sentence)
+                if sentence.isupper() or not (head or _opens_with_head(text)):
                     continue
-                spans = name_spans(re.sub(r"^\s*(?:[\dIVX]+\.|[a-zđ]\)|[-–+•*])\s*", "", sentence))
+                spans = name_spans(text)
                 candidates += [n for i, (s, _, n) in enumerate(spans) if (head or (i == 0 and s == 0))]
         for phrase in candidates:
             name = _vocabulary_shaped(clean_name(phrase))

@@ -157,7 +157,7 @@ def core_of(key: str) -> str:
     if not head:
         return key
     rest = key[len(head) :].split()
-    n = 0 if head in COMMITTEE_HEADS else _match(rest, 0, _FUNCTIONS)
+    n = 0 if head in COMMITTEE_HEADS else _match(rest, 0, _FUNCTIONS_IX)
     return " ".join([head, *rest[:n]])
 
 
@@ -263,7 +263,7 @@ def name_spans(text: str) -> list[tuple[int, int, str]]:
     for i, (token, at) in enumerate(tokens):
         in_number = plain[at - 1 : at] in ("/", "-") or plain[at + len(token) : at + len(token) + 1] == "/"
         expanded = _expand(token) if is_abbreviation(token) and not in_number else ""
-        for word in (folded_words(expanded) if expanded else folded_words(token.replace("-", " "))).split():
+        for word in _token_words(expanded) if expanded else _token_words(token.replace("-", " ")):
             stream.append((word, i))
     folded = [w for w, _ in stream]
     offsets = _offsets(text)
@@ -285,12 +285,18 @@ def name_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+@functools.lru_cache(maxsize=65536)
+def _token_words(token: str) -> tuple[str, ...]:
+    """Folded syllables of one token, memoised (a library repeats its words)."""
+    return tuple(folded_words(token).split())
+
+
 def _offsets(text: str) -> dict[int, tuple[int, int]]:
     """Token index → (start, end) in folded_words(text), when a token folds to whole syllables."""
     out: dict[int, tuple[int, int]] = {}
     pos = 1
     for i, m in enumerate(re.finditer(r"\w[\w&-]*", nfc(text))):
-        parts = folded_words(m.group(0)).split()
+        parts = _token_words(m.group(0))
         if not parts:
             continue
         length = len(" ".join(parts))
@@ -299,12 +305,27 @@ def _offsets(text: str) -> dict[int, tuple[int, int]]:
     return out
 
 
-def _match(words: list[str], p: int, phrases: list[str]) -> int:
-    for phrase in phrases:
-        n = len(phrase.split())
-        if words[p : p + n] == phrase.split():
-            return n
+def _match(words: list[str], p: int, index: dict[str, list[tuple[str, ...]]]) -> int:
+    """Length in words of the longest indexed phrase starting at words[p] (0 when none)."""
+    if p >= len(words):
+        return 0
+    for phrase in index.get(words[p], ()):
+        if tuple(words[p : p + len(phrase)]) == phrase:
+            return len(phrase)
     return 0
+
+
+def _index(phrases: list[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases indexed by their first word, longest first (each vocabulary table once)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=lambda x: -len(x.split())):
+        index.setdefault(phrase.split()[0], []).append(tuple(phrase.split()))
+    return index
+
+
+_HEADS_IX, _FUNCTIONS_IX, _LEVEL_PHRASES_IX, _COMMITTEES_IX, _STOP_PHRASES_IX = (
+    _index(t) for t in (_HEADS, _FUNCTIONS, _LEVEL_PHRASES, _COMMITTEES, _STOP_PHRASES)
+)
 
 
 def _name_end(
@@ -316,7 +337,7 @@ def _name_end(
     breaks: set[int],
 ) -> int:
     """End (exclusive, in stream words) of a unit name starting at p, or p when none starts there."""
-    n = _match(words, p, _HEADS)
+    n = _match(words, p, _HEADS_IX)
     if not n:
         return p
     head = " ".join(words[p : p + n])
@@ -336,12 +357,12 @@ def _name_end(
 
     def _level(at: int) -> int:
         # A one-word level is written in lower case: "Quân sự" is no "quận", "Xã hội" no "xã".
-        n = _match(words, at, _LEVEL_PHRASES)
+        n = _match(words, at, _LEVEL_PHRASES_IX)
         return 0 if n == 1 and capital(at) and not is_abbreviation(tokens[stream[at][1]][0]) else n
 
     if not lower and head not in COMMITTEE_HEADS and not capital(p):
         return p  # in written text a body's name is capitalised: "Ngày hội Đại đoàn kết" names none
-    f = 0 if head in COMMITTEE_HEADS else _match(words, q, _FUNCTIONS)
+    f = 0 if head in COMMITTEE_HEADS else _match(words, q, _FUNCTIONS_IX)
     leveled = head not in CAPITAL_AFTER and bool(_level(q))
     if head in CAPITAL_AFTER and not f and not capital(q) and not (lower and head in COMMITTEE_HEADS):
         return p
@@ -351,15 +372,15 @@ def _name_end(
     place = trailing = 0
     while q < len(words):
         plural = "cac" in words[max(p - 1, 0) : q] or "nhung" in words[max(p - 1, 0) : q]
-        if stream[q][1] in breaks and not (plural and _match(words, q, _COMMITTEES) and not capital(q)):
+        if stream[q][1] in breaks and not (plural and _match(words, q, _COMMITTEES_IX) and not capital(q)):
             break  # a comma ends a name, except in a class: "các huyện ủy, thị ủy, thành ủy"
-        step = _match(words, q, _COMMITTEES) or _level(q)
+        step = _match(words, q, _COMMITTEES_IX) or _level(q)
         if not step and words[q] == "cac":
-            inner = _match(words, q + 1, _COMMITTEES) or _level(q + 1)
+            inner = _match(words, q + 1, _COMMITTEES_IX) or _level(q + 1)
             step = 1 + inner if inner else 0
         if not step and head in _NESTING:
-            inner = _match(words, q, _HEADS)
-            step = (inner + _match(words, q + inner, _FUNCTIONS)) if inner else _match(words, q, _FUNCTIONS)
+            inner = _match(words, q, _HEADS_IX)
+            step = inner + _match(words, q + inner, _FUNCTIONS_IX)
             step = step if capital(q) else 0
         if step:
             q += step
@@ -369,7 +390,7 @@ def _name_end(
             break
         # A place or proper name: capitalised words, each with a few lower-case syllables after it
         # ("Ba Đình", "Ngoại giao", "Khối doanh nghiệp"); in lower-case text, any word but a verb.
-        stop = _match(words, q, _STOP_PHRASES) > 0
+        stop = _match(words, q, _STOP_PHRASES_IX) > 0
         if capital(q):
             place, trailing = place + 1, 0
         elif not stop and (lower or (place and trailing < _MAX_LOWER_AFTER_CAPITAL)):
