@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from chidao.core.orgs import NEEDS_PLACE
+from chidao.core.orgs import LEVEL_FAMILIES, NEEDS_PLACE
 from chidao.core.text import fold, folded_words, nfc, syllables
 from qa.unitnames import (
     ClassName,
@@ -50,6 +50,13 @@ def _folded_alias(alias: str) -> str:
 @functools.lru_cache(maxsize=16384)
 def _short_tokens(alias: str) -> tuple[str, ...]:
     return tuple(t for t in alias.split() if _SHORT_ABBREV.match(t) and is_abbreviation(t))
+
+
+def _same_level_keys(key: str) -> list[str]:
+    """The key with its trailing level words replaced by the other words of their family."""
+    stem, level = split_level(key)
+    family = next((f for f in LEVEL_FAMILIES if level in f), ()) if level else ()
+    return [f"{stem} {word}".strip() for word in family if word != level]
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +160,9 @@ class OrgTable:
             return self._keys[key]
         if key in self._short:
             return self._short[key]
+        for other in _same_level_keys(key):  # "Ban Dân vận tỉnh" → "Ban Dân vận Tỉnh ủy"
+            if other in self._keys:
+                return self._keys[other]
         words = folded_words(phrase)
         for org in list(self.names.values()):  # a question may add a name meanwhile
             if any(_folded_alias(a) == words for a in org.aliases):

@@ -173,6 +173,17 @@ LEVELS: dict[str, str] = {
     "khoi": "agency",
     "truc thuoc": "agency",
 }
+# Level words that name the same level of the same place, as a question may word them: "Ban Dân
+# vận tỉnh" is the "Ban Dân vận Tỉnh ủy", "Ủy ban MTTQ cấp tỉnh" the "Ủy ban MTTQ tỉnh". A city
+# ("thành phố", "Thành ủy") is never a province's "tỉnh": they are different families.
+LEVEL_FAMILIES: tuple[tuple[str, ...], ...] = (
+    ("tinh uy", "tinh", "cap tinh"),
+    ("thanh uy", "thanh pho"),
+    ("huyen uy", "huyen", "cap huyen"),
+    ("quan uy", "quan"),
+    ("thi uy", "thi xa"),
+    ("dang uy xa", "xa", "cap xa"),
+)
 # Abbreviations as written (upper case) → their expansion. Compound abbreviations are spelled by
 # joining these pieces: BTGDVTU = BTGDV + TU, UBKTTU = UBKT + TU, ĐUCCQĐ = ĐU + CCQĐ.
 ABBREVIATIONS: dict[str, str] = {

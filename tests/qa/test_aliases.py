@@ -141,3 +141,13 @@ def test_central_board_is_not_a_member_of_the_provincial_board_of_the_same_name(
         (),
         ("Các huyện ủy",),
     )
+
+
+def test_level_words_of_one_family_name_one_unit_but_a_city_is_no_province():
+    table = OrgTable.default(["Ban Dân vận Tỉnh ủy", "Ủy ban MTTQ tỉnh", "Ban Dân vận Trung ương"])
+    named = [
+        table.question_mentions(q)[0][2] for q in ("Ban Dân vận cấp tỉnh cần làm gì?", "UBMTTQ cấp tỉnh")
+    ]
+    assert named == ["Ban Dân vận Tỉnh ủy", "Ủy ban MTTQ tỉnh"]
+    assert table.question_mentions("Ban Dân vận Thành ủy phải làm gì?")[0][2] == "Ban Dân vận Thành ủy"
+    assert not table.names["Ban Dân vận Thành ủy"].learned
