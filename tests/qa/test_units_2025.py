@@ -261,3 +261,8 @@ def test_to_do_table_shows_a_table_row_by_its_task_cell(lib: Library):
         'Ra quân Chiến dịch tình nguyện "Mùa đông ấm" ở các xã vùng cao (chủ trì: Tỉnh đoàn; '
         "phối hợp: Ủy ban MTTQ tỉnh)"
     )
+
+
+def test_a_district_committee_the_library_never_names_gets_nothing(lib: Library):
+    answer = lib.ask("Quận ủy Tây Hồ phải làm gì?")
+    assert (answer.status, answer.citations) == ("not_found", ())
