@@ -115,7 +115,12 @@ _NAME_CHARS = 70  # a name fits one line of the document list at 1400 px
 
 
 def item_text(unit: Unit) -> str:
-    """A unit's text without its leading label ("2. ", "a) "), Markdown headings and emphasis."""
+    """A unit's text without its leading label ("2. ", "a) "), Markdown headings and emphasis, for
+    tables; a task-table row as its task cell with its lead and co-ordinating units."""
+    if unit.kind == "table_row":
+        from qa.tasklist import task_text
+
+        return task_text(unit)
     text = _HEADING_MARKS.sub("", _EMPHASIS.sub("", unit.text)).strip()
     return _LEADING_LABEL.sub("", text) if unit.label else text
 
@@ -125,10 +130,8 @@ _HEADING_MARKS = re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE)
 
 
 def task_text(unit: Unit) -> str:
-    """What a task says: for a task-table row ("STT | unit | task | deadline") "unit: task"."""
-    cells = [" ".join(c.split()) for c in unit.text.split("|")] if unit.kind == "table_row" else []
-    if len(cells) >= 3 and cells[2]:
-        return f"{cells[1]}: {cells[2]}" if cells[1] else cells[2]
+    """What a task says: a task-table row as its task cell with its lead and co-ordinating units
+    (columns found by their header names), any other item as its text."""
     return item_text(unit)
 
 

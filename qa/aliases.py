@@ -1,331 +1,234 @@
-"""Names of units (organisations) with their aliases and abbreviations, and names learned from a library."""
+"""Names of units (organisations): learned from a library's own documents, matched by the genre's
+vocabulary (`chidao.core.orgs`), never rewritten into another unit."""
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from chidao.core.model import Unit
+from chidao.core.orgs import LEVEL_FAMILIES, NEEDS_PLACE
 from chidao.core.text import fold, folded_words, nfc, syllables
-
-# Canonical name → aliases as written in real directive documents. Matching is on folded syllables
-# (accents, case and punctuation ignored), so "Ban dan van tinh uy" finds "Ban Dân vận Tỉnh ủy".
-# Abbreviations of one or two letters ("HU", "TU") are too close to ordinary syllables (hủ, tư),
-# so they match only as upper-case words in the original text. Extend freely: one line per unit.
-ALIASES: dict[str, tuple[str, ...]] = {
-    "Ban Thường vụ Tỉnh ủy": ("BTV Tỉnh ủy", "BTVTU", "Ban Thường vụ TU"),
-    "Thường trực Tỉnh ủy": ("TTTU", "Thường trực TU"),
-    "Tỉnh ủy": ("TU",),
-    "Ban Dân vận Tỉnh ủy": ("BDVTU", "BDV Tỉnh ủy", "Ban Dân vận TU", "Ban Dân vận"),
-    "Ban Tuyên giáo Tỉnh ủy": ("BTGTU", "BTG Tỉnh ủy", "Ban Tuyên giáo TU", "Ban Tuyên giáo"),
-    "Ban Tuyên giáo huyện ủy": ("Ban Tuyên giáo các huyện ủy", "Ban tuyên giáo cấp huyện"),
-    "Ban Dân vận huyện ủy": ("Ban Dân vận các huyện ủy", "Ban dân vận cấp huyện"),
-    "Ban Tổ chức Tỉnh ủy": ("BTCTU", "BTC Tỉnh ủy", "Ban Tổ chức TU", "Ban Tổ chức"),
-    "Ban Nội chính Tỉnh ủy": ("BNCTU", "BNC Tỉnh ủy", "Ban Nội chính TU", "Ban Nội chính"),
-    "Ủy ban Kiểm tra Tỉnh ủy": ("UBKTTU", "UBKT Tỉnh ủy", "Ủy ban Kiểm tra"),
-    "Văn phòng Tỉnh ủy": ("VPTU", "Văn phòng TU"),
-    "Tỉnh đoàn": (
-        "BTV Tỉnh đoàn",
-        "Đoàn thanh niên tỉnh",
-        "Tỉnh Đoàn TNCS Hồ Chí Minh",
-        "Đoàn TNCS Hồ Chí Minh tỉnh",
-        "Đoàn Thanh niên",
-    ),
-    "Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": (
-        "Đảng đoàn MTTQ",
-        "Đảng đoàn UBMTTQ",
-        "Đảng đoàn Ủy ban MTTQ",
-        "Đảng đoàn Mặt trận",
-    ),
-    "Mặt trận Tổ quốc Việt Nam": (
-        "MTTQ",
-        "UBMTTQ",
-        "Ủy ban MTTQ",
-        "Ủy ban Mặt trận Tổ quốc",
-        "Mặt trận Tổ quốc",
-        "MTTQVN",
-    ),
-    "Ban cán sự đảng Ủy ban nhân dân tỉnh": ("BCS đảng UBND tỉnh", "Ban cán sự đảng UBND tỉnh"),
-    "Ban cán sự đảng, đảng đoàn": ("BCS đảng", "BCSĐ", "ban cán sự đảng", "đảng đoàn"),
-    "Ủy ban nhân dân tỉnh": ("UBND tỉnh", "chính quyền tỉnh"),
-    "Huyện ủy, thị ủy, thành ủy": ("HU", "huyện ủy", "thị ủy", "thành ủy", "cấp ủy cấp huyện"),
-    "Đảng ủy trực thuộc Tỉnh ủy": ("đảng ủy trực thuộc",),
-    "Đảng ủy Khối các cơ quan tỉnh": ("Đảng ủy Khối cơ quan", "ĐUK các cơ quan", "Khối các cơ quan"),
-    "Đảng ủy Khối doanh nghiệp tỉnh": ("Đảng ủy Khối DN", "ĐUKDN", "Khối doanh nghiệp"),
-    "Đảng ủy xã, phường, thị trấn": ("đảng ủy xã", "đảng ủy cơ sở", "cấp ủy cơ sở"),
-    "Cấp ủy": ("các cấp ủy", "cấp ủy đảng", "cấp ủy"),
-    "Đảng ủy Công an tỉnh": ("Công an tỉnh", "ĐU Công an tỉnh"),
-    "Đảng ủy Quân sự tỉnh": ("Quân sự tỉnh",),
-    "Bộ Chỉ huy Quân sự tỉnh": ("Bộ CHQS tỉnh", "BCHQS tỉnh", "Bộ Chỉ huy Quân sự"),
-    "Hội Cựu chiến binh tỉnh": ("Hội CCB", "Cựu chiến binh"),
-    "Hội Liên hiệp Phụ nữ tỉnh": ("Hội LHPN", "LHPN", "Hội Phụ nữ"),
-    "Hội Nông dân tỉnh": ("Hội ND tỉnh", "Hội Nông dân"),
-    "Liên đoàn Lao động tỉnh": ("LĐLĐ tỉnh", "Công đoàn"),
-    "Trường Chính trị tỉnh": ("Trường Chính trị",),
-    "Đài Phát thanh và Truyền hình tỉnh": ("Đài PT-TH", "Đài PTTH", "đài truyền hình"),
-    "Cơ quan báo chí": ("báo chí", "các cơ quan báo chí"),
-    "Ban đảng Tỉnh ủy": ("các ban đảng Tỉnh ủy", "các ban đảng"),
-}
-
-# Classes of units rather than one unit ("các huyện ủy", "cấp ủy"): documents name them in many ways,
-# so a question naming one that the library never spells out is not, by that alone, unanswerable.
-CLASSES = frozenset(
-    {
-        "Huyện ủy, thị ủy, thành ủy",
-        "Đảng ủy trực thuộc Tỉnh ủy",
-        "Đảng ủy xã, phường, thị trấn",
-        "Cấp ủy",
-        "Ban cán sự đảng, đảng đoàn",
-        "Cơ quan báo chí",
-        "Ban Tuyên giáo huyện ủy",
-        "Ban Dân vận huyện ủy",
-        "Ban đảng Tỉnh ủy",
-    }
+from qa.unitnames import (
+    ClassName,
+    bare,
+    class_of,
+    core_of,
+    expand_abbreviations,
+    is_abbreviation,
+    name_spans,
+    spellings,
+    split_level,
+    unit_key,
 )
-# How a class is shown in the list of units a cadre picks "my unit" from (each an alias of the class).
-CLASS_LABELS = {
-    "Huyện ủy, thị ủy, thành ủy": "Các huyện ủy, thị ủy, thành ủy",
-    "Đảng ủy trực thuộc Tỉnh ủy": "Các đảng ủy trực thuộc Tỉnh ủy",
-    "Đảng ủy xã, phường, thị trấn": "Các đảng ủy xã, phường, thị trấn",
-    "Ban cán sự đảng, đảng đoàn": "Các ban cán sự đảng, đảng đoàn",
-    "Cơ quan báo chí": "Các cơ quan báo chí",
-    "Ban Tuyên giáo huyện ủy": "Ban Tuyên giáo các huyện ủy",
-    "Ban Dân vận huyện ủy": "Ban Dân vận các huyện ủy",
-    "Ban đảng Tỉnh ủy": "Các ban đảng Tỉnh ủy",
-}
-# Classes too wide to be anyone's unit ("cấp ủy" = every party committee): matched, never listed.
-UNLISTED = frozenset({"Cấp ủy"})
-# Words that make "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" the provincial body of "Mặt trận Tổ quốc
-# Việt Nam": the list shows the former only.
-_LEVEL_WORDS = frozenset({"uy", "ban", "tinh"})
 
 # "Ban Thường vụ (BTV) X", "các X": the standing board of X, or all X, is addressed as X itself.
 BOARD_WORDS = frozenset({"ban", "thuong", "vu", "btv", "cac"})
-
-# Words an organisation name starts with (folded), so that a phrase before "chủ trì" / a "Kính gửi"
-# entry is taken as a unit name only when it looks like one.
-ORG_HEADS = (
-    "ban",
-    "dang uy",
-    "dang doan",
-    "uy ban",
-    "ubnd",
-    "ubmttq",
-    "mttq",
-    "van phong",
-    "huyen uy",
-    "thi uy",
-    "thanh uy",
-    "tinh uy",
-    "tinh doan",
-    "hoi",
-    "so",
-    "truong",
-    "cong an",
-    "bo chi huy",
-    "lien doan",
-    "mat tran",
-    "btv",
-    "btt",
-    "thuong truc",
-    "cong doan",
-    "trung tam",
-    "chi bo",
-    "doan",
-    "cong thong tin",
-    "tap chi",
-    "vien",
-    "phong",
-    "chi cuc",
-    "cuc",
-)
-# Verbs that follow the unit an assignment is given to: "Ban Tuyên giáo Tỉnh ủy chủ trì …"
-# (chủ trì = lead, chỉ đạo = direct, phối hợp = coordinate, tham mưu = advise, tổ chức = organise…).
-ASSIGNMENT_VERBS = (
-    "chu tri",
-    "chi dao",
-    "phoi hop",
-    "tham muu",
-    "to chuc",
-    "lanh dao",
-    "xay dung",
-    "theo doi",
-    "huong dan",
-    "bo tri",
-    "phat dong",
-    "dinh huong",
-    "dua",
-    "la co quan",
-    "nghien cuu",
-    "thong bao",
-)
-# Heads that also start ordinary words (hội nghị = meeting, sở dĩ…): the next word must be capitalised.
-_CAPITAL_AFTER = ("hoi", "so", "truong", "bao", "dai", "vien", "phong", "cuc", "chi cuc")
-# Words that end a name inside a sentence head (ban hành = issue, đã = did, phải = must, có = has,
-# but not "cơ quan" = agency…).
-_HEAD_STOP = re.compile(r" (?:ban hanh|da|phai|duoc|yeu cau|de nghi|lam viec|hop|cung|co(?! quan ))(?= )")
-# Leading words that are not part of a name: "các" (the plural), "đề nghị", "giao" (assign).
-_NAME_PREFIXES = ("cac dong chi", "cac d c", "de nghi", "giao", "cac", "nhu tren", "luu")
-_SHORT_ABBREV = re.compile(r"^[A-ZĐ]{1,2}$")
-_ABBREVIATION = re.compile(r"[A-ZĐ]{3,}")
-_MAX_NAME_SYLLABLES = 14
-
-
+# Generic heads that name no one unit ("cấp ủy" = any party committee): matched, never listed.
+_GENERIC = frozenset({"cap uy", "dang uy", "chi bo", "ban", "uy ban", "hoi", "so", "doan"})
+# A token that is an abbreviation of one or two letters (TU, HU, ĐU, ThU): too close to ordinary
+# syllables (tư, hủ), so it matches only as written, in capitals.
+_SHORT_ABBREV = re.compile(r"^(?:[A-ZĐ][A-ZĐa-z]?[A-ZĐ]?)$")
 # Words before a unit that receives a report or a proposal (gửi về = send to, báo cáo = report to,
 # trình = submit to, tham mưu = advise): the item is not that unit's task.
 _RECEIVER = re.compile(r" (?:gui ve|gui|bao cao|bao cao ket qua|trinh|tham muu(?: cho)?|xin y kien) $")
-# Abbreviations expanded, and optional words dropped, when comparing two spellings of a name.
-_EXPANSIONS = {
-    "mttq": "mat tran to quoc",
-    "ubmttq": "uy ban mat tran to quoc",
-    "mttqvn": "mat tran to quoc",
-    "ubnd": "uy ban nhan dan",
-    "hdnd": "hoi dong nhan dan",
-    "btv": "ban thuong vu",
-    "btt": "ban thuong truc",
-    "ubkt": "uy ban kiem tra",
-    "bcs": "ban can su",
-    "tw": "trung uong",
-    "ptth": "phat thanh va truyen hinh",
-    "viet": "",
-    "nam": "",
-    "cac": "",
-}
 
 
 def same_unit(a: str, b: str) -> bool:
     """True when two spellings name the same unit: "Đảng đoàn Ủy ban MTTQ Việt Nam tỉnh" and
-    "Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh" (abbreviations expanded, "Việt Nam" and "các" ignored)."""
-    return _comparable(a) == _comparable(b) != ""
+    "Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh" (abbreviations expanded, equivalent forms made one)."""
+    return unit_key(a) == unit_key(b) != ""
 
 
-def _comparable(name: str) -> str:
-    words = (_EXPANSIONS.get(w, w) for w in syllables(name.replace("PT-TH", "PTTH")))
-    return " ".join(w for w in words if w)
-
-
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def _folded_alias(alias: str) -> str:
-    """folded_words of a unit name, memoised: every question scans the whole alias table."""
+    """folded_words of a unit name, memoised: every text is scanned against every name."""
     return folded_words(alias)
+
+
+@functools.lru_cache(maxsize=16384)
+def _short_tokens(alias: str) -> tuple[str, ...]:
+    return tuple(t for t in alias.split() if _SHORT_ABBREV.match(t) and is_abbreviation(t))
+
+
+def _same_level_keys(key: str) -> list[str]:
+    """The key with its trailing level words replaced by the other words of their family."""
+    stem, level = split_level(key)
+    family = next((f for f in LEVEL_FAMILIES if level in f), ()) if level else ()
+    return [f"{stem} {word}".strip() for word in family if word != level]
 
 
 @dataclass(frozen=True, slots=True)
 class OrgName:
-    """A unit name with its aliases; `parent`: the wider class it is in (Huyện ủy An Thạch → huyện ủy)."""
+    """A unit (or a class of units) with the ways it is written.
+
+    `spelled`: the spellings found in documents (or typed); `aliases`: those plus their abbreviated
+    and equivalent forms; `parents`: the classes it belongs to ("Huyện ủy An Thạch" → "Các huyện
+    ủy, thị ủy, thành ủy"); `learned`: named by the library's documents, not only by a question.
+    """
 
     canonical: str
     aliases: tuple[str, ...]
-    parent: str = ""
+    parents: tuple[str, ...] = ()
     learned: bool = False
+    is_class: bool = False
+    spelled: tuple[str, ...] = ()
+
+    @property
+    def parent(self) -> str:
+        return self.parents[0] if self.parents else ""
 
 
 @dataclass(slots=True)
 class OrgTable:
-    """Looks up unit names in questions and texts: the alias table plus names learned from a library."""
+    """Unit names of a library, looked up in questions and texts by folded form, abbreviation and
+    level words. A name a question spells that the library lacks is kept as itself (not learned)."""
 
     names: dict[str, OrgName] = field(default_factory=dict)
+    _keys: dict[str, str] = field(default_factory=dict, repr=False)  # unit key → canonical
+    _classes: dict[str, ClassName] = field(default_factory=dict, repr=False)
+    # Level-less key → the one unit of that name outside the centre; read for questions only.
+    _short: dict[str, str] = field(default_factory=dict, repr=False)
     _found: dict[str, list[str]] = field(default_factory=dict, repr=False)  # find() per text
 
     @classmethod
     def default(cls, learned: Iterable[str] = ()) -> OrgTable:
-        table = cls({c: OrgName(c, (c, *a)) for c, a in ALIASES.items()})
+        """A table of the names a library's documents spell (none: only question names)."""
+        table = cls()
         for name in learned:
-            table.learn(name)
+            table._add(name, learned=True)
+        table._settle()
         return table
 
     def learn(self, name: str) -> None:
-        """Add a name found in a library unless some known name already spells it.
+        """Add a name found in a library; a spelling variant of a known unit joins that unit."""
+        self._add(name, learned=True)
+        self._settle()
 
-        A spelling variant of a known name ("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh" beside
-        "Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh") becomes one of its aliases; a list of known
-        names ("Huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy") is not learned.
-        """
-        key = folded_words(name)
-        if key.strip() == "" or self._exact(key) or self._list_of_known(key):
-            return
-        # "Ban Thường vụ Huyện ủy An Thạch" is the standing board of "Huyện ủy An Thạch"; questions
-        # name the latter.
-        board = re.match(r"(ban thuong vu|btv) ", key.strip())
-        rest = name.split(None, 3 if board and board.group(1) != "btv" else 1)[-1]
-        if board and clean_name(rest):
-            name = rest
-            key = folded_words(name)
-            if self._exact(key) or key.startswith(" cac "):  # "BTV các huyện ủy…" is a class the table has
-                return
-        same = next((o for o in self.names.values() if any(same_unit(a, name) for a in o.aliases)), None)
-        if same is not None:
-            self.names[same.canonical] = OrgName(
-                same.canonical, (*same.aliases, name), same.parent, same.learned
+    def _add(self, name: str, learned: bool) -> str:
+        name = " ".join(nfc(name).split())
+        key = unit_key(name)
+        if not key or (learned and key in _GENERIC):
+            return ""  # "Đảng ủy" alone is no one unit of the library (a question may still say it)
+        if key in self._keys:
+            old = self.names[self._keys[key]]
+            spelled = old.spelled if name in old.spelled else (*old.spelled, name)
+            self.names[old.canonical] = OrgName(
+                old.canonical, old.aliases, old.parents, old.learned or learned, old.is_class, spelled
             )
-            self._found.clear()
-            return
-        # The wider unit is a class ("Huyện ủy An Thạch" → the district committees) or a name spelled
-        # whole inside ("Ban Thường trực Ủy ban MTTQ tỉnh" → the Front); "Ban Dân vận Trung ương" is
-        # not the "Ban Dân vận" of the province, though it starts like its short alias.
-        inside = f" {_comparable(name)} "
-        parents = [
-            p
-            for p in self.find(name)
-            if (p in CLASSES or f" {_comparable(p)} " in inside)
-            and (" trung uong " not in inside or "trung uong" in _comparable(p))  # no provincial parent
-        ]
-        self.names[name] = OrgName(name, (name,), parents[0] if parents else "", learned=True)
+            return old.canonical
+        group = class_of(name)
+        self._keys[key] = name
+        if group is not None:
+            self._classes[name] = group
+        self.names[name] = OrgName(name, tuple(spellings(name)), (), learned, group is not None, (name,))
+        return name
+
+    def _settle(self) -> None:
+        """Aliases and classes of every name, once its library's names are all known."""
+        stems: dict[str, list[str]] = {}
+        self._short.clear()
+        for key, canonical in self._keys.items():
+            if self.names[canonical].is_class:
+                continue
+            # The name without its level words, and its head with its function: "Ban Dân vận" of
+            # "Ban Dân vận Tỉnh ủy", "Thành đoàn" of "Thành đoàn Hà Nội".
+            for stem in {split_level(key)[0], core_of(key)} - {key}:
+                if stem and stem not in _GENERIC and stem not in NEEDS_PLACE:
+                    stems.setdefault(stem, []).append(canonical)
+        for canonical, org in list(self.names.items()):
+            key = unit_key(canonical)
+            aliases = [a for s in org.spelled for a in spellings(s)]
+            parents = tuple(c for c, g in self._classes.items() if c != canonical and g.covers(key))
+            self.names[canonical] = OrgName(
+                canonical, tuple(dict.fromkeys(aliases)), parents, org.learned, org.is_class, org.spelled
+            )
+        # "Ban Dân vận" alone (in a question) is the library's one Ban Dân vận outside the centre.
+        for stem, members in stems.items():
+            local = [m for m in dict.fromkeys(members) if "trung uong" not in unit_key(m).split(stem, 1)[-1]]
+            if len(local) == 1 and stem not in self._keys:
+                self._short[stem] = local[0]
         self._found.clear()
 
-    def listing(self, text: str) -> list[str]:
-        """The units a library's `text` names, one entry per unit, for a cadre to pick "my unit".
+    def resolve(self, phrase: str) -> str:
+        """The unit a phrase names: a unit of the library by key or spelling, else a class the
+        library addresses that the phrase names by its head ("Huyện ủy" → "Các huyện ủy, thị ủy,
+        thành ủy"), else the phrase itself, kept as a unit the library does not name."""
+        key = unit_key(phrase)
+        if key in self._keys:
+            return self._keys[key]
+        if key in self._short:
+            return self._short[key]
+        for other in _same_level_keys(key):  # "Ban Dân vận tỉnh" → "Ban Dân vận Tỉnh ủy"
+            if other in self._keys:
+                return self._keys[other]
+        words = folded_words(phrase)
+        for org in list(self.names.values()):  # a question may add a name meanwhile
+            if any(_folded_alias(a) == words for a in org.aliases):
+                return org.canonical
+        named = [c for c, g in self._classes.items() if g.named_by(key)]
+        if named:
+            return max(named, key=lambda c: len(self._classes[c].pieces))
+        name = " ".join(nfc(phrase).split())
+        name = name[:1].upper() + name[1:]
+        added = self._add(name, learned=False)
+        if added == name:
+            parents = tuple(c for c, g in self._classes.items() if g.covers(key))
+            org = self.names[name]
+            # "đảng ủy xã" with no place is every commune committee: a class, however it is written.
+            generic = org.is_class or bare(name) or key in _GENERIC
+            self.names[name] = OrgName(name, org.aliases, parents, False, generic, org.spelled)
+            self._found.clear()
+        return added or name
 
-        Each unit is shown by its fullest spelling, a class by its plural label ("Các huyện ủy, thị
-        ủy, thành ủy"); every entry finds its unit again through `find`.
-        """
-        named = set(self.find(text))
-        present = [o for o in self.names.values() if o.canonical in named and o.canonical not in UNLISTED]
-        keys = {o.canonical: _comparable(o.canonical) for o in present}
+    def listing(self, text: str = "") -> list[str]:
+        """The units a library names, one entry per unit (spelling variants merged), each shown by
+        its fullest spelling; classes as the documents write them ("Các huyện ủy, thị ủy …")."""
         shown = []
-        for org in present:
-            if org.canonical in CLASS_LABELS:
-                shown.append(CLASS_LABELS[org.canonical])
+        for org in list(self.names.values()):  # a question may add a name meanwhile
+            if not org.learned:
                 continue
-            key = keys[org.canonical]
-            wider = [
-                k
-                for k in keys.values()
-                if k != key and f" {key} " in f" {k} " and set(k.split()) - set(key.split()) <= _LEVEL_WORDS
-            ]
-            if not wider:
-                spelled = org.aliases if org.learned else (org.canonical,)
-                shown.append(max(spelled, key=lambda a: (len(syllables(a)), len(a))))
+            # The plainest full spelling: no abbreviation, no standing board before a committee
+            # ("Tỉnh đoàn" rather than "BTV Tỉnh đoàn"), else the longest.
+            best = expand_abbreviations(
+                max(
+                    org.spelled,
+                    key=lambda a: (
+                        a == expand_abbreviations(a),
+                        not fold(a).startswith(("ban thuong vu ", "btv ")),
+                        len(syllables(a)),
+                        len(a),
+                        a,
+                    ),
+                )
+            )
+            best = re.sub(r"^(?:Ban [Tt]hường vụ|BTV)\s+(?=[Cc]ác )", "", best)
+            if org.is_class and not fold(best).startswith(("cac ", "ban ")):
+                best = "Các " + best[:1].lower() + best[1:]
+            shown.append(best[:1].upper() + best[1:])
         return sorted(set(shown), key=lambda n: (fold(n), n))
 
-    def _list_of_known(self, key: str) -> bool:
-        """True when folded words `key` are two or more known names joined by commas or "và"."""
-        found = self.mentions(key)
-        if len({m[2] for m in found}) < 2:
-            return False
-        rest = list(key)
-        for start, end, _ in found:
-            rest[start:end] = " " * (end - start)
-        return not set("".join(rest).split()) - {"va", "cac"}
-
-    def _exact(self, key: str) -> str:
-        for org in self.names.values():
-            if any(folded_words(a) == key for a in org.aliases if not _SHORT_ABBREV.match(a)):
-                return org.canonical
-        return ""
+    def question_mentions(self, question: str) -> list[tuple[int, int, str]]:
+        """(start, end, canonical) of the units a question names, offsets into its folded words:
+        names spelled by the vocabulary first ("Ban Dân vận Trung ương" stays itself even where
+        the library has only "Ban Dân vận Tỉnh ủy"), then other names of the library."""
+        spans = [(s, e, self.resolve(name)) for s, e, name in name_spans(question)]
+        for m in self.mentions(question):
+            if all(m[1] <= s[0] + 1 or m[0] >= s[1] - 1 for s in spans):
+                spans.append(m)
+        return sorted(spans)
 
     def mentions(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical) of the longest non-overlapping names, as offsets into folded words."""
         words = folded_words(text)
         found: list[tuple[int, int, str]] = []
-        for org in self.names.values():
+        for org in list(self.names.values()):  # a question may add a name meanwhile
             for alias in org.aliases:
-                if _SHORT_ABBREV.match(alias) and not re.search(rf"(?<![\w/-]){alias}(?![\w/-])", nfc(text)):
-                    continue
                 needle = _folded_alias(alias)
                 start = words.find(needle)
+                if start < 0 or not self._written(alias, text):
+                    continue
                 while start >= 0:
                     found.append((start, start + len(needle), org.canonical))
                     start = words.find(needle, start + 1)
@@ -335,6 +238,11 @@ class OrgTable:
             if all(m[1] <= c[0] + 1 or m[0] >= c[1] - 1 for c in chosen):
                 chosen.append(m)
         return sorted(chosen)
+
+    @staticmethod
+    def _written(alias: str, text: str) -> bool:
+        """Short abbreviations of an alias (TU, HU) must be written in capitals in the text."""
+        return all(re.search(rf"(?<![\w/-]){t}(?![\w/-])", nfc(text)) for t in _short_tokens(alias))
 
     def find(self, text: str) -> list[str]:
         """Canonical names mentioned in `text`, in reading order, each once."""
@@ -364,106 +272,4 @@ class OrgTable:
         if org is None:
             return False
         words = folded_words(text)
-        for alias in org.aliases:
-            if _SHORT_ABBREV.match(alias):
-                if re.search(rf"(?<![\w/-]){alias}(?![\w/-])", nfc(text)):
-                    return True
-            elif folded_words(alias) in words:
-                return True
-        return False
-
-
-def clean_name(phrase: str) -> str:
-    """A unit name from a list entry or sentence head, or "" when it does not look like one."""
-    text = re.sub(r"\([^)]*\)", " ", nfc(phrase))
-    text = re.sub(r"^[\s\-–+•*]*(?:\d+\.|[a-zđ]\)|STT)?\s*", "", text)
-    text = " ".join(text.strip(" ,.;:").split())
-    changed = True
-    while changed:
-        changed = False
-        for prefix in _NAME_PREFIXES:
-            if fold(text).startswith(prefix + " "):
-                text = text[len(prefix) + 1 :].lstrip()
-                changed = True
-    words = folded_words(text)
-    stop = _HEAD_STOP.search(words, 1)
-    if stop and len(text.split()) == len(words.split()):
-        text = " ".join(text.split()[: len(words[: stop.start()].split())])
-        words = folded_words(text)
-    tokens = text.split()
-    if not text or len(tokens) < 2 or len(words.split()) > _MAX_NAME_SYLLABLES:
-        return ""
-    head = next((h for h in (*ORG_HEADS, "bao", "dai") if words.startswith(" " + h + " ")), "")
-    if words.startswith(" ban hanh "):
-        return ""
-    if not head or fold(tokens[-1]) in ("cac", "cua", "va", "voi"):
-        return ""
-    if head in _CAPITAL_AFTER and not tokens[1][:1].isupper():
-        return ""
-    return text[0].upper() + text[1:]
-
-
-def split_names(phrase: str) -> list[str]:
-    """The unit names of a list ("Báo Hải Lâm, Đài Phát thanh và Truyền hình tỉnh" → two names).
-
-    A comma or "và" separates two names only when what follows starts a name of its own (a
-    capital or "các", then a unit head): "Sở Thông tin và Truyền thông" and the class "huyện ủy,
-    thị ủy, thành ủy" stay whole.
-    """
-    pieces = re.split(r"(\n|;|,|\s+và\s+)", phrase)
-    parts = [pieces[0]]
-    for sep, piece in zip(pieces[1::2], pieces[2::2], strict=True):
-        start = piece.strip(" -–+•*")
-        opens = start[:1].isupper() or fold(start).startswith("cac ")
-        if (
-            sep in ("\n", ";")
-            or (opens and clean_name(piece))
-            or _ABBREVIATION.fullmatch(start.rstrip(" ,.;"))
-        ):
-            parts.append(piece)
-        else:
-            parts[-1] += sep + piece
-    return [p for p in parts if p.strip()]
-
-
-def assignment_head(sentence: str) -> str:
-    """The words before an assignment verb: "Ban Tuyên giáo Tỉnh ủy chủ trì …" → "Ban Tuyên giáo Tỉnh ủy"."""
-    words = folded_words(sentence)
-    best = -1
-    for verb in ASSIGNMENT_VERBS:
-        pos = words.find(" " + verb + " ")
-        if pos > 0 and (best < 0 or pos < best):
-            best = pos
-    if best < 0:
-        return ""
-    count = len(words[:best].split())
-    tokens = re.findall(r"\S+", nfc(sentence))
-    head: list[str] = []
-    seen = 0
-    for token in tokens:
-        if seen >= count:
-            break
-        seen += len(syllables(token))
-        head.append(token)
-    return " ".join(head)
-
-
-def learn_names(units: Sequence[Unit]) -> list[str]:
-    """Unit names a document's "Kính gửi", "Nơi nhận", assignment items and task-table rows mention."""
-    names: list[str] = []
-    for unit in units:
-        if unit.kind in ("recipients", "cc"):
-            body = re.sub(r"^\s*(?:Kính gửi|Nơi nhận)\s*:?", "", nfc(unit.text), flags=re.IGNORECASE)
-            candidates = split_names(body)
-        elif unit.kind == "table_row":
-            cells = [c.strip() for c in unit.text.split("|")]
-            candidates = split_names(cells[1]) if len(cells) >= 3 else []
-        else:
-            sentences = re.split(r"(?<=[.;])\s+|\n", unit.text)
-            heads = [assignment_head(s) for s in sentences]
-            candidates = [p for h in heads if h for p in split_names(h)]
-        for phrase in candidates:
-            name = clean_name(phrase)
-            if name and name not in names:
-                names.append(name)
-    return names
+        return any(_folded_alias(a) in words and self._written(a, text) for a in org.aliases)

@@ -8,14 +8,17 @@ from dataclasses import replace
 from chidao.core.cite import citation_text, make_citation
 from chidao.core.model import Answer, Citation, Filters, Hit, Unit
 from chidao.core.text import fold, folded_words
-from qa.aliases import BOARD_WORDS, CLASSES, assignment_head
+from qa.aliases import BOARD_WORDS
 from qa.confidence import THRESHOLD, probability, signals
 from qa.corpus import LibraryIndex
 from qa.deadline import unit_deadline
 from qa.facts import answer_fact, answer_related
 from qa.highlight import highlight, overlap, split_sentences
 from qa.intent import Intent, detect_intent
+from qa.learning import assignment_head
 from qa.search import Retriever, structured
+from qa.tables import task_row
+from qa.tasklist import gives_work, strip_markup, task_text
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +41,15 @@ _TASK_KINDS = {"item", "subitem", "clause", "dash", "paragraph", "article", "sec
 # How plainly an item is addressed to a unit that only receives from it ("gửi về Ban Dân vận …").
 _RECEIVES = 0.1
 MAX_CITATIONS = 5
+# Least addressed weight of an item in a unit's task list: 0.15, a dispatch item that opens with
+# another unit but whose "Kính gửi" names the unit.
+_MIN_ADDRESSED = 0.15
+# Words of a question that ask for a unit's work in general, not about one matter (folded): việc
+# (work), nhiệm vụ (task), hoàn thành (complete), hạn / thời gian / bao giờ / khi nào (deadline),
+# giao / phân công (assigned), trách nhiệm (responsibility), cụ thể (in detail).
+_GENERAL_TASK_WORDS = frozenset(
+    "viec nhiem vu hoan thanh han thoi gian giao phan cong trach chot bao gio khi nao cu the".split()
+)
 MAX_TASK_LIST = 12
 NOT_FOUND = "Không tìm thấy nội dung trả lời câu hỏi này trong thư viện."  # "Nothing found …"
 SUGGEST = "Các đoạn gần nhất"  # "The closest passages"
@@ -65,9 +77,9 @@ def addressed(unit: Unit, org: str, lib: LibraryIndex) -> float:
         return lib.memo[key]
     table = lib.orgs
     best = _addressed_to(unit, org, lib)
-    parent = table.names[org].parent if org in table.names else ""
-    if parent and best < 1.0:
-        best = max(best, 0.7 * _addressed_to(unit, parent, lib))
+    for parent in table.names[org].parents if org in table.names else ():
+        if best < 1.0:
+            best = max(best, 0.7 * _addressed_to(unit, parent, lib))
     lib.memo[key] = best
     return best
 
@@ -76,16 +88,24 @@ def _addressed_to(unit: Unit, org: str, lib: LibraryIndex) -> float:
     table = lib.orgs
     if unit.kind in _NOT_ITEMS:
         return 0.0
-    if unit.kind == "table_row" and "|" in unit.text:
-        cells = [c.strip() for c in unit.text.split("|")]
-        return 1.0 if len(cells) > 1 and table.addresses(org, cells[1]) else 0.0
+    row = task_row(unit)
+    if row is not None:
+        # A task-table row: its lead unit (by the header's "chủ trì" / "đơn vị" column), or a unit
+        # it asks to co-ordinate ("phối hợp": work too, less plainly its own).
+        return 1.0 if table.addresses(org, row.lead) else 0.5 if table.addresses(org, row.support) else 0.0
+    if unit.kind == "table_row":
+        return 0.0
+    ends = [end for _, end, name in table.mentions(unit.text) if name == org]
+    if not gives_work(unit, ends):
+        return 0.0  # a closing formula, a heading, or what a report says the unit did
     heads = [assignment_head(unit.text[s:e]) for s, e in split_sentences(unit.text)]
     named = [h for h in heads if h and table.addresses(org, h)]
     if named:
         # "Ban Thường vụ Huyện ủy Đồng Mây …" is one member of the class "các huyện ủy" asked about.
-        members = [n for n in table.names.values() if n.parent == org and n.canonical not in CLASSES]
+        is_class = org in table.names and table.names[org].is_class
+        members = [n for n in table.names.values() if org in n.parents and not n.is_class]
         one_member = all(any(table.named_in(m.canonical, h) for m in members) for h in named)
-        return 0.6 if org in CLASSES and one_member else 1.0
+        return 0.6 if is_class and one_member else 1.0
     if unit.heading and table.addresses(org, unit.heading.rsplit(">", 1)[-1]):
         return 0.8
     if table.addresses(org, unit.text):
@@ -111,6 +131,10 @@ def _candidates(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Fil
                 key = (doc_id, unit.ordinal)
                 if key not in pool and addressed(unit, intent.org, lib) > 0:
                     pool[key] = (Hit(unit=unit, document=document, score=0.0), None)
+    if _general_tasks(intent, lib) and (lib.orgs.names[intent.org].learned or lib.names_present(intent.org)):
+        # "What must X do" of a unit the library names: the items giving X work, or none ("Ban Dân
+        # vận Trung ương" gets no item of the provincial board however many words they share).
+        pool = {k: v for k, v in pool.items() if addressed(v[0].unit, intent.org, lib) >= _MIN_ADDRESSED}
     scored = []
     for hit, rank in pool.values():
         unit = hit.unit
@@ -144,13 +168,12 @@ def answer_signals(intent: Intent, best: Hit, hits: list[Hit], lib: LibraryIndex
 
 
 def _sentence(unit: Unit, spans: tuple[tuple[int, int], ...]) -> str:
-    cells = [c.strip() for c in unit.text.split("|")] if unit.kind == "table_row" else []
-    if len(cells) >= 3 and not spans:
-        return cells[2]  # a task-table row: its task cell ("STT | unit | task | deadline")
+    if task_row(unit) is not None:
+        return task_text(unit)  # a task-table row: its task cell with its lead and co-ordinating units
     if spans:
-        return " … ".join(" ".join(unit.text[s:e].split()) for s, e in spans)
+        return strip_markup(" … ".join(" ".join(unit.text[s:e].split()) for s, e in spans))
     first = split_sentences(unit.text)
-    return " ".join(unit.text[first[0][0] : first[0][1]].split()) if first else unit.text.strip()
+    return strip_markup(" ".join(unit.text[first[0][0] : first[0][1]].split()) if first else unit.text)
 
 
 def _cite(intent: Intent, hit: Hit, lib: LibraryIndex) -> Citation:
@@ -171,20 +194,33 @@ def _item_text(intent: Intent, citations: list[Citation]) -> str:
     return "\n".join(lines)
 
 
-def _task_list(intent: Intent, ranked: list[Hit], lib: LibraryIndex) -> list[Hit]:
-    """For a bare "what must X do": every item addressed to X, most specific first."""
-    org_words = folded_words(intent.org)
-    extra = [t for t in intent.terms if f" {t} " not in org_words and t not in BOARD_WORDS]
-    if intent.kind != "unit_tasks" or len(extra) > 1:
-        return ranked[:MAX_CITATIONS]
-    listed = [
-        (addressed(h.unit, intent.org, lib), i, h) for i, h in enumerate(ranked) if h.unit.kind in _TASK_KINDS
+def _general_tasks(intent: Intent, lib: LibraryIndex) -> bool:
+    """True for a bare "what must X do" however worded ("X cần hoàn thành những việc gì, hạn khi
+    nào?"): a unit and nothing else but words of tasks and deadlines."""
+    if intent.kind not in ("unit_tasks", "deadline") or not intent.org:
+        return False
+    spelled = " ".join(lib.orgs.names[intent.org].aliases) if intent.org in lib.orgs.names else ""
+    org_words = folded_words(f"{intent.org} {spelled}")
+    extra = [
+        t
+        for t in intent.terms
+        if f" {t} " not in org_words and t not in BOARD_WORDS and t not in _GENERAL_TASK_WORDS
     ]
-    listed = [x for x in listed if x[0] >= 0.15]  # 0.15: a dispatch item opening with another unit
-    # Most plainly addressed first; then documents in rank order, each in reading order.
-    doc_rank = {h.document.id: i for i, h in reversed(list(enumerate(ranked)))}
-    listed.sort(key=lambda x: (-x[0], doc_rank[x[2].document.id], x[2].unit.ordinal))
-    return [h for _, _, h in listed[:MAX_TASK_LIST]] or ranked[:MAX_CITATIONS]
+    return len(extra) <= 1
+
+
+def _task_list(intent: Intent, ranked: list[Hit], lib: LibraryIndex) -> list[Hit]:
+    """For a bare "what must X do" (however worded): every item giving X work, most plainly
+    addressed first, then newest document first, each in reading order — not in retrieval order,
+    so that two wordings of the question list the same items."""
+    if not _general_tasks(intent, lib):
+        return ranked[:MAX_CITATIONS]
+    listed = [(addressed(h.unit, intent.org, lib), h) for h in ranked if h.unit.kind in _TASK_KINDS]
+    listed = [x for x in listed if x[0] >= _MIN_ADDRESSED]
+    listed.sort(
+        key=lambda x: (-x[0], _negated_date(x[1].document.metadata.date), x[1].document.id, x[1].unit.ordinal)
+    )
+    return [h for _, h in listed[:MAX_TASK_LIST]] or ranked[:MAX_CITATIONS]
 
 
 def not_found(question: str, intent: Intent, suggestions: list[Hit], conf: float) -> Answer:
@@ -226,6 +262,13 @@ def answer(
         return not_found(question, intent, [], 0.0)
     measured = answer_signals(intent, ranked[0], hits, lib)
     conf = probability(measured, lib.embedder)
+    if _general_tasks(intent, lib):
+        # "X phải làm gì?" asks nothing but the unit: items plainly addressed to it answer it in full,
+        # however little of their wording the question shares.
+        plainly = max(
+            (addressed(h.unit, intent.org, lib) for h in ranked if h.unit.kind in _TASK_KINDS), default=0
+        )
+        conf = max(conf, plainly if plainly >= _MIN_ADDRESSED else 0.0)
     shown = tuple(measured.items())
     if conf < THRESHOLD:
         return replace(not_found(question, intent, ranked, conf), signals=shown)
@@ -244,7 +287,7 @@ def tasks_for(
     dispatch merely sent to the unit), then newest document first, then reading order.
     """
     filters = filters or Filters()
-    canonical = (lib.orgs.find(org) or [org])[0]
+    canonical = lib.orgs.resolve(org)
     scored = []
     for doc_id, document in lib.documents.items():
         if not filters.allows(document):

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from chidao.core.model import Document, Reference, Unit
 from chidao.core.numbers import leading_number
 from chidao.core.text import bigrams_of, folded_words, syllables
-from qa.aliases import OrgTable, learn_names
+from qa.aliases import OrgTable
 from qa.highlight import idf_table
+from qa.learning import learn_names
 
 
 @dataclass(frozen=True, slots=True)

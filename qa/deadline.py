@@ -6,6 +6,7 @@ import re
 
 from chidao.core.model import Unit
 from chidao.core.text import fold, nfc
+from qa.tables import columns, header_of, task_row
 
 # "15/8/2022", "20/6", "15 tháng 8 năm 2022"
 _DATE = r"(?:\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
@@ -90,7 +91,11 @@ def extract_deadline(text: str) -> str:
 
 
 def unit_deadline(unit: Unit) -> str:
-    """The deadline of a unit; for a task-table row ("STT | unit | task | deadline") its last cell."""
+    """The deadline of a unit; for a task-table row its deadline cell (by the header; else its last)."""
+    row = task_row(unit)
+    cell = " ".join(row.deadline.split()) if row is not None else ""
+    if cell and ("deadline" in columns(header_of(unit)) or _TABLE_DEADLINE.match(cell)):
+        return cell[0].lower() + cell[1:] if not cell[0].isdigit() else cell
     if unit.kind == "table_row" and "|" in unit.text:
         last = " ".join(unit.text.rsplit("|", 1)[1].split())
         if last and _TABLE_DEADLINE.match(last):

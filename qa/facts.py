@@ -10,7 +10,6 @@ from chidao.core.model import Answer, Citation, Document, Filters, Hit, Referenc
 from chidao.core.numbers import leading_number
 from chidao.core.text import fold, folded_words, nfc, syllables
 from chidao.core.vncase import LOWER, UPPER
-from qa.aliases import CLASSES
 from qa.corpus import LibraryIndex
 from qa.highlight import highlight, overlap
 from qa.intent import RELATION_PATTERNS, Intent
@@ -64,7 +63,10 @@ def entity_gaps(intent: Intent, lib: LibraryIndex) -> list[str]:
     gaps = [
         org
         for org in intent.orgs
-        if org not in CLASSES and not lib.orgs.names[org].learned and not lib.names_present(org)
+        if not lib.orgs.names[org].is_class
+        and not lib.orgs.names[org].learned
+        and not lib.orgs.names[org].parents  # a member of a class the library addresses
+        and not lib.names_present(org)
     ]
     ref_numbers = {leading_number(r.number) for _, r in lib.references}
     gaps += [n for n in intent.doc_numbers if not lib.docs_numbered(n) and n not in ref_numbers]

@@ -188,7 +188,7 @@ def _quote(question: str) -> str:
 
 def _subject_org(question: str, table: OrgTable) -> tuple[str, tuple[str, ...]]:
     words = folded_words(question)
-    named = table.mentions(question)
+    named = table.question_mentions(question)
     names = tuple(dict.fromkeys(m[2] for m in named))
     # "Bí thư Tỉnh ủy" is a person's title and "nghị quyết của Tỉnh ủy" an issuer: neither is the unit
     # asked about.

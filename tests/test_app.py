@@ -128,7 +128,8 @@ def test_table_row_task_shows_its_task_and_deadline(portal_store, monkeypatch):
     at = _ask(_run(portal_store, monkeypatch), "Tỉnh đoàn phải làm gì?")
     answer = _answer_html(at)
     assert (
-        "<li>Tỉnh đoàn: Tổ chức diễn đàn thanh niên với khối đại đoàn kết toàn dân tộc ở các huyện" in answer
+        "<li>Tổ chức diễn đàn thanh niên với khối đại đoàn kết toàn dân tộc ở các huyện (chủ trì: Tỉnh đoàn)"
+        in answer
     )
     assert '<span class="chidao-deadline">Thời hạn: vào cuối năm 2022</span>' in answer
 
@@ -186,13 +187,13 @@ def test_my_unit_lists_tasks_with_their_deadline_first_and_a_clean_csv(portal_st
     assert [(r["Thời hạn"], r["Nhiệm vụ"], r["Văn bản"], r["Mục"]) for r in rows] == [
         (
             "trước ngày 30/6/2022",
-            "Tỉnh đoàn: Tổ chức diễn đàn thanh niên với khối đại đoàn kết toàn dân tộc ở các huyện",
+            "Tổ chức diễn đàn thanh niên với khối đại đoàn kết toàn dân tộc ở các huyện (chủ trì: Tỉnh đoàn)",
             "Kế hoạch số 12-KH/TU",
             "Phụ lục, dòng 1",
         ),
         (
             "vào cuối năm 2022",
-            "Tỉnh đoàn: Thành lập câu lạc bộ lý luận trẻ ở các trường trung học phổ thông",
+            "Thành lập câu lạc bộ lý luận trẻ ở các trường trung học phổ thông (chủ trì: Tỉnh đoàn)",
             "Kế hoạch số 12-KH/TU",
             "Phụ lục, dòng 2",
         ),

@@ -281,7 +281,10 @@ def test_open_a_document_at_an_item_then_ask_shows_the_answer(server, browser):
     _wait_idle(browser)
     text = _main_text(browser)
     assert text.startswith("Hỏi đáp") and "Trả lời" in text and "[1]" in text
-    assert "Tỉnh đoàn: Tổ chức diễn đàn thanh niên với khối đại đoàn kết toàn dân tộc ở các huyện" in text
+    assert (
+        "Tổ chức diễn đàn thanh niên với khối đại đoàn kết toàn dân tộc ở các huyện (chủ trì: Tỉnh đoàn)"
+        in text
+    )
     assert "Thời hạn: vào cuối năm 2022" in text
     assert "doc=" not in browser.current_url and "/van-ban" not in browser.current_url
     copy = browser.find_elements(By.CSS_SELECTOR, "button.chidao-copy")

@@ -5,40 +5,46 @@ from __future__ import annotations
 import pytest
 
 from chidao.core.model import Unit
-from qa.aliases import OrgTable, assignment_head, clean_name, learn_names, same_unit, split_names
+from qa.aliases import OrgTable, same_unit
+from qa.learning import assignment_head, clean_name, learn_names, split_names
 
 
 def _unit(kind: str, text: str, ordinal: int = 0) -> Unit:
     return Unit("d.txt", ordinal, kind, "", "", text, 0, len(text))  # type: ignore[arg-type]
 
 
-def test_abbreviation_bdvtu_is_the_mass_mobilisation_board():
-    assert OrgTable.default().find("BDVTU chủ trì, phối hợp") == ["Ban Dân vận Tỉnh ủy"]
+def test_abbreviation_bdvtu_finds_the_learned_mass_mobilisation_board():
+    assert OrgTable.default(["Ban Dân vận Tỉnh ủy"]).find("BDVTU chủ trì, phối hợp") == [
+        "Ban Dân vận Tỉnh ủy"
+    ]
 
 
-def test_short_abbreviation_hu_matches_only_in_capitals():
-    table = OrgTable.default()
-    assert (table.find("HU báo cáo kết quả"), table.find("xóa bỏ hủ tục")) == (
-        ["Huyện ủy, thị ủy, thành ủy"],
+def test_short_abbreviation_tu_matches_only_in_capitals():
+    table = OrgTable.default(["Văn phòng Tỉnh ủy"])
+    assert (table.find("VP TU báo cáo kết quả"), table.find("tư tưởng, tư vấn")) == (
+        ["Văn phòng Tỉnh ủy"],
         [],
     )
 
 
 def test_unaccented_names_match():
-    assert OrgTable.default().find("btv tinh doan va ubmttq tinh") == [
-        "Tỉnh đoàn",
-        "Mặt trận Tổ quốc Việt Nam",
+    table = OrgTable.default(["Ban Thường vụ Tỉnh đoàn", "Ủy ban MTTQ Việt Nam tỉnh"])
+    assert table.find("btv tinh doan va ubmttq tinh") == [
+        "Ban Thường vụ Tỉnh đoàn",
+        "Ủy ban MTTQ Việt Nam tỉnh",
     ]
 
 
 def test_longest_name_wins_over_the_name_inside_it():
-    assert OrgTable.default().find("Đảng đoàn Ủy ban MTTQ Việt Nam tỉnh") == [
-        "Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+    table = OrgTable.default(["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Đảng đoàn Ủy ban MTTQ Việt Nam tỉnh"])
+    assert table.find("Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh") == [
+        "Đảng đoàn Ủy ban MTTQ Việt Nam tỉnh"
     ]
 
 
 def test_named_in_sees_a_name_inside_a_recipient_list():
-    assert OrgTable.default().named_in("Tỉnh đoàn", "- Các ban cán sự đảng, đảng đoàn, BTV Tỉnh đoàn,")
+    table = OrgTable.default(["Tỉnh đoàn"])
+    assert table.named_in("Tỉnh đoàn", "- Các ban cán sự đảng, đảng đoàn, BTV Tỉnh đoàn,")
 
 
 def test_assignment_head_is_the_text_before_the_verb():
@@ -67,11 +73,11 @@ def test_names_learned_from_assignments_recipients_and_task_table():
 
 
 def test_learned_board_name_is_found_by_the_committee_name_with_its_class():
-    table = OrgTable.default(["Ban Thường vụ Huyện ủy An Thạch"])
-    org = table.names["Huyện ủy An Thạch"]
-    assert (table.find("huyen uy an thach phai lam gi"), org.parent) == (
-        ["Huyện ủy An Thạch"],
-        "Huyện ủy, thị ủy, thành ủy",
+    table = OrgTable.default(["Ban Thường vụ Huyện ủy An Thạch", "Các huyện ủy, thị ủy, thành ủy"])
+    org = table.names["Ban Thường vụ Huyện ủy An Thạch"]
+    assert (table.find("huyen uy an thach phai lam gi"), org.parents) == (
+        ["Ban Thường vụ Huyện ủy An Thạch"],
+        ("Các huyện ủy, thị ủy, thành ủy",),
     )
 
 
@@ -102,7 +108,7 @@ def test_spelling_variants_are_one_unit():
     assert not same_unit("Ban Dân vận Tỉnh ủy", "Ban Dân vận Trung ương")
 
 
-def test_learned_variant_becomes_an_alias_and_a_list_of_known_names_is_not_learned():
+def test_learned_variant_is_one_unit_and_a_class_of_committees_is_a_class():
     table = OrgTable.default(
         [
             "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh",
@@ -110,21 +116,38 @@ def test_learned_variant_becomes_an_alias_and_a_list_of_known_names_is_not_learn
             "Huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy",
         ]
     )
-    learned = [o for o in table.names.values() if o.learned]
-    assert [(o.canonical, o.aliases) for o in learned] == [
+    assert [(o.canonical, o.spelled, o.is_class) for o in table.names.values()] == [
         (
             "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh",
             (
                 "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh",
                 "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
             ),
-        )
+            False,
+        ),
+        (
+            "Huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy",
+            ("Huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy",),
+            True,
+        ),
     ]
 
 
 def test_central_board_is_not_a_member_of_the_provincial_board_of_the_same_name():
-    table = OrgTable.default(["Ban Dân vận Trung ương", "Huyện ủy An Thạch"])
-    assert (table.names["Ban Dân vận Trung ương"].parent, table.names["Huyện ủy An Thạch"].parent) == (
-        "",
-        "Huyện ủy, thị ủy, thành ủy",
+    table = OrgTable.default(
+        ["Ban Dân vận Trung ương", "Ban Dân vận Tỉnh ủy", "Huyện ủy An Thạch", "Các huyện ủy"]
     )
+    assert (table.names["Ban Dân vận Trung ương"].parents, table.names["Huyện ủy An Thạch"].parents) == (
+        (),
+        ("Các huyện ủy",),
+    )
+
+
+def test_level_words_of_one_family_name_one_unit_but_a_city_is_no_province():
+    table = OrgTable.default(["Ban Dân vận Tỉnh ủy", "Ủy ban MTTQ tỉnh", "Ban Dân vận Trung ương"])
+    named = [
+        table.question_mentions(q)[0][2] for q in ("Ban Dân vận cấp tỉnh cần làm gì?", "UBMTTQ cấp tỉnh")
+    ]
+    assert named == ["Ban Dân vận Tỉnh ủy", "Ủy ban MTTQ tỉnh"]
+    assert table.question_mentions("Ban Dân vận Thành ủy phải làm gì?")[0][2] == "Ban Dân vận Thành ủy"
+    assert not table.names["Ban Dân vận Thành ủy"].learned
