@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -31,7 +31,7 @@ from chidao.core.model import (
 
 if TYPE_CHECKING:
     from index.embedders import Embedder
-    from index.retriever import Retriever
+    from index.retriever import Retriever, SearchMode
     from qa.corpus import LibraryIndex
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 # (file name, pages done, pages in the file, stage "text" or "ocr"): a long PDF or scan page by page.
 PageProgress = Callable[[str, int, int, str], None]
-SearchMode = Literal["hybrid", "lexical", "dense"]
 # Header, title, "Kính gửi", signature and "Nơi nhận" blocks: the frame around a document's body.
 _FRAME_KINDS = frozenset({"header", "title", "recipients", "signature", "cc"})
 
