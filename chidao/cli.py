@@ -108,7 +108,7 @@ def ingest(paths: tuple[Path, ...], store: Path | None, embedder: str | None, no
     help="File of queries: one a line, or JSON Lines with a 'question' field.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one object per query.")
-@click.option("--doc", default=None, help="Only this document (file name).")
+@click.option("--doc", default=None, help="Only this document (id or file name).")
 @click.option("--type", "doc_type", default=None, help="Document type, e.g. chi-thi, 'Kế hoạch'.")
 @click.option("--issuer", default=None, help="Issuing body (substring, accents optional).")
 @click.option("--year", type=int, default=None, help="Year of the document date.")
@@ -119,6 +119,7 @@ def search(query, store, k, queries, as_json, doc, doc_type, issuer, year) -> No
         raise click.UsageError("give a QUERY or --queries FILE")
     texts = [query] if query else _read_queries(queries)
     lib = Library.open(store)
+    doc = lib.resolve_document(doc) if doc else None
     results = lib.search_many(texts, k, doc=doc, doc_type=doc_type, issuer=issuer, year=year)
     for text, hits in zip(texts, results, strict=True):
         if as_json:
@@ -193,7 +194,7 @@ def docs(store: Path | None, as_json: bool) -> None:
 @_store_option
 @_reports_errors
 def show(doc: str, store: Path | None) -> None:
-    """Show a document's metadata, structure and references."""
+    """Show document DOC (its id, or its file name when no other document has it)."""
     view = Library.open(store).document(doc)
     md = view.document.metadata
     for name, value in (
@@ -242,9 +243,9 @@ def reindex(store: Path | None, embedder: str) -> None:
 @_store_option
 @_reports_errors
 def remove(doc: str, store: Path | None) -> None:
-    """Remove document DOC (its file name) from the library."""
-    Library.open(store).remove(doc)
-    click.echo(f"removed {doc}", err=True)
+    """Remove document DOC (its id, or its file name when no other document has it)."""
+    doc_id = Library.open(store).remove(doc)
+    click.echo(f"removed {doc_id}", err=True)
 
 
 @cli.command("eval")

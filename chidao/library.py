@@ -8,12 +8,15 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
 from chidao.errors import ChidaoError, DocumentNotFoundError, EmbedderMismatchError, UnreadableFileError
+from chidao.inputs import SUPPORTED_SUFFIXES, Source, collect_sources, printable, qualified_ids
+
+__all__ = ["SUPPORTED_SUFFIXES", "Library", "expand_paths", "resolve_store"]  # app.py imports the suffixes
 from chidao.model import (
     Answer,
     Citation,
@@ -39,7 +42,6 @@ SearchMode = Literal["hybrid", "lexical", "dense"]
 
 DEFAULT_STORE = ".chidao"
 STORE_ENV = "CHIDAO_STORE"
-SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 # How many candidates each retriever hands to fusion.
 CANDIDATES = 100
 # How many top documents a fact question ("Ai ký …?") pulls its structural units from.
@@ -56,20 +58,7 @@ def resolve_store(store: str | Path | None) -> Path:
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given, folders walked recursively for supported files (hidden ones skipped)."""
-    out: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            out.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        else:
-            out.append(path)
-    return out
+    return [source.path for source in collect_sources(paths)]
 
 
 def file_sha256(path: Path) -> str:
@@ -93,6 +82,10 @@ def context_text(metadata: Metadata, unit: Unit) -> str:
     if unit.kind in ("preamble", "item", "subitem", "dash", "paragraph"):
         parts.extend(metadata.recipients)
     return " ".join(p for p in parts if p)
+
+
+class AmbiguousDocumentError(DocumentNotFoundError):
+    """A file name given for a document is shared by several documents of the library."""
 
 
 class Library:
@@ -183,13 +176,13 @@ class Library:
         >>> report = lib.ingest(["docs/", "cv-2412.pdf"])
         >>> [(r.path, r.status) for r in report.results]
         """
-        files = expand_paths(paths)
+        files = collect_sources(paths)
         results = []
-        for done, path in enumerate(files):
+        for done, source in enumerate(files):
             if progress:
-                progress(done, len(files), path.name)
-            result = self._ingest_one(path, max_bytes=max_bytes, ocr=ocr)
-            self.store.log_ingest(str(path), result.status, result.doc_id, result.message)
+                progress(done, len(files), printable(source.path.name))
+            result = self._ingest_one(source, max_bytes=max_bytes, ocr=ocr)
+            self.store.log_ingest(source.display, result.status, result.doc_id, result.message)
             results.append(result)
         if progress:
             progress(len(files), len(files), "")
@@ -198,19 +191,33 @@ class Library:
             self._dense_index()  # rebuild and save the dense cache once per batch
         return IngestReport(tuple(results))
 
-    def _ingest_one(self, path: Path, *, max_bytes: int | None, ocr: bool) -> IngestResult:
+    def _document_id(self, source: Source) -> str:
+        """The id of the document this file was ingested as, else its wanted id, else a longer free one."""
+        known = self.store.document_by_source(source.key)
+        if known:
+            return known
+        taken = self._documents()
+        if source.doc_id not in taken:
+            return source.doc_id
+        return next(i for i in qualified_ids(source) if i not in taken)
+
+    def _ingest_one(self, source: Source, *, max_bytes: int | None, ocr: bool) -> IngestResult:
         from ingest.parser import parse_document
         from ingest.reader import DEFAULT_MAX_BYTES, check_file, read_file
 
-        doc_id = path.name
+        path, shown = source.path, source.display
+        doc_id = source.doc_id
         max_bytes = max_bytes or DEFAULT_MAX_BYTES
         try:
+            if source.problem:
+                raise source.problem
+            doc_id = self._document_id(source)
             check_file(path, max_bytes)  # before hashing: a 200 MB file is refused at once
             sha = file_sha256(path)
             same = self.store.document_by_sha(sha)
             if same:
                 note = "already in the library" if same == doc_id else f"same content as {same}"
-                return IngestResult(str(path), "unchanged", same, self._documents()[same].unit_count, note)
+                return IngestResult(shown, "unchanged", same, self._documents()[same].unit_count, note)
             raw = read_file(path, max_bytes=max_bytes, ocr=ocr)
             parsed = parse_document(raw, doc_id)
             if not parsed.units:
@@ -229,14 +236,14 @@ class Library:
                 unit_count=len(parsed.units),
                 added_at=datetime.now(UTC).isoformat(timespec="seconds"),
             )
-            replaced = self._store_parsed(document, parsed)
+            replaced = self._store_parsed(document, parsed, source.key)
         except ChidaoError as exc:
             log.info("ingest failed: %s", exc)
-            return IngestResult(str(path), "failed", doc_id, 0, str(exc), exc.hint)
+            return IngestResult(shown, "failed", doc_id, 0, str(exc), exc.hint)
         note = "; ".join(raw.warnings)
-        return IngestResult(str(path), "replaced" if replaced else "added", doc_id, len(parsed.units), note)
+        return IngestResult(shown, "replaced" if replaced else "added", doc_id, len(parsed.units), note)
 
-    def _store_parsed(self, document: Document, parsed: ParsedDocument) -> bool:
+    def _store_parsed(self, document: Document, parsed: ParsedDocument, source: bytes) -> bool:
         """Embed outside the transaction, then write the document in one transaction.
 
         Returns True when it replaced an older version of the same file.
@@ -245,7 +252,7 @@ class Library:
         vectors = self.embedder.embed_passages([passage_text(md, u) for u in parsed.units])
         contexts = [context_text(md, u) for u in parsed.units]
         with self.store.transaction() as conn:
-            return self.store.put_document(conn, document, parsed, vectors, contexts)
+            return self.store.put_document(conn, document, parsed, vectors, contexts, source)
 
     def reindex(self, embedder: str | None = None, *, progress: Progress | None = None) -> int:
         """Re-embed every unit with another embedder in one transaction; returns the unit count.
@@ -274,13 +281,37 @@ class Library:
             progress(len(rows), len(rows), "")
         return len(rows)
 
-    def remove(self, doc_id: str) -> None:
-        """Remove a document and its units from the library."""
+    def remove(self, doc: str) -> str:
+        """Remove a document (by id, or by file name when only one has it); returns its id."""
+        doc_id = self.resolve_document(doc)
         with self.store.transaction() as conn:
             if not self.store.delete_document(conn, doc_id):
                 raise DocumentNotFoundError(
                     f"no document {doc_id!r} in the library", hint="List the library with: chidao docs"
                 )
+        return doc_id
+
+    def resolve_document(self, doc: str) -> str:
+        """The id of the document named `doc`: its id, or its file name when no other document has it.
+
+        >>> lib.resolve_document("cong-van.txt")  # two provinces' cong-van.txt: ambiguous
+        AmbiguousDocumentError: cong-van.txt: 2 documents have this name (2022/cong-van.txt, …)
+        """
+        docs = self._documents()
+        if doc in docs:
+            return doc
+        named = [i for i in docs if PurePosixPath(i).name == doc]
+        if len(named) == 1:
+            return named[0]
+        if named:
+            raise AmbiguousDocumentError(
+                f"{len(named)} documents have this name ({', '.join(named)})",
+                path=doc,
+                hint="Give the document id (its path) as listed by: chidao docs",
+            )
+        raise DocumentNotFoundError(
+            f"no document {doc!r} in the library", hint="List the library with: chidao docs"
+        )
 
     # -- search -------------------------------------------------------------------------------
 
@@ -446,13 +477,11 @@ class Library:
         """Every document of the library with its metadata, sorted by id."""
         return list(self._documents().values())
 
-    def document(self, doc_id: str) -> DocumentView:
-        """A document with its units, what it cites (resolved or missing) and what cites it."""
+    def document(self, doc: str) -> DocumentView:
+        """A document (by id, or by file name when only one has it) with its units, what it cites
+        (resolved or missing) and what cites it."""
         docs = self._documents()
-        if doc_id not in docs:
-            raise DocumentNotFoundError(
-                f"no document {doc_id!r} in the library", hint="List the library with: chidao docs"
-            )
+        doc_id = self.resolve_document(doc)
         all_refs = self._resolved_references()
         return DocumentView(
             document=docs[doc_id],

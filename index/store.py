@@ -46,6 +46,10 @@ CREATE TABLE IF NOT EXISTS refs (
     start INTEGER NOT NULL, "end" INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS refs_doc ON refs(doc_id);
+CREATE TABLE IF NOT EXISTS sources (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, path BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sources_path ON sources(path);
 CREATE TABLE IF NOT EXISTS ingest_log (
     id INTEGER PRIMARY KEY, at TEXT NOT NULL, path TEXT NOT NULL, status TEXT NOT NULL,
     doc_id TEXT NOT NULL, message TEXT NOT NULL
@@ -131,11 +135,12 @@ class Store:
         parsed: ParsedDocument,
         vectors: np.ndarray,
         contexts: Sequence[str],
+        source: bytes | None = None,
     ) -> bool:
         """Insert (or replace) a document with its units, vectors, FTS rows and references.
 
-        Call inside `transaction()`; `contexts[i]` is the FTS context text of unit i. Returns True
-        when an older version of the document was replaced.
+        Call inside `transaction()`; `contexts[i]` is the FTS context text of unit i, `source` the
+        absolute path of the file it came from. Returns True when an older version was replaced.
         """
         replaced = self.delete_document(conn, doc.id)
         # Context words are indexed once per unit too: they count in the term statistics.
@@ -153,6 +158,8 @@ class Store:
                 parsed.text,
             ),
         )
+        if source is not None:
+            conn.execute("INSERT INTO sources VALUES (?, ?)", (doc.id, source))
         for unit, vector, context in zip(parsed.units, vectors, contexts, strict=True):
             cur = conn.execute(
                 f"INSERT INTO units ({_UNIT_COLS}, context, vector) VALUES (NULL{', ?' * 12})",
@@ -239,6 +246,11 @@ class Store:
 
     def document_by_sha(self, sha256: str) -> str | None:
         row = self.conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def document_by_source(self, path: bytes) -> str | None:
+        """The id of the document ingested from the file at absolute `path`, if any."""
+        row = self.conn.execute("SELECT doc_id FROM sources WHERE path = ?", (path,)).fetchone()
         return row[0] if row else None
 
     def document_text(self, doc_id: str) -> str:
