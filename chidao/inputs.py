@@ -74,20 +74,21 @@ def _walk(root: Path) -> Iterator[Source]:
 
 
 def _source(path: Path, doc_id: str, real: Path) -> Source:
+    """`path` as the user reaches it, `real` the same file below the resolved root."""
     display = printable(path)
-    absolute = Path(os.path.abspath(real))
-    key = os.fsencode(str(absolute))
+    # The folder resolved, the name itself not: a link is identified as the link, never its target.
+    key = os.fsencode(os.path.join(os.path.realpath(real.parent), real.name))
     try:
         info = os.lstat(path)
-    except FileNotFoundError:
-        problem = UnreadableFileError("file not found", path=display, hint="Check the path and try again.")
-        return Source(path, doc_id, display, key, problem)
     except OSError as exc:
-        problem = UnreadableFileError(
-            f"cannot be opened ({exc.strerror})", path=display, hint="Check its permissions and try again."
+        what = (
+            "file not found" if isinstance(exc, FileNotFoundError) else f"cannot be opened ({exc.strerror})"
         )
-        return Source(path, doc_id, display, key, problem)
-    problem: UnreadableFileError | None = None
+        error = UnreadableFileError(
+            what, path=display, hint="Check the path and its permissions, and try again."
+        )
+        return Source(path, doc_id, display, key, error)
+    problem = None
     if stat.S_ISLNK(info.st_mode):
         problem = UnreadableFileError("a symbolic link, not read", path=display, hint=LINK_HINT)
     elif not stat.S_ISDIR(info.st_mode) and not stat.S_ISREG(info.st_mode):  # a folder: check_file says so

@@ -187,7 +187,6 @@ class Library:
         if progress:
             progress(len(files), len(files), "")
         if any(r.status in ("added", "replaced") for r in results):
-            self.store.set_meta("embedder", self.embedder_name)
             self._dense_index()  # rebuild and save the dense cache once per batch
         return IngestReport(tuple(results))
 
@@ -237,9 +236,13 @@ class Library:
                 added_at=datetime.now(UTC).isoformat(timespec="seconds"),
             )
             replaced = self._store_parsed(document, parsed, source.key)
+        except OSError as exc:  # the file vanished or became unreadable between the checks and the read
+            why = exc.strerror or str(exc)
+            message = f"{printable(path.name)}: cannot be read ({why}). Check the file and try again."
+            return IngestResult(shown, "failed", doc_id, 0, message)
         except ChidaoError as exc:
             log.info("ingest failed: %s", exc)
-            return IngestResult(shown, "failed", doc_id, 0, str(exc), exc.hint)
+            return IngestResult(shown, "failed", doc_id, 0, printable(str(exc)), printable(exc.hint))
         note = "; ".join(raw.warnings)
         return IngestResult(shown, "replaced" if replaced else "added", doc_id, len(parsed.units), note)
 
@@ -252,6 +255,7 @@ class Library:
         vectors = self.embedder.embed_passages([passage_text(md, u) for u in parsed.units])
         contexts = [context_text(md, u) for u in parsed.units]
         with self.store.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('embedder', ?)", (self.embedder_name,))
             return self.store.put_document(conn, document, parsed, vectors, contexts, source)
 
     def reindex(self, embedder: str | None = None, *, progress: Progress | None = None) -> int:

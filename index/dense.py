@@ -75,10 +75,26 @@ class DenseIndex:
         scores, rows = self.index.search(q, min(k, self.size))
         return [(int(self.ids[r]), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
 
-    def save(self, directory: Path, generation: int) -> None:
-        """Write the cache for `generation` atomically (temp files + rename), then drop older ones."""
-        base = directory / f"{_PREFIX}{generation}"
+    def save(self, directory: Path, generation: int) -> bool:
+        """Write the cache for `generation` atomically (temp files + rename), then drop older ones.
+
+        The cache is an optimisation: when it cannot be written (full or read-only disk, a folder in
+        the way) the temp files are removed, a warning logged and False returned; the index in memory
+        serves as before.
+        """
         tmp = directory / f".tmp-{os.getpid()}"
+        try:
+            self._save(directory, generation, tmp)
+        except OSError as exc:
+            log.warning("dense cache not saved in %s (%s); searching from memory", directory, exc)
+            for leftover in directory.glob(f"{tmp.name}.*"):
+                leftover.unlink(missing_ok=True)
+            return False
+        _remove_orphans(directory)
+        return True
+
+    def _save(self, directory: Path, generation: int, tmp: Path) -> None:
+        base = directory / f"{_PREFIX}{generation}"
         np.save(f"{tmp}.ids.npy", self.ids)
         np.save(f"{tmp}.vectors.npy", self.vectors)
         if self.is_ann:
@@ -91,7 +107,7 @@ class DenseIndex:
         Path(f"{tmp}.json").write_text(json.dumps(stamp))
         os.replace(f"{tmp}.json", f"{base}.json")
         for old in directory.glob(f"{_PREFIX}*"):
-            if not old.name.startswith(f"{_PREFIX}{generation}."):
+            if not old.name.startswith(f"{_PREFIX}{generation}.") and not old.is_dir():
                 old.unlink(missing_ok=True)
 
     @classmethod
@@ -115,6 +131,24 @@ class DenseIndex:
         except (OSError, ValueError, KeyError, RuntimeError) as exc:
             log.info("dense cache %s not usable (%s); rebuilding", base, exc)
             return None
+
+
+def _remove_orphans(directory: Path) -> None:
+    """Temp files of processes that died before renaming them (kill -9 during a save)."""
+    for leftover in directory.glob(".tmp-*"):
+        pid = leftover.name.split(".")[1].removeprefix("tmp-")
+        if pid.isdigit() and not _alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def build_faiss(vectors: np.ndarray, ann_threshold: int = ANN_THRESHOLD) -> faiss.Index:

@@ -8,6 +8,7 @@ replaces a document completely; the FAISS index beside it is a cache stamped wit
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -20,6 +21,8 @@ import numpy as np
 from chidao.errors import StoreError
 from chidao.model import Document, Metadata, ParsedDocument, Reference, Signer, Unit
 from index import accents, lexical
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "2"
 DB_NAME = "chidao.sqlite"
@@ -116,15 +119,25 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT that also bumps the generation; rolls back on any exception."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """BEGIN IMMEDIATE … COMMIT that also bumps the generation; rolls back on any exception.
+
+        SQLite failures (full disk, lock timeout, damage) leave as a StoreError saying which.
+        """
         try:
-            yield self.conn
-            self.conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
-        except BaseException:
-            self.conn.rollback()
-            raise
-        self.conn.commit()
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+                self.conn.execute(
+                    "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"
+                )
+            except BaseException:
+                self.conn.rollback()
+                raise
+            self.conn.commit()
+        except sqlite3.DatabaseError as exc:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+            raise store_error(exc, self.directory) from exc
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -221,11 +234,15 @@ class Store:
         )
 
     def log_ingest(self, path: str, status: str, doc_id: str, message: str) -> None:
-        with self.conn:
-            self.conn.execute(
-                "INSERT INTO ingest_log (at, path, status, doc_id, message) VALUES (?, ?, ?, ?, ?)",
-                (_now(), path, status, doc_id, message),
-            )
+        """Append to the ingest log; best effort (a full disk must not turn a result into a crash)."""
+        try:
+            with self.conn:
+                self.conn.execute(
+                    "INSERT INTO ingest_log (at, path, status, doc_id, message) VALUES (?, ?, ?, ?, ?)",
+                    (_now(), path, status, doc_id, message),
+                )
+        except sqlite3.DatabaseError as exc:
+            log.warning("ingest log not written (%s)", exc)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -303,6 +320,34 @@ class Store:
 
     def unit_count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM units").fetchone()[0])
+
+
+def store_error(exc: sqlite3.DatabaseError, directory: Path) -> StoreError:
+    """A StoreError naming what SQLite reported: full disk, a lock held too long, or damage."""
+    text = str(exc)
+    path = directory / DB_NAME
+    if "full" in text:
+        return StoreError(
+            f"disk full, nothing was written (ổ đĩa đầy; {text})",
+            path=path,
+            hint="Free space on the disk of the store, then ingest the failed files again.",
+        )
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"the store is busy ({text})",
+            path=path,
+            hint="Another chidao process holds it for writing; wait for it to finish and try again.",
+        )
+    if "readonly" in text or "read-only" in text:
+        return StoreError(
+            "the store is read-only", path=path, hint="Ingest into a store on a writable disk (--store DIR)."
+        )
+    return StoreError(
+        f"the store database is damaged ({text})",
+        path=path,
+        hint=f"It is left as it is: restore {DB_NAME} from a backup, or ingest the documents into a new"
+        " store (--store NEW_DIR).",
+    )
 
 
 def _document(row: tuple) -> Document:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import stat
 from pathlib import Path
 
 from chidao.errors import UnreadableFileError
@@ -11,6 +13,9 @@ from chidao.model import RawText
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 50 * 2**20
+# The longest line of the real corpora is 955 characters (eval-laws, a law's article paragraph); a line
+# ten times longer is not a document's text but a dump, and embedding it alone takes minutes.
+MAX_LINE_CHARS = 10_000
 SUPPORTED = (".txt", ".md", ".pdf", ".docx")
 _SUPPORTED_TEXT = ", ".join(SUPPORTED)
 # Formats users often have instead of a supported one, with the conversion that fixes it.
@@ -36,7 +41,13 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, ocr: bool = Tru
             f"unsupported file type {kind} (supported: {_SUPPORTED_TEXT})", path=path, hint=hint
         )
     check_file(path, max_bytes)
-    raw = _dispatch(path, suffix, ocr=ocr)
+    try:
+        raw = _dispatch(path, suffix, ocr=ocr)
+    except OSError as exc:  # a file that vanished, became unreadable or sits on a failing disk
+        raise UnreadableFileError(
+            f"cannot be read ({exc.strerror or exc})", path=path, hint="Check the file and try again."
+        ) from exc
+    _check_lines(raw.text, path)
     if not raw.text.strip():
         raise UnreadableFileError(
             "no text in the file (only whitespace)",
@@ -62,15 +73,48 @@ def _dispatch(path: Path, suffix: str, *, ocr: bool) -> RawText:
     return read_docx(path)
 
 
+def _check_lines(text: str, path: Path) -> None:
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > MAX_LINE_CHARS:
+            line = text.count("\n", 0, start) + 1
+            raise UnreadableFileError(
+                f"line {line} is {end - start:,} characters long (the limit is {MAX_LINE_CHARS:,})",
+                path=path,
+                hint="This is not a document's text; check the file, or break the line into paragraphs.",
+            )
+        start = end + 1
+
+
 def check_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
-    """Raise UnreadableFileError when the path is missing, not a file, empty or over `max_bytes`."""
-    if not path.exists():
-        raise UnreadableFileError("file not found", path=path, hint="Check the path and try again.")
-    if not path.is_file():
+    """Raise UnreadableFileError unless the path is a regular file (not a link) of 1 to `max_bytes` bytes."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        raise UnreadableFileError("file not found", path=path, hint="Check the path and try again.") from None
+    except OSError as exc:
+        raise UnreadableFileError(
+            f"cannot be opened ({exc.strerror})", path=path, hint="Check its permissions and try again."
+        ) from exc
+    if stat.S_ISLNK(info.st_mode):
+        raise UnreadableFileError(
+            "a symbolic link, not read",
+            path=path,
+            hint="Symbolic links are not followed; ingest the file itself.",
+        )
+    if stat.S_ISDIR(info.st_mode):
         raise UnreadableFileError(
             "not a regular file", path=path, hint="Give the path of a document, not a folder."
         )
-    size = path.stat().st_size
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableFileError(
+            "not a regular file (a device, pipe or socket)",
+            path=path,
+            hint="Give the path of a document file.",
+        )
+    size = info.st_size
     if size == 0:
         raise UnreadableFileError(
             "empty file (0 bytes)",
