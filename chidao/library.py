@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -9,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 import numpy as np
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
+T = TypeVar("T")
 SearchMode = Literal["hybrid", "lexical", "dense"]
 
 DEFAULT_STORE = ".chidao"
@@ -82,6 +84,17 @@ def context_text(metadata: Metadata, unit: Unit) -> str:
     if unit.kind in ("preamble", "item", "subitem", "dash", "paragraph"):
         parts.extend(metadata.recipients)
     return " ".join(p for p in parts if p)
+
+
+def _snapshot(method: Callable[..., T]) -> Callable[..., T]:
+    """Run a read method in one SQLite read transaction: it never sees half of another process's ingest."""
+
+    @functools.wraps(method)
+    def wrapper(self: Library, *args, **kwargs) -> T:
+        with self.store.snapshot():
+            return method(self, *args, **kwargs)
+
+    return wrapper
 
 
 class AmbiguousDocumentError(DocumentNotFoundError):
@@ -295,6 +308,7 @@ class Library:
                 )
         return doc_id
 
+    @_snapshot
     def resolve_document(self, doc: str) -> str:
         """The id of the document named `doc`: its id, or its file name when no other document has it.
 
@@ -338,6 +352,7 @@ class Library:
         filters = {"doc": doc, "doc_type": doc_type, "issuer": issuer, "year": year}
         return self.search_many([query], k, mode=mode, **filters)[0]
 
+    @_snapshot
     def search_many(
         self, queries: Sequence[str], k: int = 10, *, mode: SearchMode = "hybrid", **filters
     ) -> list[list[Hit]]:
@@ -464,6 +479,7 @@ class Library:
 
     # -- answers ------------------------------------------------------------------------------
 
+    @_snapshot
     def ask(self, question: str, **filters) -> Answer:
         """Answer a question with cited, highlighted units, or status "not_found".
 
@@ -477,10 +493,12 @@ class Library:
 
     # -- documents ----------------------------------------------------------------------------
 
+    @_snapshot
     def documents(self) -> list[Document]:
         """Every document of the library with its metadata, sorted by id."""
         return list(self._documents().values())
 
+    @_snapshot
     def document(self, doc: str) -> DocumentView:
         """A document (by id, or by file name when only one has it) with its units, what it cites
         (resolved or missing) and what cites it."""
@@ -505,10 +523,12 @@ class Library:
             out.append((src, replace(ref, target=target)))
         return out
 
+    @_snapshot
     def missing_references(self) -> list[tuple[str, Reference]]:
         """References to documents that are not in the library yet (citing doc id, reference)."""
         return [(src, r) for src, r in self._resolved_references() if r.target is None]
 
+    @_snapshot
     def sources(self, quote: str, k: int = 5, **filters) -> list[Citation]:
         """Ranked source passages of a quote or paraphrase, the closest sentences highlighted.
 
@@ -527,6 +547,7 @@ class Library:
             for hit in self.search(quote, k, **filters)
         ]
 
+    @_snapshot
     def organisations(self) -> list[str]:
         """Unit names the library knows: the alias table plus names learned from "Kính gửi",
         "Nơi nhận" and assignment sentences of its documents.
@@ -538,6 +559,7 @@ class Library:
 
         return organisations(self)
 
+    @_snapshot
     def tasks(self, org: str, **filters) -> list[Citation]:
         """Every item addressed to a unit across the library, with its deadline when stated.
 

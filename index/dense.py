@@ -106,8 +106,11 @@ class DenseIndex:
         stamp = {"generation": generation, "size": self.size, "ann": self.is_ann}
         Path(f"{tmp}.json").write_text(json.dumps(stamp))
         os.replace(f"{tmp}.json", f"{base}.json")
+        # Only older generations go: a reader that built an old snapshot's index must not delete the
+        # cache another process just saved for a newer one.
         for old in directory.glob(f"{_PREFIX}*"):
-            if not old.name.startswith(f"{_PREFIX}{generation}.") and not old.is_dir():
+            number = old.name.removeprefix(_PREFIX).split(".")[0]
+            if number.isdigit() and int(number) < generation and not old.is_dir():
                 old.unlink(missing_ok=True)
 
     @classmethod

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -70,6 +71,7 @@ class Store:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+        self._lock = threading.RLock()
         directory.mkdir(parents=True, exist_ok=True)
         try:
             self.conn = sqlite3.connect(directory / DB_NAME, timeout=30, check_same_thread=False)
@@ -118,15 +120,42 @@ class Store:
         return int(self.get_meta("generation") or 0)
 
     @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction: every read inside sees the same committed state of the store, however
+        many documents another process adds or removes meanwhile (WAL keeps the old pages for us).
+
+        Re-entrant (an answer runs searches); the lock keeps threads sharing a Library (the app) from
+        ending each other's snapshot. SQLite failures leave as a StoreError saying which.
+        """
+        with self._lock:
+            own = not self.conn.in_transaction
+            try:
+                if own:
+                    self.conn.execute("BEGIN")
+                    self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+                try:
+                    yield
+                finally:
+                    if own and self.conn.in_transaction:
+                        self.conn.rollback()  # nothing was written: ends the read transaction
+            except sqlite3.DatabaseError as exc:
+                raise store_error(exc, self.directory) from exc
+
+    @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE … COMMIT that also bumps the generation; rolls back on any exception.
 
         SQLite failures (full disk, lock timeout, damage) leave as a StoreError saying which.
         """
+        with self._lock, self._write():
+            yield self.conn
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self.conn
+                yield
                 self.conn.execute(
                     "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"
                 )
