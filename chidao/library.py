@@ -6,6 +6,7 @@ import functools
 import hashlib
 import logging
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -141,6 +142,11 @@ class Library:
     def close(self) -> None:
         self.store.close()
 
+    @property
+    def exists(self) -> bool:
+        """False until the first ingest creates the store (reading a missing store raises StoreError)."""
+        return self.store.exists
+
     # -- internals shared by the public methods -------------------------------------------------
 
     @property
@@ -156,14 +162,20 @@ class Library:
 
         generation = self.store.generation
         if self._dense is None or self._dense_generation != generation:
-            size = self.store.unit_count()
-            dense = DenseIndex.load(self.store_dir, generation, size)
+            ids = self.store.unit_id_array()
+            dense = DenseIndex.load(self.store_dir, generation, len(ids))
+            if dense is not None and not dense.matches(ids, self.store.vectors_of):
+                log.warning(
+                    "dense cache of generation %d does not match the database; rebuilding", generation
+                )
+                dense = None
             if dense is None:
                 ids, vectors = self.store.all_vectors()
-                if size == 0:
+                if len(ids) == 0:
                     vectors = vectors.reshape(0, self.embedder.dim)
                 dense = DenseIndex(ids, vectors)
-                dense.save(self.store_dir, generation)
+                if self.store.writable:  # a read-only store keeps the rebuilt index in memory only
+                    dense.save(self.store_dir, generation)
             self._dense, self._dense_generation = dense, generation
         return self._dense
 
@@ -189,6 +201,7 @@ class Library:
         >>> report = lib.ingest(["docs/", "cv-2412.pdf"])
         >>> [(r.path, r.status) for r in report.results]
         """
+        self.store.prepare_write()  # creates the store on the first ingest; refuses a read-only one
         files = collect_sources(paths)
         results = []
         for done, source in enumerate(files):
@@ -214,6 +227,7 @@ class Library:
         return next(i for i in qualified_ids(source) if i not in taken)
 
     def _ingest_one(self, source: Source, *, max_bytes: int | None, ocr: bool) -> IngestResult:
+        from index.connection import store_error
         from ingest.parser import parse_document
         from ingest.reader import DEFAULT_MAX_BYTES, check_file, read_file
 
@@ -249,6 +263,9 @@ class Library:
                 added_at=datetime.now(UTC).isoformat(timespec="seconds"),
             )
             replaced = self._store_parsed(document, parsed, source.key)
+        except sqlite3.DatabaseError as exc:  # the store failed on a read outside a transaction
+            error = store_error(exc, self.store_dir)
+            return IngestResult(shown, "failed", doc_id, 0, str(error), error.hint)
         except OSError as exc:  # the file vanished or became unreadable between the checks and the read
             why = exc.strerror or str(exc)
             message = f"{printable(path.name)}: cannot be read ({why}). Check the file and try again."

@@ -22,11 +22,13 @@ import numpy as np
 from chidao.errors import StoreError
 from chidao.model import Document, Metadata, ParsedDocument, Reference, Signer, Unit
 from index import accents, lexical
+from index.connection import DB_NAME, connect, missing_store, store_error
+
+__all__ = ["DB_NAME", "Store", "store_error"]
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "2"
-DB_NAME = "chidao.sqlite"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -69,44 +71,83 @@ def _now() -> str:
 class Store:
     """One store directory: `chidao.sqlite` plus the dense-index cache files beside it."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, *, create: bool = False) -> None:
+        """Open the store in `directory`; nothing is created or written unless `create` (see
+        index/connection.py). A folder without a library opens "missing": reading it raises a
+        StoreError that says so, `prepare_write()` (the first step of an ingest) creates it."""
         self.directory = directory
         self._lock = threading.RLock()
-        directory.mkdir(parents=True, exist_ok=True)
+        self._conn: sqlite3.Connection | None = None
+        self.writable = False
+        self._schema_ready = False
+        if create or (directory / DB_NAME).exists() or (directory / DB_NAME).is_symlink():
+            self._open(create)
+
+    def _open(self, create: bool) -> None:
+        self._conn, self.writable = connect(self.directory, create=create)
         try:
-            self.conn = sqlite3.connect(directory / DB_NAME, timeout=30, check_same_thread=False)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            with self.conn:
-                self.conn.executescript(_SCHEMA)
-                self.conn.execute(accents.FORMS_SCHEMA)
-                if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name='units_fts'").fetchone():
-                    lexical.configure(self.conn)
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('generation', '0')",
-                    (SCHEMA_VERSION,),
-                )
+            if (
+                create
+                and not self._conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
+            ):
+                self._create_schema()
+            version = self.get_meta("schema_version")
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"the store database is damaged or not a chidao store ({exc})",
-                path=directory / DB_NAME,
-                hint="Move the store directory away and ingest the documents again.",
-            ) from exc
-        version = self.get_meta("schema_version")
+            raise store_error(exc, self.directory) from exc
         if version != SCHEMA_VERSION:
+            what = f"store schema {version}" if version else "a database without a chidao schema"
             raise StoreError(
-                f"store schema {version} is not the supported version {SCHEMA_VERSION}",
-                path=directory,
+                f"{what} is not the supported version {SCHEMA_VERSION}",
+                path=self.directory / DB_NAME,
                 hint="Create a new store (--store NEW_DIR) and ingest the documents again.",
             )
 
+    def _create_schema(self) -> None:
+        """Tables of this version (idempotent): run on creation and before the first write only."""
+        conn = self.conn
+        with conn:
+            conn.executescript(_SCHEMA)
+            conn.execute(accents.FORMS_SCHEMA)
+            if not conn.execute("SELECT 1 FROM sqlite_master WHERE name='units_fts'").fetchone():
+                lexical.configure(conn)
+            conn.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('generation', '0')",
+                (SCHEMA_VERSION,),
+            )
+        self._schema_ready = True
+
+    @property
+    def exists(self) -> bool:
+        return self._conn is not None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise missing_store(self.directory)
+        return self._conn
+
+    def prepare_write(self) -> None:
+        """Create the store when missing, refuse a read-only one, add tables a newer version needs."""
+        with self._lock:
+            if self._conn is None:
+                self._open(create=True)
+            if not self.writable:
+                raise store_error(sqlite3.OperationalError("readonly"), self.directory)
+            if not self._schema_ready:
+                try:
+                    self._create_schema()
+                except sqlite3.DatabaseError as exc:
+                    raise store_error(exc, self.directory) from exc
+
     def close(self) -> None:
-        self.conn.close()
+        if self._conn is not None:
+            self._conn.close()
 
     # -- meta ---------------------------------------------------------------------------------
 
     def get_meta(self, key: str) -> str | None:
+        if self._conn is None:
+            return None
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
@@ -147,6 +188,7 @@ class Store:
 
         SQLite failures (full disk, lock timeout, damage) leave as a StoreError saying which.
         """
+        self.prepare_write()
         with self._lock, self._write():
             yield self.conn
 
@@ -347,36 +389,22 @@ class Store:
         vectors = np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
         return ids, vectors
 
+    def unit_id_array(self) -> np.ndarray:
+        """Every unit id, ascending (what the dense cache must hold, in its order)."""
+        rows = self.conn.execute("SELECT id FROM units ORDER BY id").fetchall()
+        return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+
+    def vectors_of(self, ids: Sequence[int]) -> np.ndarray:
+        """The stored vectors of the given unit ids, in that order (a spot check of the dense cache)."""
+        found: dict[int, bytes] = {}
+        for start in range(0, len(ids), 900):
+            chunk = [int(i) for i in ids[start : start + 900]]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.conn.execute(f"SELECT id, vector FROM units WHERE id IN ({marks})", chunk))
+        return np.vstack([np.frombuffer(found[int(i)], dtype=np.float32) for i in ids])
+
     def unit_count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM units").fetchone()[0])
-
-
-def store_error(exc: sqlite3.DatabaseError, directory: Path) -> StoreError:
-    """A StoreError naming what SQLite reported: full disk, a lock held too long, or damage."""
-    text = str(exc)
-    path = directory / DB_NAME
-    if "full" in text:
-        return StoreError(
-            f"disk full, nothing was written (ổ đĩa đầy; {text})",
-            path=path,
-            hint="Free space on the disk of the store, then ingest the failed files again.",
-        )
-    if "locked" in text or "busy" in text:
-        return StoreError(
-            f"the store is busy ({text})",
-            path=path,
-            hint="Another chidao process holds it for writing; wait for it to finish and try again.",
-        )
-    if "readonly" in text or "read-only" in text:
-        return StoreError(
-            "the store is read-only", path=path, hint="Ingest into a store on a writable disk (--store DIR)."
-        )
-    return StoreError(
-        f"the store database is damaged ({text})",
-        path=path,
-        hint=f"It is left as it is: restore {DB_NAME} from a backup, or ingest the documents into a new"
-        " store (--store NEW_DIR).",
-    )
 
 
 def _document(row: tuple) -> Document:
