@@ -15,6 +15,7 @@ import click
 from chidao.errors import ChidaoError
 from chidao.library import Library
 from chidao.model import hit_to_json
+from chidao.queries import MAX_K, clean_query, read_queries
 
 _STATUS_MARK = {"added": "ok", "replaced": "replaced", "unchanged": "unchanged", "failed": "FAILED"}
 
@@ -101,7 +102,9 @@ def ingest(paths: tuple[Path, ...], store: Path | None, embedder: str | None, no
 @cli.command()
 @click.argument("query", required=False)
 @_store_option
-@click.option("-k", default=10, show_default=True, help="Number of hits.")
+@click.option(
+    "-k", default=10, show_default=True, type=click.IntRange(1, MAX_K), help=f"Number of hits (1 to {MAX_K})."
+)
 @click.option(
     "--queries",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -117,7 +120,7 @@ def search(query, store, k, queries, as_json, doc, doc_type, issuer, year) -> No
     """Find the directive items that match QUERY."""
     if not query and not queries:
         raise click.UsageError("give a QUERY or --queries FILE")
-    texts = [query] if query else _read_queries(queries)
+    texts = [clean_query(query)] if query else read_queries(queries)
     lib = Library.open(store)
     doc = lib.resolve_document(doc) if doc else None
     results = lib.search_many(texts, k, doc=doc, doc_type=doc_type, issuer=issuer, year=year)
@@ -132,13 +135,6 @@ def search(query, store, k, queries, as_json, doc, doc_type, issuer, year) -> No
             label = f"mục {hit.unit.label}" if hit.unit.label else hit.unit.kind
             click.echo(f"{rank:>2}. [{hit.score:.4f}] {hit.document.label} — {label} ({hit.document.id})")
             click.echo(f"    {hit.unit.text[:240]}")
-
-
-def _read_queries(path: Path) -> list[str]:
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if lines and lines[0].lstrip().startswith("{"):
-        return [json.loads(line)["question"] for line in lines]
-    return lines
 
 
 @cli.command()

@@ -32,6 +32,7 @@ from chidao.model import (
     Reference,
     Unit,
 )
+from chidao.queries import check_k, clean_query
 
 if TYPE_CHECKING:
     from index.dense import DenseIndex
@@ -94,6 +95,16 @@ def _snapshot(method: Callable[..., T]) -> Callable[..., T]:
     def wrapper(self: Library, *args, **kwargs) -> T:
         with self.store.snapshot():
             return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+def _checked_queries(method: Callable[..., T]) -> Callable[..., T]:
+    """Clean every query (see chidao/queries.py) and check k before a batch search runs."""
+
+    @functools.wraps(method)
+    def wrapper(self: Library, queries: Sequence[str], k: int = 10, **kwargs) -> T:
+        return method(self, [clean_query(q) for q in queries], check_k(k), **kwargs)
 
     return wrapper
 
@@ -369,6 +380,7 @@ class Library:
         filters = {"doc": doc, "doc_type": doc_type, "issuer": issuer, "year": year}
         return self.search_many([query], k, mode=mode, **filters)[0]
 
+    @_checked_queries
     @_snapshot
     def search_many(
         self, queries: Sequence[str], k: int = 10, *, mode: SearchMode = "hybrid", **filters
@@ -506,7 +518,7 @@ class Library:
         """
         from qa.answer import answer
 
-        return answer(question, self, **filters)
+        return answer(clean_query(question), self, **filters)
 
     # -- documents ----------------------------------------------------------------------------
 

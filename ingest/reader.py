@@ -48,6 +48,7 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, ocr: bool = Tru
             f"cannot be read ({exc.strerror or exc})", path=path, hint="Check the file and try again."
         ) from exc
     _check_lines(raw.text, path)
+    raw = _repair_mojibake(raw, path)
     if not raw.text.strip():
         raise UnreadableFileError(
             "no text in the file (only whitespace)",
@@ -71,6 +72,34 @@ def _dispatch(path: Path, suffix: str, *, ocr: bool) -> RawText:
     from ingest.docx import read_docx
 
     return read_docx(path)
+
+
+def _repair_mojibake(raw: RawText, path: Path) -> RawText:
+    """Reverse UTF-8-read-as-Latin-1 text (with a warning), refuse text that stays garbled."""
+    from dataclasses import replace
+
+    from ingest import mojibake
+
+    repaired, changed, bad = mojibake.repair_pages(raw)
+    lines = repaired.text.count("\n") + 1
+    if mojibake.refuse(bad, lines):
+        raise UnreadableFileError(
+            f"garbled text (mojibake, e.g. line {bad[0]}: UTF-8 read as Latin-1/Windows-1252; {len(bad)}"
+            f" of {lines} lines)",
+            path=path,
+            hint="Export it again from the original as UTF-8 (or .docx/.pdf) and ingest that.",
+        )
+    notes = []
+    if changed:
+        notes.append(
+            "garbled text (UTF-8 read as Latin-1/Windows-1252) was repaired; check it against the original"
+        )
+    if bad:
+        notes.append(f"line(s) {', '.join(map(str, bad[:5]))} still look garbled")
+    if notes:
+        log.warning("%s: %s", path.name, "; ".join(notes))
+        repaired = replace(repaired, warnings=(*repaired.warnings, *notes))
+    return repaired
 
 
 def _check_lines(text: str, path: Path) -> None:
