@@ -62,8 +62,15 @@ def read_docx(path: Path) -> RawText:
         raise UnreadableFileError(
             f"damaged DOCX, not a valid Word file ({exc})", path=path, hint=SAVE_AGAIN
         ) from exc
+    body = document.element.find(qn("w:body"))
+    if document.element.tag != qn("w:document") or body is None:  # found by tests/ingest/test_fuzz.py
+        raise UnreadableFileError(
+            "damaged DOCX, not a valid Word file (its main part is not a Word document)",
+            path=path,
+            hint=SAVE_AGAIN,
+        )
     blocks: list[str] = []
-    for child in document.element.body.iterchildren():
+    for child in body.iterchildren():
         if child.tag == qn("w:p"):
             blocks.append(_paragraph_text(Paragraph(child, document)))
         elif child.tag == qn("w:tbl"):

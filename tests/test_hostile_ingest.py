@@ -160,3 +160,19 @@ def test_full_disk_in_the_cli_is_one_line_per_file(seed_store, tiny_disk, tmp_pa
     assert "FAILED" in done.stderr and "ổ đĩa đầy" in done.stderr
     assert not list(store.glob(".tmp-*"))
     assert sqlite3.connect(store / "chidao.sqlite").execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_search_on_a_full_disk_works_from_memory_and_leaves_no_temp_files(seed_store, tiny_disk, caplog):
+    store = tiny_disk / "store"
+    shutil.copytree(seed_store, store)
+    for cache in store.glob("dense-*"):
+        cache.unlink()  # the search must rebuild the cache, and cannot save it
+    lib = Library.open(store)
+    assert lib.documents()  # SQLite's WAL index (-shm) exists before the disk fills up
+    _fill(tiny_disk, 0)
+    assert shutil.disk_usage(tiny_disk).free < 4096
+    hits = lib.search("Tỉnh đoàn phải làm gì?", k=2)
+    assert hits[0].document.id == "cong-van-trien-khai-bai-phat-bieu.txt"
+    assert lib.ask("Ai ký công văn này?").status == "found"
+    assert "dense cache not saved" in caplog.text
+    assert not list(store.glob(".tmp-*")) and not list(store.glob("dense-*"))
