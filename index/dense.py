@@ -146,7 +146,10 @@ class DenseIndex:
             if len(ids) != expected_size:
                 return None
             vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-            if stamp.get("checksum") != checksum(ids, vectors):
+            if "checksum" not in stamp:
+                log.info("dense cache %s has no checksum (an older version); rebuilding", base)
+                return None
+            if stamp["checksum"] != checksum(ids, vectors):
                 log.warning("dense cache %s: files do not match their checksum; rebuilding", base)
                 return None
             index = faiss.read_index(f"{base}.faiss") if stamp["ann"] else None

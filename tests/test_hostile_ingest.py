@@ -176,3 +176,15 @@ def test_search_on_a_full_disk_works_from_memory_and_leaves_no_temp_files(seed_s
     assert lib.ask("Ai ký công văn này?").status == "found"
     assert "dense cache not saved" in caplog.text
     assert not list(store.glob(".tmp-*")) and not list(store.glob("dense-*"))
+
+
+def test_a_root_given_as_a_link_is_walked(store_copy, tmp_path):
+    real = tmp_path / "that"
+    real.mkdir()
+    (real / "cv.txt").write_text(SMALL_DOC, encoding="utf-8")
+    (tmp_path / "loi-tat").symlink_to(real)
+    report = Library.open(store_copy).ingest([tmp_path / "loi-tat"])
+    assert [(r.status, r.doc_id) for r in report.results] == [("added", "cv.txt")]
+    # The same file through its real path is the same document.
+    again = Library.open(store_copy).ingest([real])
+    assert [(r.status, r.doc_id) for r in again.results] == [("unchanged", "cv.txt")]
