@@ -17,8 +17,6 @@ import numpy as np
 
 from chidao.errors import ChidaoError, DocumentNotFoundError, EmbedderMismatchError, UnreadableFileError
 from chidao.inputs import SUPPORTED_SUFFIXES, Source, collect_sources, printable, qualified_ids
-
-__all__ = ["SUPPORTED_SUFFIXES", "Library", "expand_paths", "resolve_store"]  # app.py imports the suffixes
 from chidao.model import (
     Answer,
     Citation,
@@ -37,6 +35,8 @@ from chidao.queries import check_k, clean_query
 if TYPE_CHECKING:
     from index.dense import DenseIndex
     from index.embedders import Embedder
+
+__all__ = ["SUPPORTED_SUFFIXES", "Library", "expand_paths", "resolve_store"]  # app.py imports the suffixes
 
 log = logging.getLogger(__name__)
 
