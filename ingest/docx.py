@@ -25,6 +25,9 @@ MAX_RATIO = 100
 RATIO_FLOOR = 2 * 2**20
 MAX_INFLATED = 100 * 2**20
 MAX_MEMBERS = 5_000
+# python-docx parses the XML parts into lxml trees (~10 bytes of memory per byte of XML): 40 MB of XML
+# holds about 2 M characters of text (ingest/reader.py's MAX_TEXT_CHARS) and stays well under 1 GB.
+MAX_XML_PART = 40 * 2**20
 _CHUNK = 1 << 16
 CELL_SEPARATOR = " | "
 # Text-bearing runs: w:t is text, w:tab a tab, w:br/w:cr a line break (a page break is a w:br too).
@@ -105,6 +108,8 @@ def check_package(path: Path) -> None:
 
 
 def _check_size(path: Path, member: zipfile.ZipInfo, inflated: int) -> None:
+    if inflated > MAX_XML_PART and member.filename.endswith((".xml", ".rels")):
+        _bomb(path, f"part {member.filename} is more than {MAX_XML_PART // 2**20} MB of XML")
     if inflated > RATIO_FLOOR and inflated > MAX_RATIO * max(member.compress_size, 1):
         _bomb(path, f"part {member.filename} inflates more than {MAX_RATIO}:1 (a zip bomb?)")
 

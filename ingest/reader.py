@@ -16,6 +16,9 @@ DEFAULT_MAX_BYTES = 50 * 2**20
 # The longest line of the real corpora is 955 characters (eval-laws, a law's article paragraph); a line
 # ten times longer is not a document's text but a dump, and embedding it alone takes minutes.
 MAX_LINE_CHARS = 10_000
+# The longest real document we hold, the Civil Code (eval-laws), has 368,000 characters; five times that
+# still ingests (embedding takes minutes), more is a collection to split, not one document.
+MAX_TEXT_CHARS = 2_000_000
 SUPPORTED = (".txt", ".md", ".pdf", ".docx")
 _SUPPORTED_TEXT = ", ".join(SUPPORTED)
 # Formats users often have instead of a supported one, with the conversion that fixes it.
@@ -47,6 +50,12 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, ocr: bool = Tru
         raise UnreadableFileError(
             f"cannot be read ({exc.strerror or exc})", path=path, hint="Check the file and try again."
         ) from exc
+    if len(raw.text) > MAX_TEXT_CHARS:
+        raise UnreadableFileError(
+            f"{len(raw.text):,} characters of text (the limit is {MAX_TEXT_CHARS:,})",
+            path=path,
+            hint="Split it into parts (e.g. one per chapter) and ingest those.",
+        )
     _check_lines(raw.text, path)
     raw = _repair_mojibake(raw, path)
     if not raw.text.strip():

@@ -142,3 +142,25 @@ def test_aes_pdf_with_a_password_needs_it(tmp_path: Path) -> None:
         UnreadableFileError, match=r"^khoa-aes\.pdf: encrypted PDF .*cần mật khẩu.*unprotected"
     ):
         read_file(path)
+
+
+def test_text_over_the_character_limit_is_refused(tmp_path: Path, monkeypatch) -> None:
+    from ingest import reader
+
+    monkeypatch.setattr(reader, "MAX_TEXT_CHARS", 1_000)
+    path = tmp_path / "dai.txt"
+    path.write_text("Tỉnh đoàn tổ chức ra quân.\n" * 100, encoding="utf-8")
+    with pytest.raises(
+        UnreadableFileError, match=r"^dai\.txt: 2,699 characters of text \(the limit is 1,000\)"
+    ):
+        read_file(path)
+
+
+def test_docx_with_an_oversized_xml_part_is_refused(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(docx_reader, "MAX_XML_PART", 2**20)
+    path = _plain_docx(tmp_path / "xml-lon.docx")
+    _add_member(path, "word/extra.xml", os.urandom(2**20 + 10).hex().encode()[: 2**20 + 10])
+    with pytest.raises(
+        UnreadableFileError, match=r"^xml-lon\.docx: refused: part word/extra\.xml is more than 1 MB"
+    ):
+        read_file(path)
