@@ -134,7 +134,7 @@ def ensure_default_library(lib: Library) -> None:
     seeded = _seeded_stores()
     if store in seeded:
         return
-    have = {d.id for d in lib.documents()}
+    have = {d.id for d in lib.documents()} if lib.exists else set()  # the first start creates the store
     missing = [
         p for p in sorted(DATA_DIR.glob("*")) if p.suffix.lower() in SUPPORTED_SUFFIXES and p.name not in have
     ]

@@ -16,6 +16,7 @@ from chidao.core.cite import answer_to_json, hit_to_json
 from chidao.core.errors import ChidaoError
 from chidao.core.model import Filters
 from chidao.library import Library
+from chidao.queries import MAX_K, clean_query, read_queries
 
 _STATUS_MARK = {"added": "ok", "replaced": "replaced", "unchanged": "unchanged", "failed": "FAILED"}
 
@@ -66,7 +67,7 @@ def _progress_bar(total_hint: str):
 def _filter_options(command):
     """--doc/--type/--issuer/--year, handed to the command as one `filters` (a Filters value)."""
     options = [
-        click.option("--doc", default=None, help="Only this document (file name)."),
+        click.option("--doc", default=None, help="Only this document (id or file name)."),
         click.option("--type", "doc_type", default=None, help="Document type, e.g. chi-thi, 'Kế hoạch'."),
         click.option("--issuer", default=None, help="Issuing body (substring, accents optional)."),
         click.option("--year", type=int, default=None, help="Year of the document date."),
@@ -121,7 +122,9 @@ def ingest(paths: tuple[Path, ...], store: Path | None, embedder: str | None, no
 @cli.command()
 @click.argument("query", required=False)
 @_store_option
-@click.option("-k", default=10, show_default=True, help="Number of hits.")
+@click.option(
+    "-k", default=10, show_default=True, type=click.IntRange(1, MAX_K), help=f"Number of hits (1 to {MAX_K})."
+)
 @click.option(
     "--queries",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -134,7 +137,7 @@ def search(query, store, k, queries, as_json, filters: Filters) -> None:
     """Find the directive items that match QUERY."""
     if not query and not queries:
         raise click.UsageError("give a QUERY or --queries FILE")
-    texts = [query] if query else _read_queries(queries)
+    texts = [clean_query(query)] if query else read_queries(queries)
     lib = Library.open(store)
     results = lib.search_many(texts, k, filters=filters)
     for text, hits in zip(texts, results, strict=True):
@@ -148,13 +151,6 @@ def search(query, store, k, queries, as_json, filters: Filters) -> None:
             label = f"mục {hit.unit.label}" if hit.unit.label else hit.unit.kind
             click.echo(f"{rank:>2}. [{hit.score:.4f}] {hit.document.label} — {label} ({hit.document.id})")
             click.echo(f"    {hit.unit.text[:240]}")
-
-
-def _read_queries(path: Path) -> list[str]:
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if lines and lines[0].lstrip().startswith("{"):
-        return [json.loads(line)["question"] for line in lines]
-    return lines
 
 
 @cli.command()
@@ -209,7 +205,7 @@ def docs(store: Path | None, as_json: bool) -> None:
 @_store_option
 @_reports_errors
 def show(doc: str, store: Path | None) -> None:
-    """Show a document's metadata, structure and references."""
+    """Show document DOC (its id, or its file name when no other document has it)."""
     view = Library.open(store).document(doc)
     md = view.document.metadata
     for name, value in (
@@ -258,9 +254,9 @@ def reindex(store: Path | None, embedder: str) -> None:
 @_store_option
 @_reports_errors
 def remove(doc: str, store: Path | None) -> None:
-    """Remove document DOC (its file name) from the library."""
-    Library.open(store).remove(doc)
-    click.echo(f"removed {doc}", err=True)
+    """Remove document DOC (its id, or its file name when no other document has it)."""
+    doc_id = Library.open(store).remove(doc)
+    click.echo(f"removed {doc_id}", err=True)
 
 
 @cli.command("eval")

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import TYPE_CHECKING
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
-from chidao.core.errors import ChidaoError, DocumentNotFoundError, EmbedderMismatchError, UnreadableFileError
+from chidao.core.errors import (
+    AmbiguousDocumentError,
+    ChidaoError,
+    DocumentNotFoundError,
+    EmbedderMismatchError,
+    UnreadableFileError,
+)
 from chidao.core.model import (
     Answer,
     Citation,
@@ -28,13 +36,18 @@ from chidao.core.model import (
     Reference,
     Unit,
 )
+from chidao.inputs import SUPPORTED_SUFFIXES, Source, collect_sources, printable, qualified_ids
+from chidao.queries import check_k, clean_query
 
 if TYPE_CHECKING:
     from index.embedders import Embedder
     from index.retriever import Retriever, SearchMode
     from qa.corpus import LibraryIndex
 
+__all__ = ["SUPPORTED_SUFFIXES", "Library", "expand_paths", "resolve_store"]  # the app imports the suffixes
+
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 Progress = Callable[[int, int, str], None]
 # (file name, pages done, pages in the file, stage "text" or "ocr"): a long PDF or scan page by page.
@@ -44,7 +57,6 @@ _FRAME_KINDS = frozenset({"header", "title", "recipients", "signature", "cc"})
 
 DEFAULT_STORE = ".chidao"
 STORE_ENV = "CHIDAO_STORE"
-SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 
 
 def resolve_store(store: str | Path | None) -> Path:
@@ -53,21 +65,8 @@ def resolve_store(store: str | Path | None) -> Path:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, folders walked recursively for supported files (hidden ones skipped)."""
-    out: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            out.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        else:
-            out.append(path)
-    return out
+    """Files as given, folders walked recursively for supported files (hidden ones and links skipped)."""
+    return [source.path for source in collect_sources(paths)]
 
 
 def file_sha256(path: Path) -> str:
@@ -91,6 +90,27 @@ def context_text(metadata: Metadata, unit: Unit) -> str:
     if unit.kind in ("preamble", "item", "subitem", "dash", "paragraph"):
         parts.extend(metadata.recipients)
     return " ".join(p for p in parts if p)
+
+
+def _snapshot(method: Callable[..., T]) -> Callable[..., T]:
+    """Run a read method in one SQLite read transaction: it never sees half of another process's ingest."""
+
+    @functools.wraps(method)
+    def wrapper(self: Library, *args, **kwargs) -> T:
+        with self.store.snapshot():
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+def _checked_queries(method: Callable[..., T]) -> Callable[..., T]:
+    """Clean every query (see chidao/queries.py) and check k before a batch search runs."""
+
+    @functools.wraps(method)
+    def wrapper(self: Library, queries: Sequence[str], k: int = 10, **kwargs) -> T:
+        return method(self, [clean_query(q) for q in queries], check_k(k), **kwargs)
+
+    return wrapper
 
 
 class Library:
@@ -130,6 +150,11 @@ class Library:
 
     def close(self) -> None:
         self.store.close()
+
+    @property
+    def exists(self) -> bool:
+        """False until the first ingest creates the store (reading a missing store raises StoreError)."""
+        return self.store.exists
 
     # -- internals shared by the public methods -------------------------------------------------
 
@@ -196,36 +221,51 @@ class Library:
         >>> report = lib.ingest(["docs/", "cv-2412.pdf"])
         >>> [(r.path, r.status) for r in report.results]
         """
-        files = expand_paths(paths)
+        self.store.prepare_write()  # creates the store on the first ingest; refuses a read-only one
+        files = collect_sources(paths)
         results = []
-        for done, path in enumerate(files):
+        for done, source in enumerate(files):
             if progress:
-                progress(done, len(files), path.name)
-            result = self._ingest_one(path, max_bytes=max_bytes, ocr=ocr, pages=pages)
-            self.store.log_ingest(str(path), result.status, result.doc_id, result.message)
+                progress(done, len(files), printable(source.path.name))
+            result = self._ingest_one(source, max_bytes=max_bytes, ocr=ocr, pages=pages)
+            self.store.log_ingest(source.display, result.status, result.doc_id, result.message)
             results.append(result)
         if progress:
             progress(len(files), len(files), "")
         if any(r.status in ("added", "replaced") for r in results):
-            self.store.set_meta("embedder", self.embedder_name)
             self.retriever.dense_index()  # rebuild and save the dense cache once per batch
         return IngestReport(tuple(results))
 
+    def _document_id(self, source: Source) -> str:
+        """The id of the document this file was ingested as, else its wanted id, else a longer free one."""
+        known = self.store.document_by_source(source.key)
+        if known:
+            return known
+        taken = self._documents()
+        if source.doc_id not in taken:
+            return source.doc_id
+        return next(i for i in qualified_ids(source) if i not in taken)
+
     def _ingest_one(
-        self, path: Path, *, max_bytes: int | None, ocr: bool, pages: PageProgress | None = None
+        self, source: Source, *, max_bytes: int | None, ocr: bool, pages: PageProgress | None = None
     ) -> IngestResult:
+        from index.connection import store_error
         from ingest.parser import parse_document
         from ingest.reader import DEFAULT_MAX_BYTES, check_file, read_file
 
-        doc_id = path.name
+        path, shown = source.path, source.display
+        doc_id = source.doc_id
         max_bytes = max_bytes or DEFAULT_MAX_BYTES
         try:
+            if source.problem:
+                raise source.problem
+            doc_id = self._document_id(source)
             check_file(path, max_bytes)  # before hashing: a 200 MB file is refused at once
             sha = file_sha256(path)
             same = self.store.document_by_sha(sha)
             if same:
                 note = "already in the library" if same == doc_id else f"same content as {same}"
-                return IngestResult(str(path), "unchanged", same, self._documents()[same].unit_count, note)
+                return IngestResult(shown, "unchanged", same, self._documents()[same].unit_count, note)
             pages_done = (lambda done, total, stage: pages(path.name, done, total, stage)) if pages else None
             raw = read_file(path, max_bytes=max_bytes, ocr=ocr, pages_done=pages_done)
             parsed = parse_document(raw, doc_id)
@@ -245,14 +285,21 @@ class Library:
                 unit_count=len(parsed.units),
                 added_at=datetime.now(UTC).isoformat(timespec="seconds"),
             )
-            replaced = self._store_parsed(document, parsed)
+            replaced = self._store_parsed(document, parsed, source.key)
+        except sqlite3.DatabaseError as exc:  # the store failed on a read outside a transaction
+            error = store_error(exc, self.store_dir)
+            return IngestResult(shown, "failed", doc_id, 0, str(error), error.hint)
+        except OSError as exc:  # the file vanished or became unreadable between the checks and the read
+            why = exc.strerror or str(exc)
+            message = f"{printable(path.name)}: cannot be read ({why}). Check the file and try again."
+            return IngestResult(shown, "failed", doc_id, 0, message)
         except ChidaoError as exc:
             log.info("ingest failed: %s", exc)
-            return IngestResult(str(path), "failed", doc_id, 0, str(exc), exc.hint)
+            return IngestResult(shown, "failed", doc_id, 0, printable(str(exc)), printable(exc.hint))
         note = "; ".join(raw.warnings)
-        return IngestResult(str(path), "replaced" if replaced else "added", doc_id, len(parsed.units), note)
+        return IngestResult(shown, "replaced" if replaced else "added", doc_id, len(parsed.units), note)
 
-    def _store_parsed(self, document: Document, parsed: ParsedDocument) -> bool:
+    def _store_parsed(self, document: Document, parsed: ParsedDocument, source: bytes) -> bool:
         """Embed outside the transaction, then write the document in one transaction.
 
         Returns True when it replaced an older version of the same file.
@@ -261,7 +308,8 @@ class Library:
         vectors = self.embedder.embed_passages([passage_text(md, u) for u in parsed.units])
         contexts = [context_text(md, u) for u in parsed.units]
         with self.store.transaction() as conn:
-            return self.store.put_document(conn, document, parsed, vectors, contexts)
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('embedder', ?)", (self.embedder_name,))
+            return self.store.put_document(conn, document, parsed, vectors, contexts, source)
 
     def reindex(self, embedder: str | None = None, *, progress: Progress | None = None) -> int:
         """Re-embed every unit with another embedder in one transaction; returns the unit count.
@@ -290,13 +338,43 @@ class Library:
             progress(len(rows), len(rows), "")
         return len(rows)
 
-    def remove(self, doc_id: str) -> None:
-        """Remove a document and its units from the library."""
+    def remove(self, doc: str) -> str:
+        """Remove a document (by id, or by file name when only one has it); returns its id."""
+        doc_id = self.resolve_document(doc)
         with self.store.transaction() as conn:
             if not self.store.delete_document(conn, doc_id):
                 raise DocumentNotFoundError(
                     f"no document {doc_id!r} in the library", hint="List the library with: chidao docs"
                 )
+        return doc_id
+
+    @_snapshot
+    def resolve_document(self, doc: str) -> str:
+        """The id of the document named `doc`: its id, or its file name when no other document has it.
+
+        >>> lib.resolve_document("cong-van.txt")  # two provinces' cong-van.txt: ambiguous
+        AmbiguousDocumentError: cong-van.txt: 2 documents have this name (2022/cong-van.txt, …)
+        """
+        docs = self._documents()
+        if doc in docs:
+            return doc
+        named = [i for i in docs if PurePosixPath(i).name == doc]
+        if len(named) == 1:
+            return named[0]
+        if named:
+            raise AmbiguousDocumentError(
+                f"{len(named)} documents have this name ({', '.join(named)})",
+                path=doc,
+                hint="Give the document id (its path) as listed by: chidao docs",
+            )
+        raise DocumentNotFoundError(
+            f"no document {doc!r} in the library", hint="List the library with: chidao docs"
+        )
+
+    def _filters(self, filters: Filters | None, **named: object) -> Filters:
+        """Typed filters with the document given by id or by an unambiguous file name."""
+        chosen = Filters.of(filters, **named)
+        return replace(chosen, doc=self.resolve_document(chosen.doc)) if chosen.doc else chosen
 
     # -- search -------------------------------------------------------------------------------
 
@@ -320,6 +398,8 @@ class Library:
         chosen = Filters.of(filters, doc=doc, doc_type=doc_type, issuer=issuer, year=year)
         return self.search_many([query], k, filters=chosen, mode=mode)[0]
 
+    @_checked_queries
+    @_snapshot
     def search_many(
         self,
         queries: Sequence[str],
@@ -334,7 +414,7 @@ class Library:
         "Ai ký …?", citing passages for "văn bản nào triển khai …?"); `mode` "lexical" or "dense"
         uses one retriever alone, unstructured (benchmark baselines, debugging).
         """
-        filters = filters or Filters()
+        filters = self._filters(filters)
         if mode != "hybrid":
             return self.retriever.search_many(queries, k, filters, mode=mode)
         from qa import search
@@ -346,6 +426,7 @@ class Library:
 
     # -- answers ------------------------------------------------------------------------------
 
+    @_snapshot
     def ask(
         self,
         question: str,
@@ -364,22 +445,22 @@ class Library:
         """
         from qa.answer import answer
 
-        chosen = Filters.of(filters, doc=doc, doc_type=doc_type, issuer=issuer, year=year)
-        return answer(question, self.retriever, self._qa_state()[0], chosen)
+        chosen = self._filters(filters, doc=doc, doc_type=doc_type, issuer=issuer, year=year)
+        return answer(clean_query(question), self.retriever, self._qa_state()[0], chosen)
 
     # -- documents ----------------------------------------------------------------------------
 
+    @_snapshot
     def documents(self) -> list[Document]:
         """Every document of the library with its metadata, sorted by id."""
         return list(self._documents().values())
 
-    def document(self, doc_id: str) -> DocumentView:
-        """A document with its units, what it cites (resolved or missing) and what cites it."""
+    @_snapshot
+    def document(self, doc: str) -> DocumentView:
+        """A document (by id, or by file name when only one has it) with its units, what it cites
+        (resolved or missing) and what cites it."""
         docs = self._documents()
-        if doc_id not in docs:
-            raise DocumentNotFoundError(
-                f"no document {doc_id!r} in the library", hint="List the library with: chidao docs"
-            )
+        doc_id = self.resolve_document(doc)
         all_refs = self._qa_state()[1]
         return DocumentView(
             document=docs[doc_id],
@@ -389,10 +470,12 @@ class Library:
             cited_by=tuple((src, r) for src, r in all_refs if r.target == doc_id and src != doc_id),
         )
 
+    @_snapshot
     def missing_references(self) -> list[tuple[str, Reference]]:
         """References to documents that are not in the library yet (citing doc id, reference)."""
         return [(src, r) for src, r in self._qa_state()[1] if r.target is None]
 
+    @_snapshot
     def sources(self, quote: str, k: int = 5, *, filters: Filters | None = None, **named: object) -> Answer:
         """The source passage of a quote or paraphrase, the closest sentences highlighted — or
         status "not_found" ("Không tìm thấy nguồn …") with the closest passages as suggestions.
@@ -404,8 +487,11 @@ class Library:
         """
         from qa.answer import find_source
 
-        return find_source(quote, self.retriever, self._qa_state()[0], k, Filters.of(filters, **named))
+        return find_source(
+            clean_query(quote), self.retriever, self._qa_state()[0], k, self._filters(filters, **named)
+        )
 
+    @_snapshot
     def organisations(self) -> list[str]:
         """Unit names the library knows: the alias table plus names learned from "Kính gửi",
         "Nơi nhận" and assignment sentences of its documents.
@@ -417,6 +503,7 @@ class Library:
 
         return organisations(self._qa_state()[0])
 
+    @_snapshot
     def tasks(self, org: str, *, filters: Filters | None = None, **named: object) -> list[Citation]:
         """Every item addressed to a unit across the library, with its deadline when stated.
 
@@ -424,7 +511,7 @@ class Library:
         """
         from qa.answer import tasks_for
 
-        return tasks_for(org, self._qa_state()[0], Filters.of(filters, **named))
+        return tasks_for(org, self._qa_state()[0], self._filters(filters, **named))
 
     # -- evaluation ---------------------------------------------------------------------------
 
@@ -456,6 +543,7 @@ class Library:
 
     # -- views for the app (added for the document list and deep links) -----------------------
 
+    @_snapshot
     def replaced_by(self) -> dict[str, list[str]]:
         """Replaced documents of the library: doc id → ids of the library documents replacing it.
 
@@ -468,6 +556,7 @@ class Library:
                 out.setdefault(ref.target, []).append(src)
         return out
 
+    @_snapshot
     def lead_lines(self) -> dict[str, str]:
         """The first line of body text of every document (for naming one without number or title).
 

@@ -7,10 +7,11 @@ leave FAISS and SQLite disagreeing: the stale cache is simply rebuilt from SQLit
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import faiss
@@ -24,6 +25,8 @@ HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 128
 _PREFIX = "dense-"
+# Vectors compared with the database when a cache is loaded (beside the exact id list and the checksum).
+SAMPLE_ROWS = 32
 # One query at a time gains nothing from FAISS's OpenMP threads, and their spin-waiting after each
 # search starves the embedder's own threads on a 2-core machine (measured: 14 ms → 1.6 s per query
 # embedding). Searches run on one thread; index building uses them all.
@@ -75,10 +78,36 @@ class DenseIndex:
         scores, rows = self.index.search(q, min(k, self.size))
         return [(int(self.ids[r]), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
 
-    def save(self, directory: Path, generation: int) -> None:
-        """Write the cache for `generation` atomically (temp files + rename), then drop older ones."""
-        base = directory / f"{_PREFIX}{generation}"
+    def matches(self, ids: np.ndarray, vectors_of: Callable[[Sequence[int]], np.ndarray]) -> bool:
+        """True when this index holds exactly the database's unit ids, and the vectors of a sample of
+        them (evenly spread, both ends included) are the database's, bit for bit."""
+        if not np.array_equal(self.ids, ids):
+            return False
+        if self.size == 0:
+            return True
+        rows = sorted({int(r) for r in np.linspace(0, self.size - 1, num=min(self.size, SAMPLE_ROWS))})
+        return bool(np.array_equal(self.vectors[rows], vectors_of([int(self.ids[r]) for r in rows])))
+
+    def save(self, directory: Path, generation: int) -> bool:
+        """Write the cache for `generation` atomically (temp files + rename), then drop older ones.
+
+        The cache is an optimisation: when it cannot be written (full or read-only disk, a folder in
+        the way) the temp files are removed, a warning logged and False returned; the index in memory
+        serves as before.
+        """
         tmp = directory / f".tmp-{os.getpid()}"
+        try:
+            self._save(directory, generation, tmp)
+        except OSError as exc:
+            log.warning("dense cache not saved in %s (%s); searching from memory", directory, exc)
+            for leftover in directory.glob(f"{tmp.name}.*"):
+                leftover.unlink(missing_ok=True)
+            return False
+        _remove_orphans(directory)
+        return True
+
+    def _save(self, directory: Path, generation: int, tmp: Path) -> None:
+        base = directory / f"{_PREFIX}{generation}"
         np.save(f"{tmp}.ids.npy", self.ids)
         np.save(f"{tmp}.vectors.npy", self.vectors)
         if self.is_ann:
@@ -87,11 +116,19 @@ class DenseIndex:
         os.replace(f"{tmp}.ids.npy", f"{base}.ids.npy")
         os.replace(f"{tmp}.vectors.npy", f"{base}.vectors.npy")
         # The stamp goes last: a cache without its stamp is never loaded.
-        stamp = {"generation": generation, "size": self.size, "ann": self.is_ann}
+        stamp = {
+            "generation": generation,
+            "size": self.size,
+            "ann": self.is_ann,
+            "checksum": checksum(self.ids, self.vectors),
+        }
         Path(f"{tmp}.json").write_text(json.dumps(stamp))
         os.replace(f"{tmp}.json", f"{base}.json")
+        # Only older generations go: a reader that built an old snapshot's index must not delete the
+        # cache another process just saved for a newer one.
         for old in directory.glob(f"{_PREFIX}*"):
-            if not old.name.startswith(f"{_PREFIX}{generation}."):
+            number = old.name.removeprefix(_PREFIX).split(".")[0]
+            if number.isdigit() and int(number) < generation and not old.is_dir():
                 old.unlink(missing_ok=True)
 
     @classmethod
@@ -108,13 +145,46 @@ class DenseIndex:
             vectors = np.load(f"{base}.vectors.npy", mmap_mode="r")
             if len(ids) != expected_size:
                 return None
+            vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+            if "checksum" not in stamp:
+                log.info("dense cache %s has no checksum (an older version); rebuilding", base)
+                return None
+            if stamp["checksum"] != checksum(ids, vectors):
+                log.warning("dense cache %s: files do not match their checksum; rebuilding", base)
+                return None
             index = faiss.read_index(f"{base}.faiss") if stamp["ann"] else None
             if index is not None:
                 faiss.downcast_index(index).hnsw.efSearch = HNSW_EF_SEARCH  # type: ignore[attr-defined]
-            return cls(ids, np.asarray(vectors), ann_threshold=ann_threshold, index=index)
+            return cls(ids, vectors, ann_threshold=ann_threshold, index=index)
         except (OSError, ValueError, KeyError, RuntimeError) as exc:
             log.info("dense cache %s not usable (%s); rebuilding", base, exc)
             return None
+
+
+def checksum(ids: np.ndarray, vectors: np.ndarray) -> str:
+    """BLAKE2b of ids and vectors, kept in the stamp: a cache file changed after its save is not used."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(np.ascontiguousarray(ids, dtype=np.int64).tobytes())
+    digest.update(np.ascontiguousarray(vectors, dtype=np.float32).tobytes())
+    return digest.hexdigest()
+
+
+def _remove_orphans(directory: Path) -> None:
+    """Temp files of processes that died before renaming them (kill -9 during a save)."""
+    for leftover in directory.glob(".tmp-*"):
+        pid = leftover.name.split(".")[1].removeprefix("tmp-")
+        if pid.isdigit() and not _alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def build_faiss(vectors: np.ndarray, ann_threshold: int = ANN_THRESHOLD) -> faiss.Index:

@@ -3,6 +3,7 @@ and document filters. qa receives it; it knows nothing about questions' intent."
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
@@ -15,6 +16,8 @@ from index.dense import DenseIndex
 from index.embedders import Embedder
 from index.hybrid import NUMBER_BOOST, fuse
 from index.store import Store
+
+log = logging.getLogger(__name__)
 
 SearchMode = Literal["hybrid", "lexical", "dense"]
 # How many candidates each retriever hands to fusion.
@@ -52,14 +55,20 @@ class Retriever:
         """The FAISS index of the store's vectors, loaded from its cache or rebuilt (and cached)."""
         generation = self.store.generation
         if self._dense is None or self._dense_generation != generation:
-            size = self.store.unit_count()
-            dense = DenseIndex.load(self.store_dir, generation, size)
+            ids = self.store.unit_id_array()
+            dense = DenseIndex.load(self.store_dir, generation, len(ids))
+            if dense is not None and not dense.matches(ids, self.store.vectors_of):
+                log.warning(
+                    "dense cache of generation %d does not match the database; rebuilding", generation
+                )
+                dense = None
             if dense is None:
                 ids, vectors = self.store.all_vectors()
-                if size == 0:
+                if len(ids) == 0:
                     vectors = vectors.reshape(0, self.embedder.dim)
                 dense = DenseIndex(ids, vectors)
-                dense.save(self.store_dir, generation)
+                if self.store.writable:  # a read-only store keeps the rebuilt index in memory only
+                    dense.save(self.store_dir, generation)
             self._dense, self._dense_generation = dense, generation
         return self._dense
 

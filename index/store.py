@@ -8,7 +8,9 @@ replaces a document completely; the FAISS index beside it is a cache stamped wit
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -20,37 +22,13 @@ import numpy as np
 from chidao.core.errors import StoreError
 from chidao.core.model import Document, Metadata, ParsedDocument, Reference, Signer, Unit
 from index import accents, lexical
+from index.connection import DB_NAME, connect, missing_store, store_error
+from index.schema import SCHEMA_VERSION, create_schema
 
-SCHEMA_VERSION = "2"
-DB_NAME = "chidao.sqlite"
+__all__ = ["DB_NAME", "Store", "store_error"]
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, format TEXT NOT NULL, pages INTEGER NOT NULL,
-    ocr INTEGER NOT NULL, added_at TEXT NOT NULL, metadata TEXT NOT NULL, text TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
-CREATE TABLE IF NOT EXISTS units (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    ordinal INTEGER NOT NULL, kind TEXT NOT NULL, label TEXT NOT NULL, heading TEXT NOT NULL,
-    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, pages TEXT NOT NULL,
-    parent INTEGER, context TEXT NOT NULL, vector BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS units_doc ON units(doc_id, ordinal);
-CREATE TABLE IF NOT EXISTS refs (
-    id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    relation TEXT NOT NULL, doc_type TEXT NOT NULL, number TEXT NOT NULL, date TEXT NOT NULL,
-    issuer TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL, unit_ordinal INTEGER,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS refs_doc ON refs(doc_id);
-CREATE TABLE IF NOT EXISTS ingest_log (
-    id INTEGER PRIMARY KEY, at TEXT NOT NULL, path TEXT NOT NULL, status TEXT NOT NULL,
-    doc_id TEXT NOT NULL, message TEXT NOT NULL
-);
-"""
+log = logging.getLogger(__name__)
+
 _UNIT_COLS = 'id, doc_id, ordinal, kind, label, heading, text, start, "end", pages, parent'
 
 
@@ -61,43 +39,74 @@ def _now() -> str:
 class Store:
     """One store directory: `chidao.sqlite` plus the dense-index cache files beside it."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, *, create: bool = False) -> None:
+        """Open the store in `directory`; nothing is created or written unless `create` (see
+        index/connection.py). A folder without a library opens "missing": reading it raises a
+        StoreError that says so, `prepare_write()` (the first step of an ingest) creates it."""
         self.directory = directory
-        directory.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._conn: sqlite3.Connection | None = None
+        self.writable = False
+        self._schema_ready = False
+        if create or (directory / DB_NAME).exists() or (directory / DB_NAME).is_symlink():
+            self._open(create)
+
+    def _open(self, create: bool) -> None:
+        self._conn, self.writable = connect(self.directory, create=create)
         try:
-            self.conn = sqlite3.connect(directory / DB_NAME, timeout=30, check_same_thread=False)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            with self.conn:
-                self.conn.executescript(_SCHEMA)
-                self.conn.execute(accents.FORMS_SCHEMA)
-                if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name='units_fts'").fetchone():
-                    lexical.configure(self.conn)
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('generation', '0')",
-                    (SCHEMA_VERSION,),
-                )
+            if (
+                create
+                and not self._conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
+            ):
+                self._create_schema()
+            version = self.get_meta("schema_version")
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"the store database is damaged or not a chidao store ({exc})",
-                path=directory / DB_NAME,
-                hint="Move the store directory away and ingest the documents again.",
-            ) from exc
-        version = self.get_meta("schema_version")
+            raise store_error(exc, self.directory) from exc
         if version != SCHEMA_VERSION:
+            what = f"store schema {version}" if version else "a database without a chidao schema"
             raise StoreError(
-                f"store schema {version} is not the supported version {SCHEMA_VERSION}",
-                path=directory,
+                f"{what} is not the supported version {SCHEMA_VERSION}",
+                path=self.directory / DB_NAME,
                 hint="Create a new store (--store NEW_DIR) and ingest the documents again.",
             )
 
+    def _create_schema(self) -> None:
+        """Tables of this version (idempotent): run on creation and before the first write only."""
+        create_schema(self.conn)
+        self._schema_ready = True
+
+    @property
+    def exists(self) -> bool:
+        return self._conn is not None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise missing_store(self.directory)
+        return self._conn
+
+    def prepare_write(self) -> None:
+        """Create the store when missing, refuse a read-only one, add tables a newer version needs."""
+        with self._lock:
+            if self._conn is None:
+                self._open(create=True)
+            if not self.writable:
+                raise store_error(sqlite3.OperationalError("readonly"), self.directory)
+            if not self._schema_ready:
+                try:
+                    self._create_schema()
+                except sqlite3.DatabaseError as exc:
+                    raise store_error(exc, self.directory) from exc
+
     def close(self) -> None:
-        self.conn.close()
+        if self._conn is not None:
+            self._conn.close()
 
     # -- meta ---------------------------------------------------------------------------------
 
     def get_meta(self, key: str) -> str | None:
+        if self._conn is None:
+            return None
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
@@ -111,16 +120,54 @@ class Store:
         return int(self.get_meta("generation") or 0)
 
     @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction: every read inside sees the same committed state of the store, however
+        many documents another process adds or removes meanwhile (WAL keeps the old pages for us).
+
+        Re-entrant (an answer runs searches); the lock keeps threads sharing a Library (the app) from
+        ending each other's snapshot. SQLite failures leave as a StoreError saying which.
+        """
+        with self._lock:
+            own = not self.conn.in_transaction
+            try:
+                if own:
+                    self.conn.execute("BEGIN")
+                    self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+                try:
+                    yield
+                finally:
+                    if own and self.conn.in_transaction:
+                        self.conn.rollback()  # nothing was written: ends the read transaction
+            except sqlite3.DatabaseError as exc:
+                raise store_error(exc, self.directory) from exc
+
+    @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT that also bumps the generation; rolls back on any exception."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        """BEGIN IMMEDIATE … COMMIT that also bumps the generation; rolls back on any exception.
+
+        SQLite failures (full disk, lock timeout, damage) leave as a StoreError saying which.
+        """
+        self.prepare_write()
+        with self._lock, self._write():
             yield self.conn
-            self.conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
-        except BaseException:
-            self.conn.rollback()
-            raise
-        self.conn.commit()
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self.conn.execute(
+                    "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"
+                )
+            except BaseException:
+                self.conn.rollback()
+                raise
+            self.conn.commit()
+        except sqlite3.DatabaseError as exc:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+            raise store_error(exc, self.directory) from exc
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -131,11 +178,12 @@ class Store:
         parsed: ParsedDocument,
         vectors: np.ndarray,
         contexts: Sequence[str],
+        source: bytes | None = None,
     ) -> bool:
         """Insert (or replace) a document with its units, vectors, FTS rows and references.
 
-        Call inside `transaction()`; `contexts[i]` is the FTS context text of unit i. Returns True
-        when an older version of the document was replaced.
+        Call inside `transaction()`; `contexts[i]` is the FTS context text of unit i, `source` the
+        absolute path of the file it came from. Returns True when an older version was replaced.
         """
         replaced = self.delete_document(conn, doc.id)
         # Context words are indexed once per unit too: they count in the term statistics.
@@ -153,6 +201,8 @@ class Store:
                 parsed.text,
             ),
         )
+        if source is not None:
+            conn.execute("INSERT INTO sources VALUES (?, ?)", (doc.id, source))
         for unit, vector, context in zip(parsed.units, vectors, contexts, strict=True):
             cur = conn.execute(
                 f"INSERT INTO units ({_UNIT_COLS}, context, vector) VALUES (NULL{', ?' * 12})",
@@ -214,11 +264,15 @@ class Store:
         )
 
     def log_ingest(self, path: str, status: str, doc_id: str, message: str) -> None:
-        with self.conn:
-            self.conn.execute(
-                "INSERT INTO ingest_log (at, path, status, doc_id, message) VALUES (?, ?, ?, ?, ?)",
-                (_now(), path, status, doc_id, message),
-            )
+        """Append to the ingest log; best effort (a full disk must not turn a result into a crash)."""
+        try:
+            with self.conn:
+                self.conn.execute(
+                    "INSERT INTO ingest_log (at, path, status, doc_id, message) VALUES (?, ?, ?, ?, ?)",
+                    (_now(), path, status, doc_id, message),
+                )
+        except sqlite3.DatabaseError as exc:
+            log.warning("ingest log not written (%s)", exc)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -239,6 +293,11 @@ class Store:
 
     def document_by_sha(self, sha256: str) -> str | None:
         row = self.conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def document_by_source(self, path: bytes) -> str | None:
+        """The id of the document ingested from the file at absolute `path`, if any."""
+        row = self.conn.execute("SELECT doc_id FROM sources WHERE path = ?", (path,)).fetchone()
         return row[0] if row else None
 
     def document_text(self, doc_id: str) -> str:
@@ -288,6 +347,20 @@ class Store:
         ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
         vectors = np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
         return ids, vectors
+
+    def unit_id_array(self) -> np.ndarray:
+        """Every unit id, ascending (what the dense cache must hold, in its order)."""
+        rows = self.conn.execute("SELECT id FROM units ORDER BY id").fetchall()
+        return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+
+    def vectors_of(self, ids: Sequence[int]) -> np.ndarray:
+        """The stored vectors of the given unit ids, in that order (a spot check of the dense cache)."""
+        found: dict[int, bytes] = {}
+        for start in range(0, len(ids), 900):
+            chunk = [int(i) for i in ids[start : start + 900]]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.conn.execute(f"SELECT id, vector FROM units WHERE id IN ({marks})", chunk))
+        return np.vstack([np.frombuffer(found[int(i)], dtype=np.float32) for i in ids])
 
     def unit_count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM units").fetchone()[0])

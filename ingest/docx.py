@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -17,6 +18,17 @@ from chidao.core.model import RawText
 from ingest.normalize import PAGE_MARK, build_raw_text
 
 SAVE_AGAIN = "Open it in Word, save it again as .docx and re-ingest."
+# Zip-bomb limits, checked on the declared sizes and again while inflating each member (declared sizes
+# can lie). The most compressed part of a real .docx we hold is 32:1 (stylesWithEffects.xml of the eval
+# plan ke-hoach-35, 438 KB); parts under RATIO_FLOOR are never refused for their ratio.
+MAX_RATIO = 100
+RATIO_FLOOR = 2 * 2**20
+MAX_INFLATED = 100 * 2**20
+MAX_MEMBERS = 5_000
+# python-docx parses the XML parts into lxml trees: a 38 MB document.xml (29 M characters) peaked at
+# 560 MB RSS and was refused in 16 s (its text is over ingest/reader.py's MAX_TEXT_CHARS).
+MAX_XML_PART = 40 * 2**20
+_CHUNK = 1 << 16
 CELL_SEPARATOR = " | "
 # Text-bearing runs: w:t is text, w:tab a tab, w:br/w:cr a line break (a page break is a w:br too).
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
@@ -35,13 +47,33 @@ def read_docx(path: Path) -> RawText:
             "damaged DOCX, not a valid Word file (not a ZIP package)", path=path, hint=SAVE_AGAIN
         )
     try:
+        check_package(path)
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, OpcError, KeyError, XMLSyntaxError, ValueError) as exc:
+    except UnreadableFileError:
+        raise
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OpcError,
+        KeyError,
+        XMLSyntaxError,
+        ValueError,
+        NotImplementedError,
+        EOFError,
+        zlib.error,
+    ) as exc:
         raise UnreadableFileError(
             f"damaged DOCX, not a valid Word file ({exc})", path=path, hint=SAVE_AGAIN
         ) from exc
+    body = document.element.find(qn("w:body"))
+    if document.element.tag != qn("w:document") or body is None:  # found by tests/ingest/test_fuzz.py
+        raise UnreadableFileError(
+            "damaged DOCX, not a valid Word file (its main part is not a Word document)",
+            path=path,
+            hint=SAVE_AGAIN,
+        )
     blocks: list[str] = []
-    for child in document.element.body.iterchildren():
+    for child in body.iterchildren():
         if child.tag == qn("w:p"):
             blocks.append(_paragraph_text(Paragraph(child, document)))
         elif child.tag == qn("w:tbl"):
@@ -49,6 +81,43 @@ def read_docx(path: Path) -> RawText:
     # Paragraphs are separated by blank lines, like the TXT corpus; a table is one block.
     text = "\n\n".join(b for b in blocks if b.strip(" \t" + PAGE_MARK) or PAGE_MARK in b)
     return build_raw_text(text, format="docx")
+
+
+def check_package(path: Path) -> None:
+    """Refuse a ZIP package whose members inflate too far (a zip bomb) before python-docx reads it."""
+    with zipfile.ZipFile(path) as package:
+        members = package.infolist()
+        if len(members) > MAX_MEMBERS:
+            _bomb(path, f"{len(members):,} parts in the package (the limit is {MAX_MEMBERS:,})")
+        for member in members:
+            if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                _bomb(path, f"part {member.filename} uses a compression Word never writes")
+            _check_size(path, member, member.file_size)
+        if sum(m.file_size for m in members) > MAX_INFLATED:
+            _bomb(path, f"its parts inflate to more than {MAX_INFLATED // 2**20} MB")
+        total = 0
+        for member in members:
+            inflated = 0
+            with package.open(member) as stream:
+                while chunk := stream.read(_CHUNK):
+                    inflated += len(chunk)
+                    total += len(chunk)
+                    _check_size(path, member, inflated)
+                    if total > MAX_INFLATED:
+                        _bomb(path, f"its parts inflate to more than {MAX_INFLATED // 2**20} MB")
+
+
+def _check_size(path: Path, member: zipfile.ZipInfo, inflated: int) -> None:
+    if inflated > MAX_XML_PART and member.filename.endswith((".xml", ".rels")):
+        _bomb(path, f"part {member.filename} is more than {MAX_XML_PART // 2**20} MB of XML")
+    if inflated > RATIO_FLOOR and inflated > MAX_RATIO * max(member.compress_size, 1):
+        _bomb(path, f"part {member.filename} inflates more than {MAX_RATIO}:1 (a zip bomb?)")
+
+
+def _bomb(path: Path, problem: str) -> None:
+    raise UnreadableFileError(
+        f"refused: {problem}", path=path, hint="Open it in Word, save it again as .docx and re-ingest."
+    )
 
 
 def _paragraph_text(paragraph: Paragraph, *, marks: bool = True) -> str:

@@ -52,15 +52,21 @@ def join_broken_paragraphs(text: str) -> str:
     marker ("a)", "đ)").
     """
     parts = _PARAGRAPH_GAP.split(text)
-    out = [parts[0]]
+    # Linear time (a file of thousands of lowercase paragraphs once took minutes): a paragraph is kept
+    # as pieces, and its last line only as much as the checks need — its start and its end.
+    out = [[parts[0]]]
+    prev_last = parts[0].rsplit("\n", 1)[-1]
     for part in parts[1:]:
-        prev_last = out[-1].rsplit("\n", 1)[-1]
         if _continues_after_gap(prev_last, part):
             head = part.lstrip(" \t")
-            out[-1] = out[-1].rstrip() + " " + head
+            out[-1][-1] = out[-1][-1].rstrip()  # the joined line has text, so only its last piece is stripped
+            out[-1].append(" " + head)
+            start = prev_last.replace(PAGE_MARK, "").strip()[:8]
+            prev_last = head.rsplit("\n", 1)[-1] if "\n" in head else f"{start} {head}"
         else:
-            out.append(part)
-    return "\n\n".join(out)
+            out.append([part])
+            prev_last = part.rsplit("\n", 1)[-1]
+    return "\n\n".join("".join(pieces) for pieces in out)
 
 
 def _continues_after_gap(prev_last: str, part: str) -> bool:

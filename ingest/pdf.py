@@ -19,6 +19,9 @@ log = logging.getLogger(__name__)
 
 EXPORT_AGAIN = "Export it again from the original and re-ingest."
 UNLOCK_HINT = "Save an unprotected copy (e.g. print it to PDF) and ingest that."
+# The longest real document we hold, the Civil Code (eval-laws, 368,000 characters), is about 200 pages
+# as a PDF; 500 pages take pypdf ~30 s under load on the 2-core machine, a 2,000-page file ~110 s.
+MAX_PAGES = 500
 # A page with fewer letters than this has no real text layer (a scan may carry a stray page number).
 MIN_PAGE_LETTERS = 20
 # pypdf reports a broken file with its own errors, but a damaged object tree surfaces as plain
@@ -60,6 +63,12 @@ def _extract_pages(path: Path, pages_done: PageProgress | None = None) -> list[l
     try:
         reader = pypdf.PdfReader(path)
         _unlock(reader, path)
+        if len(reader.pages) > MAX_PAGES:
+            raise UnreadableFileError(
+                f"{len(reader.pages)} pages (the limit is {MAX_PAGES})",
+                path=path,
+                hint="Split the PDF into parts (e.g. one per chapter) and ingest those.",
+            )
         pages = []
         total = len(reader.pages)
         for page in reader.pages:
@@ -82,7 +91,8 @@ def _extract_pages(path: Path, pages_done: PageProgress | None = None) -> list[l
 
 
 def _unlock(reader: pypdf.PdfReader, path: Path) -> None:
-    """Open PDFs protected by an owner password only (the empty user password works); refuse the rest."""
+    """Open PDFs protected by an owner password only (the empty user password works, RC4 or AES
+    through `cryptography`); refuse the rest with "cần mật khẩu" (a password is needed)."""
     if not reader.is_encrypted:
         return
     try:
@@ -90,7 +100,9 @@ def _unlock(reader: pypdf.PdfReader, path: Path) -> None:
             return
     except (DependencyError, FileNotDecryptedError, NotImplementedError) as exc:
         raise UnreadableFileError(f"encrypted PDF ({_reason(exc)})", path=path, hint=UNLOCK_HINT) from exc
-    raise UnreadableFileError("encrypted PDF (password protected)", path=path, hint=UNLOCK_HINT)
+    raise UnreadableFileError(
+        "encrypted PDF (a password is needed to open it: cần mật khẩu)", path=path, hint=UNLOCK_HINT
+    )
 
 
 def _ocr_some(

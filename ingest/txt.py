@@ -8,6 +8,7 @@ from pathlib import Path
 
 from chidao.core.errors import UnreadableFileError
 from chidao.core.model import RawText
+from ingest import mojibake
 from ingest.normalize import PAGE_MARK, build_raw_text
 
 SAVE_AS_UTF8 = "Save it as UTF-8 and ingest it again."
@@ -24,7 +25,11 @@ def read_txt(path: Path, *, format: str = "txt") -> RawText:
     Markdown keeps its markup here: the parser strips it, so offsets stay those of the file.
     """
     text = decode_text(path.read_bytes(), path)
-    return build_raw_text(text.replace("\f", PAGE_MARK), format=format)
+    # Mojibake is repaired on the decoded text, before cleanup turns its no-break spaces (the second
+    # byte of "à" read as Latin-1) into plain ones.
+    fixed = mojibake.repair(text)
+    warnings = (mojibake.REPAIRED,) if fixed != text else ()
+    return build_raw_text(fixed.replace("\f", PAGE_MARK), format=format, warnings=warnings)
 
 
 def decode_text(data: bytes, path: Path) -> str:

@@ -34,3 +34,7 @@ class EmbedderMismatchError(ChidaoError):
 
 class DocumentNotFoundError(ChidaoError):
     """A document id given by the user is not in the library."""
+
+
+class AmbiguousDocumentError(DocumentNotFoundError):
+    """A file name given for a document is shared by several documents of the library."""
