@@ -59,8 +59,50 @@ def structured(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Filt
     elif intent.kind == "related" and hits:
         first = _citing_hits(intent, hits, lib, filters)
     else:
-        return sorted(hits, key=lambda h: h.unit.kind in FRAME_KINDS)
+        return sorted(_with_content(hits, lib), key=lambda h: h.unit.kind in FRAME_KINDS)
     return first + [h for h in hits if all(h.unit != f.unit for f in first)]
+
+
+# Divisions whose own text may be a title alone ("Điều 328. Đặt cọc", "Chương II. …") or a title and
+# a lead-in ("… được hiểu như sau:"): the answer is in their first part, not in the title.
+_DIVISIONS = frozenset({"part", "chapter", "section", "article", "heading"})
+_LEAD_IN = 200  # characters of a lead-in ending with ":" that still say nothing by themselves
+
+
+def _title_only(text: str) -> bool:
+    body = text.split("\n", 1)[1].strip() if "\n" in text else ""
+    return not body or (len(body) < _LEAD_IN and body.endswith(":"))
+
+
+def _with_content(hits: list[Hit], lib: LibraryIndex) -> list[Hit]:
+    """A division hit by its title alone stands for its first part: the title matched, the part answers.
+
+    The part takes the division's place (and score) unless it is already ranked; the title alone
+    is never shown as an answer.
+    """
+    ranked = {(h.document.id, h.unit.ordinal) for h in hits}
+    out: list[Hit] = []
+    for hit in hits:
+        unit = hit.unit
+        if unit.kind in _DIVISIONS and _title_only(unit.text):
+            child = lib.unit(unit.doc_id, unit.ordinal + 1)
+            if child is not None and child.parent == unit.ordinal:
+                if (unit.doc_id, child.ordinal) not in ranked:
+                    ranked.add((unit.doc_id, child.ordinal))
+                    out.append(
+                        Hit(
+                            child,
+                            hit.document,
+                            hit.score,
+                            hit.dense,
+                            hit.lexical,
+                            hit.rank_dense,
+                            hit.rank_lexical,
+                        )
+                    )
+                continue
+        out.append(hit)
+    return out
 
 
 def _fact_hits(intent: Intent, hits: list[Hit], lib: LibraryIndex) -> list[Hit]:
