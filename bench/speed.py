@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from chidao.core.model import Document, Metadata, ParsedDocument, Unit  # noqa: E402
 from chidao.evaluation import load_questions  # noqa: E402
-from chidao.library import Library, context_text, passage_text  # noqa: E402
+from chidao.ingesting import context_text, passage_text  # noqa: E402
+from chidao.library import Library  # noqa: E402
 from index.dense import build_faiss  # noqa: E402
 
 UNITS_PER_DOC = 50

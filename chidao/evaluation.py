@@ -182,3 +182,29 @@ def evaluate_answers(questions: Sequence[dict], ask: Callable[[str], Answer]) ->
         per_type={t: sum(v) / len(v) for t, v in sorted(per_type.items())},
         rows=tuple(rows),
     )
+
+
+def evaluate_library(
+    search_many: Callable[..., list],
+    ask: Callable[[str], Answer],
+    questions: Sequence[dict],
+    *,
+    answers: bool,
+) -> dict:
+    """The `chidao eval --json` object: overall and per-type R@1/5/10, MRR@10, misses, and under
+    "answers" the top-citation, facts, negatives and found rates."""
+    ranked = search_many([q["question"] for q in questions], 10)
+    metrics = score_retrieval(questions, [[(h.document.id, h.unit.text) for h in hits] for hits in ranked])
+    if answers:
+        scores = evaluate_answers(questions, ask)
+        metrics["answers"] = {
+            "citation_correct": round(scores.citation_correct, 4),
+            "citation_correct_by_type": {t: round(v, 4) for t, v in scores.per_type.items()},
+            "metadata_facts": round(scores.metadata_facts, 4),
+            "negatives_not_found": scores.negatives_not_found,
+            "negatives": scores.negatives,
+            "answerable_found": round(scores.answerable_found, 4),
+            "wrong": [r[0] for r in scores.rows if r[1] != "negative" and not r[3]],
+            "negatives_answered": [r[0] for r in scores.rows if r[1] == "negative" and r[2]],
+        }
+    return metrics
