@@ -46,17 +46,15 @@ def document_phrase(document: Document) -> str:
     if kind in TITLED_KINDS and md.title:
         title = md.title if fold(md.title).startswith(fold(kind)) else f"{kind} {md.title}"
         return f"{title} số {md.number}" if md.number else title
-    parts = [kind]
-    if md.number:
-        parts.append(f"số {md.number}")
-    if md.date:
-        parts.append(f"ngày {format_date(md.date)}")
-    if md.issuer:
-        parts.append(f"của {md.issuer}")
+    phrase = _named(kind, md.number, md.date, md.issuer)
     missing = [text for field, text in ((md.number, NO_NUMBER), (md.date, NO_DATE)) if not field]
-    if missing:
-        parts.append(f"({', '.join(missing)})")
-    return " ".join(parts)
+    return f"{phrase} ({', '.join(missing)})" if missing else phrase
+
+
+def _named(kind: str, number: str, date: str, issuer: str) -> str:
+    """ "Công văn số 2862/MTTW-BTT ngày 31/8/2021 của …": kind, then the parts that are known."""
+    parts = [kind, f"số {number}" if number else "", f"ngày {format_date(date)}" if date else ""]
+    return " ".join([p for p in parts if p] + ([f"của {issuer}"] if issuer else []))
 
 
 def unit_phrase(unit: Unit) -> str:
@@ -86,16 +84,9 @@ def citation_text(document: Document, unit: Unit) -> str:
 
 def reference_phrase(ref: Reference) -> str:
     """A cited document as written: "Công văn số 2862/MTTW-BTT ngày 31/8/2021 của Ban Thường trực …"."""
-    parts = [ref.doc_type or "Văn bản"]
-    if ref.number:
-        parts.append(f"số {ref.number}")
-    if ref.date:
-        parts.append(f"ngày {format_date(ref.date)}")
-    if ref.issuer:
-        parts.append(f"của {ref.issuer}")
     if not ref.number and not ref.date and ref.title:
-        parts = [ref.title]
-    return " ".join(parts)
+        return ref.title
+    return _named(ref.doc_type or "Văn bản", ref.number, ref.date, ref.issuer)
 
 
 def make_citation(hit: Hit, highlights: tuple[tuple[int, int], ...] = (), deadline: str = "") -> Citation:
