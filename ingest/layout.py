@@ -22,6 +22,9 @@ PAGE_NUMBER = re.compile(r"^(?:(?:trang|page)\s*)?[-–—]?\s*\d+\s*(?:(?:/|of|
 # Cells of a table laid out side by side (header block, "Nơi nhận" + signature) are 4+ spaces apart in
 # pypdf's layout mode, while words of a line are one space apart.
 COLUMN_GAP = re.compile(r" {4,}")
+# Starts a line that a reader already made a table row ("a | b | c", from the PDF's geometry or OCR
+# boxes): kept as one row, never joined, never taken for page furniture. A private-use character.
+ROW_MARK = "\ue001"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +63,14 @@ def drop_furniture(pages: Sequence[Sequence[str]]) -> list[list[str]]:
     """Remove running headers/footers (repeating on most pages, digits normalised) and page numbers."""
     edges: list[set[str]] = []
     for page in pages:
-        body = [i for i, line in enumerate(page) if line.strip()]
+        body = [i for i, line in enumerate(page) if line.strip() and not line.startswith(ROW_MARK)]
         idx = body[:EDGE_LINES] + body[-EDGE_LINES:]
         edges.append({_furniture_key(page[i]) for i in idx})
     counts = Counter(key for keys in edges for key in keys)
     repeated = {k for k, n in counts.items() if len(pages) >= 2 and n >= max(2, REPEAT_SHARE * len(pages))}
     out = []
     for page in pages:
-        body = [i for i, line in enumerate(page) if line.strip()]
+        body = [i for i, line in enumerate(page) if line.strip() and not line.startswith(ROW_MARK)]
         edge = set(body[:EDGE_LINES] + body[-EDGE_LINES:])
         out.append(
             [
@@ -88,7 +91,11 @@ def layout_width(pages: Sequence[Sequence[str]]) -> int:
     ends = []
     for page in pages:
         base = _margin(page)
-        ends += [len(line.rstrip()) - base for line in page if line.strip() and not _is_row(line)]
+        ends += [
+            len(line.rstrip()) - base
+            for line in page
+            if line.strip() and not _is_row(line) and not line.startswith(ROW_MARK)
+        ]
     ends.sort()
     return ends[int(0.9 * (len(ends) - 1))] if ends else 0
 
@@ -99,17 +106,24 @@ def page_lines(page: Sequence[str], width: int) -> list[Line]:
     out: list[Line] = []
     block: list[str] = []
     for raw in [*page, ""]:
-        if raw.strip():
+        if raw.startswith(ROW_MARK):
+            if block:
+                out += _block_lines(block, base, width, bool(out))
+                block = []
+            out.append(Line(raw[1:].strip(), row=True, gap_before=bool(out) and not out[-1].row))
+        elif raw.strip():
             block.append(raw)
         elif block:
-            gap = bool(out)  # blocks are separated by blank lines; the page top is no gap
-            out += (
-                _table(block, base, width, gap)
-                if any(_is_row(x) for x in block)
-                else _plain(block, base, width, gap)
-            )
+            out += _block_lines(block, base, width, bool(out))  # the page top is no gap
             block = []
     return out
+
+
+def _block_lines(block: list[str], base: int, width: int, gap: bool) -> list[Line]:
+    """Lines of a block of text between blank lines; side-by-side cells come out as a table."""
+    return (
+        _table(block, base, width, gap) if any(_is_row(x) for x in block) else _plain(block, base, width, gap)
+    )
 
 
 def text_lines(text: str) -> list[Line]:
@@ -127,12 +141,14 @@ def text_lines(text: str) -> list[Line]:
 
 def _margin(page: Sequence[str]) -> int:
     """The left margin: the most common indent (wrapped lines outnumber indented first lines)."""
-    indents = Counter(len(x) - len(x.lstrip()) for x in page if x.strip() and not _is_row(x))
+    indents = Counter(
+        len(x) - len(x.lstrip()) for x in page if x.strip() and not _is_row(x) and not x.startswith(ROW_MARK)
+    )
     return indents.most_common(1)[0][0] if indents else 0
 
 
 def _is_row(line: str) -> bool:
-    return len(COLUMN_GAP.split(line.strip())) > 1
+    return not line.startswith(ROW_MARK) and len(COLUMN_GAP.split(line.strip())) > 1
 
 
 def _plain(block: list[str], base: int, width: int, gap: bool) -> list[Line]:

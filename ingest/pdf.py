@@ -1,4 +1,4 @@
-"""PDF reader: pypdf layout text per page, cleaned into paragraphs; pages without text go to OCR."""
+"""PDF reader: pypdf layout text per page, tables from pdfplumber geometry, pages without text to OCR."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
 from chidao.errors import ScanWithoutTextError, UnreadableFileError
 from chidao.model import RawText
-from ingest.layout import pages_to_text
+from ingest.layout import ROW_MARK, pages_to_text
 from ingest.normalize import build_raw_text, nfc
+from ingest.pdf_tables import PageTable, find_tables, tokens
+from ingest.tables import from_grid, table_lines
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,7 @@ def read_pdf(path: Path, *, ocr: bool = True) -> RawText:
     ocr_texts: dict[int, str] = {}
     if blank:
         ocr_texts, warnings = _ocr_some(path, blank, ocr=ocr)
+    pages = _splice_tables(path, pages)
     text = pages_to_text(pages, ocr_texts)
     return build_raw_text(text, format="pdf", ocr=bool(ocr_texts), warnings=warnings)
 
@@ -71,6 +74,85 @@ def _extract_pages(path: Path) -> list[list[str]]:
     if not pages:
         raise UnreadableFileError("PDF without pages", path=path, hint=EXPORT_AGAIN)
     return pages
+
+
+def _splice_tables(path: Path, pages: list[list[str]]) -> list[list[str]]:
+    """Replace the lines of each table pdfplumber finds by one marked line per logical row.
+
+    pypdf's layout text stays the source of everything else (it keeps indents and the header's two
+    columns better than pdfplumber's layout text); a table whose words cannot be found as a run of
+    pypdf lines is left as pypdf wrote it. A table that starts a page right below a table ending the
+    previous page, with as many columns, continues it: its repeated header is dropped and a row
+    split by the page break (no number in its first cell) is joined to the row before.
+    """
+    try:
+        found = find_tables(path)
+    except _BROKEN as exc:  # pdfplumber/pdfminer failing on a file pypdf read: keep pypdf's text
+        log.warning("%s: table geometry not read (%s); tables kept as plain lines", path.name, _reason(exc))
+        return pages
+    out = [list(p) for p in pages]
+    prev: tuple[int, PageTable] | None = None  # the last table, if it ends its page
+    for index in sorted(found):
+        for n, table in enumerate(found[index]):
+            span = _locate(out[index], table)
+            if span is None:
+                prev = None
+                continue
+            lines = _rows_of(table, prev if n == 0 and not table.text_above else None, index, out)
+            out[index][span[0] : span[1]] = ["", *[ROW_MARK + x for x in lines], ""]
+            last = n == len(found[index]) - 1
+            prev = (index, table) if last and not table.text_below else None
+    return out
+
+
+def _rows_of(
+    table: PageTable, prev: tuple[int, PageTable] | None, index: int, out: list[list[str]]
+) -> list[str]:
+    """Row lines of a table, or of its part on this page when it continues the previous page's table.
+
+    A continued table is read as one: the previous page's rows are rewritten (the row split by the
+    page break is completed there, where it begins) and this page gets the rows that start on it.
+    """
+    if prev is None or prev[0] != index - 1 or len(prev[1].grid[0]) != len(table.grid[0]):
+        return table_lines(from_grid(table.grid))
+    before = prev[1]
+    grid = table.grid[1:] if table.grid[0] == before.grid[0] else table.grid
+    joined = from_grid(before.grid + grid)
+    lines = table_lines(joined)
+    split = len(lines) - len(joined.rows) + len(from_grid(before.grid).rows)
+    page = out[index - 1]
+    end = max(i for i, x in enumerate(page) if x.startswith(ROW_MARK)) + 1
+    start = end
+    while start > 0 and page[start - 1].startswith(ROW_MARK):
+        start -= 1
+    page[start:end] = [ROW_MARK + x for x in lines[:split]]
+    return lines[split:]
+
+
+def _locate(page: list[str], table: PageTable) -> tuple[int, int] | None:
+    """[start, end) of the run of pypdf lines holding the table's words, or None when not found.
+
+    Lines are taken while their words are among the table's words not yet used; the run must hold
+    90 % of them (calibrated on reportlab tables; pypdf and pdfplumber split words the same way).
+    """
+    total = sum(table.tokens.values())
+    best: tuple[int, int, int] = (0, 0, 0)
+    for start, line in enumerate(page):
+        if not line.strip() or line.startswith(ROW_MARK) or not tokens(line) <= table.tokens:
+            continue
+        left = table.tokens.copy()
+        end = start
+        while end < len(page) and not page[end].startswith(ROW_MARK):
+            have = tokens(page[end])
+            if not have <= left:
+                break
+            left -= have
+            end += 1
+        used = total - sum(left.values())
+        if used > best[0]:
+            best = (used, start, end)
+    used, start, end = best
+    return (start, end) if total and used >= 0.9 * total else None
 
 
 def _unlock(reader: pypdf.PdfReader, path: Path) -> None:
