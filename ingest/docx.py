@@ -15,9 +15,13 @@ from lxml.etree import XMLSyntaxError
 from chidao.errors import UnreadableFileError
 from chidao.model import RawText
 from ingest.normalize import PAGE_MARK, build_raw_text
+from ingest.tables import from_grid, table_lines
 
 SAVE_AGAIN = "Open it in Word, save it again as .docx and re-ingest."
 CELL_SEPARATOR = " | "
+# Tables with this many columns hold data (task tables, figures); narrower ones lay out a page (the
+# header block, "Nơi nhận" beside the signature) and are read cell by cell.
+DATA_COLUMNS = 3
 # Text-bearing runs: w:t is text, w:tab a tab, w:br/w:cr a line break (a page break is a w:br too).
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _TYPE = qn("w:type")
@@ -77,6 +81,9 @@ def _page_break_before(paragraph: Paragraph) -> bool:
 
 
 def _table_text(table: Table) -> str:
+    grid = _grid(table)
+    if len(grid) >= 2 and max(len(r) for r in grid) >= DATA_COLUMNS:
+        return "\n".join(table_lines(from_grid(grid)))
     rows: list[str] = []
     for row in table.rows:
         cells = []
@@ -91,6 +98,20 @@ def _table_text(table: Table) -> str:
         else:
             rows.append("\n\n".join("\n".join(lines) for lines in cells if lines))
     return "\n".join(r for r in rows if r.strip(" |"))
+
+
+def _grid(table: Table) -> list[list[str | None]]:
+    """Cell texts per grid slot: a vMerge cell repeated in each row (python-docx gives the top cell),
+    None in the slots a gridSpan cell covers to its right (see tables.from_grid)."""
+    grid: list[list[str | None]] = []
+    for row in table.rows:
+        out: list[str | None] = []
+        prev = None
+        for cell in row.cells:
+            out.append(None if cell._tc is prev else " ".join(_cell_lines(cell)))
+            prev = cell._tc
+        grid.append(out)
+    return grid
 
 
 def _cell_lines(cell: object) -> list[str]:

@@ -44,7 +44,7 @@ class PageTable:
 
     top: float
     bottom: float
-    grid: list[list[str]]
+    grid: list[list[str | None]]
     tokens: Counter[str] = field(default_factory=Counter)
     text_above: bool = True  # body text above it on its page (else it may continue the last page's table)
     text_below: bool = True
@@ -79,18 +79,22 @@ def _ruled(page: Any) -> list[PageTable]:
         if len(xs) < 3 or len(ys) < 3:
             continue
         texts: dict[tuple[float, ...], str] = {}
-        grid = []
+        grid: list[list[str | None]] = []
         for top, bottom in zip(ys, ys[1:], strict=False):
-            row = []
+            row: list[str | None] = []
+            left_cell = None
             for left, right in zip(xs, xs[1:], strict=False):
                 cx, cy = (left + right) / 2, (top + bottom) / 2
                 cell = next((c for c in cells if c[0] <= cx <= c[2] and c[1] <= cy <= c[3]), None)
                 if cell is None:
                     row.append("")
-                    continue
-                if cell not in texts:
-                    texts[cell] = _text_in(page, cell)
-                row.append(texts[cell])
+                elif cell == left_cell:
+                    row.append(None)  # spanned from the left (see tables.from_grid)
+                else:
+                    if cell not in texts:
+                        texts[cell] = _text_in(page, cell)
+                    row.append(texts[cell])  # a cell spanning rows is repeated in each
+                left_cell = cell
             grid.append(row)
         out.append(PageTable(table.bbox[1], table.bbox[3], grid, tokens(_text_in(page, table.bbox))))
     return out

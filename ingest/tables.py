@@ -51,39 +51,50 @@ def clean_cell(text: str | None) -> str:
 
 
 def from_grid(grid: Sequence[Sequence[str | None]]) -> Table:
-    """A Table from visual rows of cell texts (merged cells already repeated).
+    """A Table from visual rows of cell texts.
+
+    Readers repeat a vertically merged cell into every row it spans (each row must stand alone) and
+    put None in the slots a cell spans to its right: in header rows the name is repeated there
+    ("Thiệt hại" over "Người" and "Nhà"), in data rows the slot stays empty, so the row keeps its
+    column alignment without writing one value twice.
 
     Header rows are the leading rows before the first numbered row when the first column numbers
-    the rows; otherwise the first row alone. Rows whose first cell is empty while the table numbers
-    its rows continue the row above (a cell wrapped onto a row of its own, a row split by a page).
+    the rows; otherwise the first row, and the row under it when it has a cell spanning columns.
+    Rows whose first cell is empty in a numbered table continue the row above (a row split by a page
+    break, a cell wrapped onto a row of its own).
     """
+    spanned = [[c is None for c in row] for row in grid]
     rows = [[clean_cell(c) for c in row] for row in grid]
-    rows = [r for r in rows if any(r)]
+    keep = [i for i, r in enumerate(rows) if any(r)]
+    rows, spanned = [rows[i] for i in keep], [spanned[i] for i in keep]
     if not rows:
         return Table((), ())
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
+    spanned = [s + [False] * (width - len(s)) for s in spanned]
     numbered = [i for i, r in enumerate(rows) if _ROW_NUMBER.match(r[0])]
-    if numbered and len(numbered) >= max(1, (len(rows) - numbered[0]) // 3):
-        head, body = rows[: numbered[0]], rows[numbered[0] :]
-        merged: list[list[str]] = []
-        for row in body:
-            if merged and not row[0]:
-                merged[-1] = join_rows(merged[-1], row)
-            else:
-                merged.append(row)
-        body = merged
+    is_numbered = bool(numbered) and len(numbered) >= max(1, (len(rows) - numbered[0]) // 3)
+    if is_numbered:
+        n = numbered[0]
     else:
         n = 1
-        while n < len(rows) and _spans_columns(rows[n - 1]) and not _spans_columns(rows[n]):
-            n += 1  # "Thiệt hại" over "Người" | "Nhà": the row under a spanning header cell is header too
-        head, body = rows[:n], rows[n:]
+        while n < len(rows) and any(spanned[n - 1]) and not any(spanned[n]):
+            n += 1
+    head = [_repeat_spans(r, s) for r, s in zip(rows[:n], spanned[:n], strict=True)]
+    body: list[list[str]] = []
+    for row in rows[n:]:
+        if is_numbered and body and not row[0]:
+            body[-1] = join_rows(body[-1], row)
+        else:
+            body.append(row)
     return Table(merge_header(head, width), tuple(tuple(r) for r in body))
 
 
-def _spans_columns(row: Sequence[str]) -> bool:
-    """True when a cell was merged across columns (its text repeated in the next slot)."""
-    return any(a and a == b for a, b in zip(row, row[1:], strict=False))
+def _repeat_spans(row: list[str], spanned: list[bool]) -> list[str]:
+    out: list[str] = []
+    for cell, covered in zip(row, spanned, strict=True):
+        out.append(out[-1] if covered and out else cell)
+    return out
 
 
 def join_rows(a: Sequence[str], b: Sequence[str]) -> list[str]:

@@ -1,0 +1,33 @@
+"""Task tables read from a PDF in the plan's own column order: the Library answers "what must X do"."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from chidao.library import Library
+from qa.answer import tasks_for
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
+from test_pdf_tables import FONT_FILE, TASK_HEADER, TASKS, WIDTHS, _pdf, _table  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not FONT_FILE.exists(), reason="DejaVu fonts (fonts-dejavu-core) missing")
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_task_table_row_gives_unit_task_and_deadline(tmp_path: Path, ruled: bool):
+    """STT | Nội dung | Chủ trì | Phối hợp | Thời gian in the PDF: the row is Tỉnh đoàn's, with its date."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    _pdf(folder / "phu-luc-phan-cong.pdf", _table([TASK_HEADER, *TASKS], WIDTHS, ruled=ruled))
+    lib = Library.open(tmp_path / "store")
+    try:
+        assert lib.ingest([folder]).ok
+        found = [(c.hit.unit.label, c.deadline) for c in tasks_for("Tỉnh đoàn", lib)]
+        assert found == [("Phụ lục.2", "trước ngày 30/6/2024")]
+        # A co-operating unit (phối hợp) is not the one the task is assigned to.
+        assert tasks_for("Hội Nông dân tỉnh", lib) == []
+    finally:
+        lib.close()
