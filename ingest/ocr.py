@@ -1,4 +1,4 @@
-"""OCR of scanned PDF pages: pypdfium2 renders them, the tesseract CLI reads them with Vietnamese data."""
+"""OCR of scanned PDF pages: pypdfium2 renders them, the tesseract CLI reads their word boxes."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from chidao.errors import ScanWithoutTextError, UnreadableFileError
 from chidao.model import RawText
 from ingest.layout import pages_to_text
 from ingest.normalize import build_raw_text, nfc
+from ingest.ocr_layout import layout_lines, parse_tsv
 
 log = logging.getLogger(__name__)
 
@@ -60,25 +61,28 @@ def ocr_pdf(path: Path) -> RawText:
             "no text layer (scanned PDF) and OCR is not available", path=path, hint=INSTALL_HINT
         )
     n = _page_count(path)
-    texts = ocr_pages(path, range(n))
-    if not any(c.isalpha() for text in texts for c in text):
+    pages = ocr_pages(path, range(n))
+    if not any(c.isalpha() for page in pages for line in page for c in line):
         raise ScanWithoutTextError(
             "no text layer (scanned PDF) and OCR found no text in it",
             path=path,
             hint="Scan it again at 300 dpi or more, or ingest a PDF with text.",
         )
     log.warning("%s: %s", path.name, OCR_WARNING)
-    text = pages_to_text([[] for _ in range(n)], dict(enumerate(texts)))
+    text = pages_to_text(pages, range(n))
     return build_raw_text(text, format="pdf", ocr=True, warnings=(OCR_WARNING,))
 
 
-def ocr_pages(path: Path, pages: Sequence[int], *, dpi: int = DPI) -> list[str]:
-    """OCR text of the given 0-based pages, in that order (one tesseract process per CPU core)."""
+def ocr_pages(path: Path, pages: Sequence[int], *, dpi: int = DPI) -> list[list[str]]:
+    """Layout lines (see ocr_layout) of the given 0-based pages, in that order.
+
+    One tesseract process per CPU core, each with one OpenMP thread.
+    """
     with tempfile.TemporaryDirectory(prefix="chidao-ocr-") as tmp:
         images = _render(path, pages, Path(tmp), dpi)
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            texts = list(pool.map(lambda image: _tesseract(image, path), images))
-    return [nfc(t) for t in texts]
+            tsvs = list(pool.map(lambda image: _tesseract(image, path), images))
+    return [layout_lines(parse_tsv(nfc(t))) for t in tsvs]
 
 
 def _page_count(path: Path) -> int:
@@ -121,7 +125,7 @@ def _tesseract(image: Path, source: Path) -> str:
     exe = shutil.which("tesseract") or "tesseract"
     try:
         done = subprocess.run(
-            [exe, str(image), "stdout", "-l", LANGUAGE, "--dpi", str(DPI)],
+            [exe, str(image), "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "tsv"],
             capture_output=True,
             text=True,
             env=_ENV,

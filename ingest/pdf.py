@@ -45,12 +45,13 @@ def read_pdf(path: Path, *, ocr: bool = True) -> RawText:
 
         return ocr_pdf(path)
     warnings: tuple[str, ...] = ()
-    ocr_texts: dict[int, str] = {}
+    ocr_pages: dict[int, list[str]] = {}
     if blank:
-        ocr_texts, warnings = _ocr_some(path, blank, ocr=ocr)
+        ocr_pages, warnings = _ocr_some(path, blank, ocr=ocr)
     pages = _splice_tables(path, pages)
-    text = pages_to_text(pages, ocr_texts)
-    return build_raw_text(text, format="pdf", ocr=bool(ocr_texts), warnings=warnings)
+    # OCR'd pages come as layout lines too (from tesseract's word boxes), read like the others.
+    text = pages_to_text([ocr_pages.get(i, page) for i, page in enumerate(pages)], ocr_pages)
+    return build_raw_text(text, format="pdf", ocr=bool(ocr_pages), warnings=warnings)
 
 
 def _extract_pages(path: Path) -> list[list[str]]:
@@ -167,7 +168,7 @@ def _unlock(reader: pypdf.PdfReader, path: Path) -> None:
     raise UnreadableFileError("encrypted PDF (password protected)", path=path, hint=UNLOCK_HINT)
 
 
-def _ocr_some(path: Path, blank: list[int], *, ocr: bool) -> tuple[dict[int, str], tuple[str, ...]]:
+def _ocr_some(path: Path, blank: list[int], *, ocr: bool) -> tuple[dict[int, list[str]], tuple[str, ...]]:
     """OCR the pages that have no text layer in an otherwise text PDF, or say which pages were lost."""
     numbers = ", ".join(str(i + 1) for i in blank)
     if ocr:
