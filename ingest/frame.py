@@ -22,6 +22,9 @@ def front_matter(lines: list[Line]) -> tuple[list[tuple[str, int, int]], int]:
     """(kind, first line, last line) of the header, title and recipients blocks; body start."""
     out: list[tuple[str, int, int]] = []
     i = next_nonblank(lines, 0)
+    if i < len(lines) and md.law_title(lines[i].clean):
+        out.append(("title", i, i))  # "Luật Du lịch (số 09/2017/QH14)": a law as databases export it
+        return out, next_nonblank(lines, i + 1)
     if i < len(lines) and _is_header(lines[i]):
         j = last = i
         while j < len(lines) and (not lines[j].text or _is_header(lines[j])):
@@ -34,6 +37,10 @@ def front_matter(lines: list[Line]) -> tuple[list[tuple[str, int, int]], int]:
         i = next_nonblank(lines, last + 1)
     while i < len(lines):
         line = lines[i]
+        if md.URGENCY_MARK.match(line.clean):
+            out.append(("header", i, i))  # "HỎA TỐC" stamped between the header and the title
+            i = next_nonblank(lines, i + 1)
+            continue
         if md.SUBJECT_PREFIX.match(line.clean) and (two := _subject_beside_recipients(lines, i)):
             out.append(("title", i, two[1]))
             i = next_nonblank(lines, two[1] + 1)
@@ -229,7 +236,14 @@ def read_metadata(
     signer = Signer()
     for kind, a, b in front:
         if kind == "header":
-            number, date, place, issuer = md.header_fields(raw_lines(a, b))
+            # Several header blocks (an urgency mark apart from the rest): a field once read stays.
+            fields = md.header_fields(raw_lines(a, b))
+            number, date, place, issuer = (
+                old or new for old, new in zip((number, date, place, issuer), fields, strict=True)
+            )
+        elif kind == "title" and not title and (law := md.law_title(lines[a].clean)):
+            doc_type, law_number, title = law
+            number = number or law_number
         elif kind == "title" and not title:
             doc_type = doc_type or md.kind_of_heading(lines[a].clean)
             subject = raw_lines(a, b)
@@ -258,6 +272,8 @@ def read_metadata(
         signer = md.speaker_from_title(title)
     if not date:
         date, place = md.find_place_date([ln.text for ln in lines[-15:] if ln.text])
+    if not issuer and (by_number := md.issuer_of_number(number)):
+        issuer = by_number
     if not issuer and signer.on_behalf:
         issuer = _issuer_from_signature(signer.on_behalf, text)
     return Metadata(doc_type, number, date, place, issuer, title, recipients, signer, cc)

@@ -35,6 +35,11 @@ KIND_NAMES = {
     "ĐỀ ÁN": "Đề án",
     "BIÊN BẢN": "Biên bản",
     "LỜI KÊU GỌI": "Lời kêu gọi",
+    # Laws: "LUẬT" / "ĐIỆN ẢNH" in a National Assembly header, "Bộ luật Dân sự (số …)" as a first line.
+    "BỘ LUẬT": "Bộ luật",
+    "LUẬT": "Luật",
+    "HIẾN PHÁP": "Hiến pháp",
+    "PHÁP LỆNH": "Pháp lệnh",
 }
 # The code inside a document number names its kind: "19-CT/TU" is a Chỉ thị. Used only when the
 # text has no kind heading. Party numbering writes Quy định as "QĐi" at the centre, "QĐ" locally.
@@ -64,7 +69,22 @@ CC_MARK = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.IGNORECASE)  # "Nơi nhận" 
 # "T/L" (thừa lệnh, by order), "TUQ." (thừa ủy quyền), "Q." (quyền, acting); State documents
 # write them with a dot: "TM.", "KT.", "TL.".
 ON_BEHALF = re.compile(r"^(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*\S", re.IGNORECASE)
-NUMBER = re.compile(r"^Số\s*:?\s*(\d+(?:/\d{4})?[-/][\wĐđ]+(?:[-/.][\wĐđ]+)*)", re.IGNORECASE)
+# "Số 19-CT/TU", "Số: 15/HD-UBND"; a law's header writes "Luật số: 05/2022/QH15".
+NUMBER = re.compile(
+    r"^(?:(?:Bộ\s+)?Luật\s+|Pháp\s+lệnh\s+)?Số\s*:?\s*(\d+(?:/\d{4})?[-/][\wĐđ]+(?:[-/.][\wĐđ]+)*)",
+    re.IGNORECASE,
+)
+# Urgency and secrecy marks stamped near the header ("HỎA TỐC" = by express, "KHẨN" = urgent,
+# "MẬT" = confidential): part of the header block, never the issuer or the title.
+URGENCY_MARK = re.compile(
+    r"^(?:HỎA\s+TỐC|THƯỢNG\s+KHẨN|KHẨN|TỐI\s+MẬT|TUYỆT\s+MẬT|MẬT)\s*[!.]?$", re.IGNORECASE
+)
+# A law named on its first line, as legal databases export it: "Bộ luật Dân sự (số 91/2015/QH13)",
+# "Luật Du lịch (số 09/2017/QH14)", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013".
+LAW_TITLE = re.compile(
+    r"^(?P<kind>Bộ luật|Luật|Hiến pháp|Pháp lệnh)\s+(?!này\b)(?P<name>[^.;:]{2,150}?)"
+    r"(?:\s*\(\s*(?:số\s*:?\s*)?(?P<number>\d+/\d{4}/[A-ZĐ0-9]+)\s*\))?$"
+)
 # "Hải Lâm, ngày 05 tháng 7 năm 2022": place, then the date written out.
 PLACE_DATE = re.compile(
     r"^(?P<place>[^\W\d][\w .'-]{0,40}?),\s*"
@@ -138,6 +158,7 @@ def is_header_line(line: str) -> bool:
         return False
     return all(
         p == "*"
+        or URGENCY_MARK.match(p)
         or re.fullmatch(r":?-{3,}:?", p)
         or (is_upper(p) and not kind_of_heading(p))
         or NUMBER.match(p)
@@ -158,7 +179,12 @@ def header_fields(lines: Sequence[str]) -> tuple[str, str, str, str]:
             elif m := PLACE_DATE.match(cell):
                 if not date:
                     date, place = iso_date(m["d"], m["m"], m["y"]), m["place"].strip()
-            elif is_upper(cell) and not is_motto(cell) and not kind_of_heading(cell):
+            elif (
+                is_upper(cell)
+                and not is_motto(cell)
+                and not kind_of_heading(cell)
+                and not URGENCY_MARK.match(cell)
+            ):
                 issuers.append(cell)
     # The bottom line of the left column is the issuing body ("BAN TUYÊN GIÁO" under "TỈNH ỦY …"),
     # unless it only names the area of the body above it: "ỦY BAN NHÂN DÂN" / "TỈNH HẢI LÂM".
@@ -166,6 +192,19 @@ def header_fields(lines: Sequence[str]) -> tuple[str, str, str, str]:
         issuers[-2:] = [f"{issuers[-2]} {issuers[-1]}"]
     issuer = written_case(issuers[-1]) if issuers else ""
     return number, date, place, issuer
+
+
+def issuer_of_number(number: str) -> str:
+    """The body a number's code names when the text does not say it: "…/QH15" is the Quốc hội."""
+    return "Quốc hội" if re.search(r"/QH\d+$", number) else ""
+
+
+def law_title(line: str) -> tuple[str, str, str] | None:
+    """(kind, number, name) of a law's first line "Luật Du lịch (số 09/2017/QH14)", else None."""
+    m = LAW_TITLE.match(strip_markup(line))
+    if not m or (m["kind"] != "Hiến pháp" and not m["name"][:1].isupper()):
+        return None
+    return m["kind"], m["number"] or "", m["name"].strip()
 
 
 def find_place_date(lines: Sequence[str]) -> tuple[str, str]:
