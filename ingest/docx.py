@@ -14,6 +14,7 @@ from lxml.etree import XMLSyntaxError
 
 from chidao.errors import UnreadableFileError
 from chidao.model import RawText
+from ingest import legacy
 from ingest.normalize import PAGE_MARK, build_raw_text
 from ingest.tables import from_grid, table_lines
 
@@ -52,7 +53,8 @@ def read_docx(path: Path) -> RawText:
             blocks.append(_table_text(Table(child, document)))
     # Paragraphs are separated by blank lines, like the TXT corpus; a table is one block.
     text = "\n\n".join(b for b in blocks if b.strip(" \t" + PAGE_MARK) or PAGE_MARK in b)
-    return build_raw_text(text, format="docx")
+    text, name = legacy.convert(text)  # runs in .VnTime (TCVN3) or VNI-Times fonts
+    return build_raw_text(text, format="docx", warnings=(legacy.warning(name),) if name else ())
 
 
 def _paragraph_text(paragraph: Paragraph, *, marks: bool = True) -> str:

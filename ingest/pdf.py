@@ -10,6 +10,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
 from chidao.errors import ScanWithoutTextError, UnreadableFileError
 from chidao.model import RawText
+from ingest import legacy
 from ingest.layout import ROW_MARK, pages_to_text
 from ingest.normalize import build_raw_text, nfc
 from ingest.pdf_tables import PageTable, find_tables, tokens
@@ -48,7 +49,13 @@ def read_pdf(path: Path, *, ocr: bool = True) -> RawText:
     ocr_pages: dict[int, list[str]] = {}
     if blank:
         ocr_pages, warnings = _ocr_some(path, blank, ocr=ocr)
-    pages = _splice_tables(path, pages)
+    # A text layer drawn in .VnTime (TCVN3) or VNI fonts holds "ph¸t triÓn": detected on the whole
+    # text, converted line by line (table cells before their header is read).
+    name = legacy.detect("\n".join(line for page in pages for line in page))
+    pages = _splice_tables(path, pages, name)
+    if name:
+        pages = [[x if x.startswith(ROW_MARK) else legacy.decode_as(x, name) for x in p] for p in pages]
+        warnings += (legacy.warning(name),)
     # OCR'd pages come as layout lines too (from tesseract's word boxes), read like the others.
     text = pages_to_text([ocr_pages.get(i, page) for i, page in enumerate(pages)], ocr_pages)
     return build_raw_text(text, format="pdf", ocr=bool(ocr_pages), warnings=warnings)
@@ -77,7 +84,7 @@ def _extract_pages(path: Path) -> list[list[str]]:
     return pages
 
 
-def _splice_tables(path: Path, pages: list[list[str]]) -> list[list[str]]:
+def _splice_tables(path: Path, pages: list[list[str]], encoding: str | None = None) -> list[list[str]]:
     """Replace the lines of each table pdfplumber finds by one marked line per logical row.
 
     pypdf's layout text stays the source of everything else (it keeps indents and the header's two
@@ -91,6 +98,10 @@ def _splice_tables(path: Path, pages: list[list[str]]) -> list[list[str]]:
     except _BROKEN as exc:  # pdfplumber/pdfminer failing on a file pypdf read: keep pypdf's text
         log.warning("%s: table geometry not read (%s); tables kept as plain lines", path.name, _reason(exc))
         return pages
+    if encoding:  # cells are compared with pypdf's lines as found, read after conversion
+        for tables in found.values():
+            for table in tables:
+                table.grid = [[legacy.decode_as(c, encoding) if c else c for c in r] for r in table.grid]
     out = [list(p) for p in pages]
     prev: tuple[int, PageTable] | None = None  # the last table, if it ends its page
     for index in sorted(found):

@@ -1,4 +1,5 @@
-"""Plain-text and Markdown reader: UTF-8 (with or without BOM) and UTF-16, anything else refused."""
+"""Plain-text and Markdown reader: UTF-8 (with or without BOM) and UTF-16; legacy Vietnamese
+encodings (TCVN3, VNI, Windows-1258) converted with a warning; anything else refused."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from chidao.errors import UnreadableFileError
 from chidao.model import RawText
+from ingest import legacy
 from ingest.normalize import PAGE_MARK, build_raw_text
 
 SAVE_AS_UTF8 = "Save it as UTF-8 and ingest it again."
@@ -23,8 +25,16 @@ def read_txt(path: Path, *, format: str = "txt") -> RawText:
 
     Markdown keeps its markup here: the parser strips it, so offsets stay those of the file.
     """
-    text = decode_text(path.read_bytes(), path)
-    return build_raw_text(text.replace("\f", PAGE_MARK), format=format)
+    data = path.read_bytes()
+    try:
+        text, name = legacy.convert(decode_text(data, path))  # UTF-8 holding "ph¸t triÓn"
+    except UnreadableFileError:
+        found = legacy.decode_bytes(data)  # a file saved byte for byte from a .VnTime/VNI font
+        if found is None:
+            raise
+        text, name = found
+    warnings = (legacy.warning(name),) if name else ()
+    return build_raw_text(text.replace("\f", PAGE_MARK), format=format, warnings=warnings)
 
 
 def decode_text(data: bytes, path: Path) -> str:
