@@ -80,6 +80,7 @@ _VNI_MARKERS = set("øåæïëüñöûäØÅÆÏËÜÑÖÛÄ")
 # Letters only Unicode Vietnamese has: a text holding them is not legacy.
 _UNICODE_ONLY = re.compile(r"[\u1ea0-\u1ef9ăĂđĐơƠưƯĩĨũŨ]")
 _WORD = re.compile(r"\S+")
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # A text is taken for legacy when at least this share of its words (and 3 words) hold markers;
 # Vietnamese puts a diacritic on about two words in three, so real legacy text is far above it.
 MIN_MARKED_SHARE = 0.15
@@ -121,6 +122,9 @@ def decode_bytes(data: bytes) -> tuple[str, str] | None:
     or Windows-1258 (Vietnamese Windows code page, tones as combining marks); None otherwise."""
     if any(b < 0x20 and b not in b"\t\n\r\f" for b in data):
         return None  # control bytes: binary data, not text in any code page
+    high = sum(1 for b in data if b >= 0x80)
+    if 2 * sum(len(m) for m in _UTF8_SEQUENCE.findall(data)) >= high:
+        return None  # mostly well-formed UTF-8: a damaged UTF-8 file, not an 8-bit one
     text, name = convert(data.decode("cp1252", errors="replace"))
     if name:
         return text, name
