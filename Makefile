@@ -51,6 +51,7 @@ eval: install
 bench: install-dev
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/readers.py
 
 clean:
 	rm -rf $(VENV) $(STORE) .pytest_cache

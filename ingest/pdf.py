@@ -11,7 +11,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 from chidao.errors import ScanWithoutTextError, UnreadableFileError
 from chidao.model import RawText
 from ingest import legacy
-from ingest.layout import ROW_MARK, pages_to_text
+from ingest.layout import COLUMN_GAP, ROW_MARK, pages_to_text
 from ingest.normalize import build_raw_text, nfc
 from ingest.pdf_tables import PageTable, find_tables, tokens
 from ingest.tables import from_grid, table_lines
@@ -87,14 +87,22 @@ def _extract_pages(path: Path) -> list[list[str]]:
 def _splice_tables(path: Path, pages: list[list[str]], encoding: str | None = None) -> list[list[str]]:
     """Replace the lines of each table pdfplumber finds by one marked line per logical row.
 
-    pypdf's layout text stays the source of everything else (it keeps indents and the header's two
-    columns better than pdfplumber's layout text); a table whose words cannot be found as a run of
-    pypdf lines is left as pypdf wrote it. A table that starts a page right below a table ending the
-    previous page, with as many columns, continues it: its repeated header is dropped and a row
-    split by the page break (no number in its first cell) is joined to the row before.
+    Only pages where pypdf's layout text has a line of three or more cells (≥ 4 spaces apart) are
+    looked at: reading a page's geometry costs more than reading its text, and a data table of
+    three or more columns always has such a line. pypdf's layout text stays the source of everything
+    else (it keeps indents and the header's two columns better than pdfplumber's layout text); a
+    table whose words cannot be found as a run of pypdf lines is left as pypdf wrote it. A table
+    that starts a page right below a table ending the previous page, with as many columns,
+    continues it: its repeated header is dropped and a row split by the page break (no number in
+    its first cell) is joined to the row before.
     """
+    candidates = [
+        i for i, page in enumerate(pages) if any(len(COLUMN_GAP.split(x.strip())) >= 3 for x in page)
+    ]
+    if not candidates:
+        return pages
     try:
-        found = find_tables(path)
+        found = find_tables(path, candidates)
     except _BROKEN as exc:  # pdfplumber/pdfminer failing on a file pypdf read: keep pypdf's text
         log.warning("%s: table geometry not read (%s); tables kept as plain lines", path.name, _reason(exc))
         return pages
@@ -148,23 +156,21 @@ def _locate(page: list[str], table: PageTable) -> tuple[int, int] | None:
     90 % of them (calibrated on reportlab tables; pypdf and pdfplumber split words the same way).
     """
     total = sum(table.tokens.values())
-    best: tuple[int, int, int] = (0, 0, 0)
+    if not total:
+        return None
+    words = [tokens(line) if not line.startswith(ROW_MARK) else None for line in page]
     for start, line in enumerate(page):
-        if not line.strip() or line.startswith(ROW_MARK) or not tokens(line) <= table.tokens:
+        first = words[start]
+        if not line.strip() or first is None or not first <= table.tokens:
             continue
         left = table.tokens.copy()
         end = start
-        while end < len(page) and not page[end].startswith(ROW_MARK):
-            have = tokens(page[end])
-            if not have <= left:
-                break
+        while end < len(page) and (have := words[end]) is not None and have <= left:
             left -= have
             end += 1
-        used = total - sum(left.values())
-        if used > best[0]:
-            best = (used, start, end)
-    used, start, end = best
-    return (start, end) if total and used >= 0.9 * total else None
+        if total - sum(left.values()) >= 0.9 * total:
+            return start, end  # the first run holding the table: runs starting later hold less
+    return None
 
 
 def _unlock(reader: pypdf.PdfReader, path: Path) -> None:

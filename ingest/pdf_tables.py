@@ -55,18 +55,21 @@ def tokens(text: str) -> Counter[str]:
     return Counter(re.findall(r"\w+", nfc(text).casefold()))
 
 
-def find_tables(path: Path) -> dict[int, list[PageTable]]:
-    """Tables per 0-based page index, top to bottom; pages without tables are absent."""
+def find_tables(path: Path, pages: Sequence[int] | None = None) -> dict[int, list[PageTable]]:
+    """Tables per 0-based page index (of `pages`, default all), top to bottom; pages without
+    tables are absent."""
     out: dict[int, list[PageTable]] = {}
-    with pdfplumber.open(path) as pdf:
-        for i, page in enumerate(pdf.pages):
-            found = _ruled(page)
+    numbers = None if pages is None else [i + 1 for i in pages]
+    with pdfplumber.open(path, pages=numbers) as pdf:
+        for page in pdf.pages:
+            words = page.extract_words()
+            found = _ruled(page) if page.edges else []
             boxes = [(t.top, t.bottom) for t in found]
-            found += _aligned(page, boxes)
+            found += _aligned(page, words, boxes)
             if found:
                 found.sort(key=lambda t: t.top)
-                _mark_edges(page, found)
-                out[i] = found
+                _mark_edges(page, words, found)
+                out[page.page_number - 1] = found
     return out
 
 
@@ -104,14 +107,12 @@ def _text_in(page: Any, box: Sequence[float]) -> str:
     """Text of the characters whose centre lies in the box: a name running over a cell's right
     border ("Văn phòng Tỉnh ủy") stays whole, as the reader of the printed page sees it."""
     x0, top, x1, bottom = box
-
-    def inside(obj: dict) -> bool:
-        if obj.get("object_type") != "char":
-            return False
-        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return x0 <= cx <= x1 and top <= cy <= bottom
-
-    return nfc(page.filter(inside).extract_text() or "")
+    chars = [
+        c
+        for c in page.chars
+        if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+    ]
+    return nfc(pdfplumber.utils.extract_text(chars) or "")
 
 
 @dataclass(slots=True)
@@ -121,11 +122,9 @@ class _Line:
     segments: list[tuple[float, float, str]]  # (x0, x1, text) runs of words a column gap apart
 
 
-def _aligned(page: Any, ruled: Sequence[tuple[float, float]]) -> list[PageTable]:
+def _aligned(page: Any, words: list[dict], ruled: Sequence[tuple[float, float]]) -> list[PageTable]:
     """Tables without ruling lines: runs of lines with ≥ MIN_COLUMNS aligned word columns."""
-    words = [
-        w for w in page.extract_words() if not any(top - 1 <= w["top"] <= bottom + 1 for top, bottom in ruled)
-    ]
+    words = [w for w in words if not any(top - 1 <= w["top"] <= bottom + 1 for top, bottom in ruled)]
     if not words:
         return []
     size = statistics.median(w["bottom"] - w["top"] for w in words)
@@ -245,9 +244,9 @@ def _logical_rows(lines: list[_Line], starts: list[float], tol: float) -> list[l
     return grid
 
 
-def _mark_edges(page: Any, tables: list[PageTable]) -> None:
+def _mark_edges(page: Any, words: list[dict], tables: list[PageTable]) -> None:
     """Whether body text lies above the first and below the last table (furniture margins excluded)."""
     margin = page.height * 0.08  # running headers and page numbers sit in the outer 8 % of A4
-    words = [w for w in page.extract_words() if margin < w["top"] < page.height - margin]
+    words = [w for w in words if margin < w["top"] < page.height - margin]
     tables[0].text_above = any(w["bottom"] <= tables[0].top for w in words)
     tables[-1].text_below = any(w["top"] >= tables[-1].bottom for w in words)
