@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -16,7 +17,7 @@ import pypdfium2 as pdfium
 
 from chidao.errors import ScanWithoutTextError, UnreadableFileError
 from chidao.model import RawText
-from ingest.layout import pages_to_text
+from ingest.layout import ROW_MARK, pages_to_text
 from ingest.normalize import build_raw_text, nfc
 from ingest.ocr_layout import layout_lines, parse_tsv
 
@@ -24,6 +25,13 @@ log = logging.getLogger(__name__)
 
 DPI = 300
 LANGUAGE = "vie"
+# Tesseract's page segmentation: automatic layout (3) reads running text best, but merges the cells
+# of a scanned table into lines and misreads them ("CA" for "Nội dung nhiệm vụ"); "sparse text"
+# (11) reads every cell as words with their boxes and lost letters of small running text ("Tỉnh ly"
+# for "Tỉnh ủy"). A page whose first reading has a line of three or more cells is read again with 11.
+PAGE_SEGMENTATION = "3"
+TABLE_SEGMENTATION = "11"
+_TABLE_ROW = re.compile(r"\S(?: {4,}\S.*){2,}")
 INSTALL_HINT = (
     "Install tesseract-ocr and tesseract-ocr-vie (sudo apt-get install tesseract-ocr tesseract-ocr-vie), "
     "or ingest a PDF with text."
@@ -81,8 +89,17 @@ def ocr_pages(path: Path, pages: Sequence[int], *, dpi: int = DPI) -> list[list[
     with tempfile.TemporaryDirectory(prefix="chidao-ocr-") as tmp:
         images = _render(path, pages, Path(tmp), dpi)
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            tsvs = list(pool.map(lambda image: _tesseract(image, path), images))
-    return [layout_lines(parse_tsv(nfc(t))) for t in tsvs]
+            tsvs = list(pool.map(lambda image: _tesseract(image, path, PAGE_SEGMENTATION), images))
+            out = [layout_lines(parse_tsv(nfc(t))) for t in tsvs]
+            tabular = [i for i, page in enumerate(out) if any(_is_table_row(x) for x in page)]
+            again = pool.map(lambda i: _tesseract(images[i], path, TABLE_SEGMENTATION), tabular)
+            for i, tsv in zip(tabular, again, strict=True):
+                out[i] = layout_lines(parse_tsv(nfc(tsv)))
+    return out
+
+
+def _is_table_row(line: str) -> bool:
+    return line.startswith(ROW_MARK) or bool(_TABLE_ROW.search(line))
 
 
 def _page_count(path: Path) -> int:
@@ -121,11 +138,11 @@ def _render(path: Path, pages: Sequence[int], folder: Path, dpi: int) -> list[Pa
     return out
 
 
-def _tesseract(image: Path, source: Path) -> str:
+def _tesseract(image: Path, source: Path, segmentation: str) -> str:
     exe = shutil.which("tesseract") or "tesseract"
     try:
         done = subprocess.run(
-            [exe, str(image), "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "tsv"],
+            [exe, str(image), "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "--psm", segmentation, "tsv"],
             capture_output=True,
             text=True,
             env=_ENV,

@@ -9,8 +9,13 @@ reads a scan exactly like a text PDF (two-column header, "Nơi nhận" beside th
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass
+
+from ingest.layout import ROW_MARK
+from ingest.pdf_tables import aligned_tables
+from ingest.tables import from_grid, table_lines
 
 # Words closer than this many character widths belong to the same cell and are written one space
 # apart; further apart they are placed at their own column (≥ 4 spaces: a column gap for layout).
@@ -24,6 +29,9 @@ BLANK_PITCH = 1.45
 # with high confidence and kept.
 NOISE_CONFIDENCE = 60.0
 NOISE_LINE_ALNUM = 2
+# Below this confidence tesseract's word is a guess at a blot ("HH" for a smudged date, conf 0.4).
+JUNK_CONFIDENCE = 10.0
+_RULE = re.compile(r"[|¦\[\]]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,15 +80,34 @@ def layout_lines(words: list[Word]) -> list[str]:
     margin = min(w.left for r in rows for w in r)
     pitches = [b[0].middle - a[0].middle for a, b in zip(rows, rows[1:], strict=False)]
     usual = statistics.median(pitches) if pitches else height
+    tables = _tables(rows)
     out: list[str] = []
     for n, row in enumerate(rows):
+        middle = statistics.mean(w.middle for w in row)
+        table = next((t for t in tables if t[0] <= middle <= t[1]), None)
+        if table is not None:  # a table of the scan: its rows once, where it begins
+            if table[2]:
+                out += ["", *[ROW_MARK + x for x in table[2]], ""]
+                table[2].clear()
+            continue
         if n and pitches[n - 1] > BLANK_PITCH * usual:
             out.append("")
         out.append(_render(row, margin, char))
     return out
 
 
+def _tables(rows: list[list[Word]]) -> list[tuple[float, float, list[str]]]:
+    """(top, bottom, row lines) of the tables among the words, found like a PDF's unruled tables."""
+    boxes = []
+    for row in rows:  # one top and bottom per visual line: diacritics make OCR boxes uneven
+        top, bottom = min(w.top for w in row), max(w.top + w.height for w in row)
+        boxes += [{"x0": w.left, "x1": w.right, "top": top, "bottom": bottom, "text": w.text} for w in row]
+    return [(t.top, t.bottom, table_lines(from_grid(t.grid))) for t in aligned_tables(boxes)]
+
+
 def _noise_word(word: Word) -> bool:
+    if _RULE.fullmatch(word.text) or word.conf < JUNK_CONFIDENCE:
+        return True  # a table's vertical rule read as "|", however sure tesseract is; junk
     return not any(c.isalnum() for c in word.text) and word.conf < NOISE_CONFIDENCE
 
 

@@ -65,7 +65,7 @@ def find_tables(path: Path, pages: Sequence[int] | None = None) -> dict[int, lis
             words = page.extract_words()
             found = _ruled(page) if page.edges else []
             boxes = [(t.top, t.bottom) for t in found]
-            found += _aligned(page, words, boxes)
+            found += aligned_tables(words, boxes)
             if found:
                 found.sort(key=lambda t: t.top)
                 _mark_edges(page, words, found)
@@ -122,8 +122,12 @@ class _Line:
     segments: list[tuple[float, float, str]]  # (x0, x1, text) runs of words a column gap apart
 
 
-def _aligned(page: Any, words: list[dict], ruled: Sequence[tuple[float, float]]) -> list[PageTable]:
-    """Tables without ruling lines: runs of lines with ≥ MIN_COLUMNS aligned word columns."""
+def aligned_tables(words: list[dict], ruled: Sequence[tuple[float, float]] = ()) -> list[PageTable]:
+    """Tables without ruling lines: runs of lines with ≥ MIN_COLUMNS aligned word columns.
+
+    `words` are boxes {"x0", "x1", "top", "bottom", "text"} in any unit (PDF points, scan pixels);
+    words between the `ruled` tables' top and bottom are left out.
+    """
     words = [w for w in words if not any(top - 1 <= w["top"] <= bottom + 1 for top, bottom in ruled)]
     if not words:
         return []
