@@ -1,7 +1,7 @@
 """Tables of any reader as logical rows: header rows merged into column names, task tables normalised.
 
 Readers (PDF geometry, DOCX cells, OCR word boxes) hand over a grid of cell texts, one list per
-visual row of the table, with merged cells already repeated into every slot they cover. This module
+visual row of the table (merged cells as `from_grid` says). This module
 decides which rows are the header, joins them into column names, and writes one line per logical
 row: "cell | cell | …" — the format the parser turns into one `table_row` unit each.
 
