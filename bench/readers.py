@@ -72,12 +72,19 @@ def main() -> None:
             print(f"{name:28} {pages:>6} {before:>15.1f} {after:>19.1f} {before / after:>5.1f}x")
         if ocr_available():
             from test_ocr_layout import _scan, _typed
+            from test_pdf_tables import TASK_HEADER, TASKS, WIDTHS, _pdf, _table
 
-            scan = _scan(_typed(folder / "typed.pdf"), folder / "scan.pdf")
-            start = time.perf_counter()
-            read_pdf(scan)
-            seconds = time.perf_counter() - start
-            print(f"\nOCR (tesseract TSV, 300 dpi render of a 200 dpi scan): {seconds:.1f} s/page")
+            print("\nOCR (tesseract TSV, 300 dpi render of a 200 dpi scan)   s/page")
+            text_page = _typed(folder / "typed.pdf")
+            table_page = _pdf(folder / "table.pdf", _table([TASK_HEADER, *TASKS], WIDTHS, ruled=True))
+            for name, typed in (
+                ("header + text page", text_page),
+                ("task-table page (read twice)", table_page),
+            ):
+                scan = _scan(typed, folder / f"scan-{typed.name}")
+                start = time.perf_counter()
+                read_pdf(scan)
+                print(f"{name:55} {time.perf_counter() - start:6.1f}")
 
 
 if __name__ == "__main__":
