@@ -13,7 +13,7 @@ from chidao.model import RawText
 from ingest import legacy
 from ingest.layout import COLUMN_GAP, ROW_MARK, pages_to_text
 from ingest.normalize import build_raw_text, nfc
-from ingest.pdf_tables import PageTable, find_tables, tokens
+from ingest.pdf_tables import GEOMETRY_ERRORS, PageTable, find_tables, tokens
 from ingest.tables import from_grid, table_lines
 
 log = logging.getLogger(__name__)
@@ -103,7 +103,7 @@ def _splice_tables(path: Path, pages: list[list[str]], encoding: str | None = No
         return pages
     try:
         found = find_tables(path, candidates)
-    except _BROKEN as exc:  # pdfplumber/pdfminer failing on a file pypdf read: keep pypdf's text
+    except (*_BROKEN, *GEOMETRY_ERRORS) as exc:  # pdfminer failing on a file pypdf read: keep pypdf's text
         log.warning("%s: table geometry not read (%s); tables kept as plain lines", path.name, _reason(exc))
         return pages
     if encoding:  # cells are compared with pypdf's lines as found, read after conversion

@@ -10,7 +10,6 @@ lines stays one row.
 
 from __future__ import annotations
 
-import logging
 import re
 import statistics
 from collections import Counter
@@ -20,10 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from ingest.normalize import nfc
 
-log = logging.getLogger(__name__)
+# How pdfminer (under pdfplumber) reports a file it cannot parse; the PDF reader then keeps pypdf's text.
+GEOMETRY_ERRORS = (PSException, PdfminerException)
 
 # Words of one cell are a space apart (≈ 0.25 em, ≤ 0.5 em when justified); cells of an unruled
 # table are further apart than this many font heights. Checked on reportlab tables (6 pt padding
