@@ -53,6 +53,7 @@ eval: install
 bench: install-dev
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/readers.py
 
 clean:
 	rm -rf $(VENV) $(STORE) .pytest_cache

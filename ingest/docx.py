@@ -15,7 +15,9 @@ from lxml.etree import XMLSyntaxError
 
 from chidao.core.errors import UnreadableFileError
 from chidao.core.model import RawText
+from ingest import legacy
 from ingest.normalize import PAGE_MARK, build_raw_text
+from ingest.tables import from_grid, table_lines
 
 SAVE_AGAIN = "Open it in Word, save it again as .docx and re-ingest."
 # Zip-bomb limits, checked on the declared sizes and again while inflating each member (declared sizes
@@ -30,6 +32,9 @@ MAX_MEMBERS = 5_000
 MAX_XML_PART = 40 * 2**20
 _CHUNK = 1 << 16
 CELL_SEPARATOR = " | "
+# Tables with this many columns hold data (task tables, figures); narrower ones lay out a page (the
+# header block, "Nơi nhận" beside the signature) and are read cell by cell.
+DATA_COLUMNS = 3
 # Text-bearing runs: w:t is text, w:tab a tab, w:br/w:cr a line break (a page break is a w:br too).
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _TYPE = qn("w:type")
@@ -80,7 +85,8 @@ def read_docx(path: Path) -> RawText:
             blocks.append(_table_text(Table(child, document)))
     # Paragraphs are separated by blank lines, like the TXT corpus; a table is one block.
     text = "\n\n".join(b for b in blocks if b.strip(" \t" + PAGE_MARK) or PAGE_MARK in b)
-    return build_raw_text(text, format="docx")
+    text, name = legacy.convert(text)  # runs in .VnTime (TCVN3) or VNI-Times fonts
+    return build_raw_text(text, format="docx", warnings=(legacy.warning(name),) if name else ())
 
 
 def check_package(path: Path) -> None:
@@ -146,6 +152,9 @@ def _page_break_before(paragraph: Paragraph) -> bool:
 
 
 def _table_text(table: Table) -> str:
+    grid = _grid(table)
+    if len(grid) >= 2 and max(len(r) for r in grid) >= DATA_COLUMNS:
+        return "\n".join(table_lines(from_grid(grid)))
     rows: list[str] = []
     for row in table.rows:
         cells = []
@@ -160,6 +169,20 @@ def _table_text(table: Table) -> str:
         else:
             rows.append("\n\n".join("\n".join(lines) for lines in cells if lines))
     return "\n".join(r for r in rows if r.strip(" |"))
+
+
+def _grid(table: Table) -> list[list[str | None]]:
+    """Cell texts per grid slot: a vMerge cell repeated in each row (python-docx gives the top cell),
+    None in the slots a gridSpan cell covers to its right (see tables.from_grid)."""
+    grid: list[list[str | None]] = []
+    for row in table.rows:
+        out: list[str | None] = []
+        prev = None
+        for cell in row.cells:
+            out.append(None if cell._tc is prev else " ".join(_cell_lines(cell)))
+            prev = cell._tc
+        grid.append(out)
+    return grid
 
 
 def _cell_lines(cell: object) -> list[str]:

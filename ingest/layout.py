@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from ingest.normalize import ITEM_START, PAGE_MARK, ends_sentence
@@ -22,6 +22,11 @@ PAGE_NUMBER = re.compile(r"^(?:(?:trang|page)\s*)?[-–—]?\s*\d+\s*(?:(?:/|of|
 # Cells of a table laid out side by side (header block, "Nơi nhận" + signature) are 4+ spaces apart in
 # pypdf's layout mode, while words of a line are one space apart.
 COLUMN_GAP = re.compile(r" {4,}")
+# "Nơi nhận" (distribution list) opening the left column of the closing block.
+CC_BESIDE = re.compile(r"^N[ơo]i\s+nh[ậa]n\b", re.IGNORECASE)
+# Starts a line that a reader already made a table row ("a | b | c", from the PDF's geometry or OCR
+# boxes): kept as one row, never joined, never taken for page furniture. A private-use character.
+ROW_MARK = "\ue001"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,21 +41,27 @@ class Line:
     page_mark: int = 0  # how many pages begin right before this line (PAGE_MARKs to put before it)
 
 
-def pages_to_text(pages: Sequence[Sequence[str]], ocr_texts: Mapping[int, str] | None = None) -> str:
-    """Paragraph text of a PDF's pages (pypdf layout lines, or OCR text for the pages in `ocr_texts`).
+def pages_to_text(pages: Sequence[Sequence[str]], ocr_pages: Collection[int] = ()) -> str:
+    """Paragraph text of a PDF's pages of layout lines (pypdf's, or OCR'd pages' from word boxes).
 
-    PAGE_MARK stands before each page's first text; empty pages at the end get theirs at the end.
+    OCR'd pages have a character grid of their own, so their text width is measured apart. PAGE_MARK
+    stands before each page's first text; empty pages at the end get theirs at the end.
     """
-    ocr_texts = ocr_texts or {}
-    pages = drop_furniture([ocr_texts[i].splitlines() if i in ocr_texts else p for i, p in enumerate(pages)])
-    width = layout_width([p for i, p in enumerate(pages) if i not in ocr_texts])
+    pages = drop_furniture(pages)
+    width = layout_width([p for i, p in enumerate(pages) if i not in ocr_pages])
+    ocr_width = layout_width([p for i, p in enumerate(pages) if i in ocr_pages])
     out: list[Line] = []
     pending = 0
     for i, page in enumerate(pages):
-        lines = text_lines("\n".join(page)) if i in ocr_texts else page_lines(page, width)
+        lines = page_lines(page, ocr_width if i in ocr_pages else width)
         pending += 1 if i > 0 else 0
         if lines:
-            lines[0] = dataclasses.replace(lines[0], page_mark=pending)
+            # From a text page to a scanned one (or back) the two grids cannot be compared: only a
+            # lowercase start says that the paragraph goes on.
+            switched = i > 0 and (i in ocr_pages) != (i - 1 in ocr_pages)
+            lines[0] = dataclasses.replace(
+                lines[0], page_mark=pending, gap_before=lines[0].gap_before or (switched and bool(out))
+            )
             pending = 0
         out += lines
     return join_lines(out) + PAGE_MARK * pending
@@ -60,14 +71,14 @@ def drop_furniture(pages: Sequence[Sequence[str]]) -> list[list[str]]:
     """Remove running headers/footers (repeating on most pages, digits normalised) and page numbers."""
     edges: list[set[str]] = []
     for page in pages:
-        body = [i for i, line in enumerate(page) if line.strip()]
+        body = [i for i, line in enumerate(page) if line.strip() and not line.startswith(ROW_MARK)]
         idx = body[:EDGE_LINES] + body[-EDGE_LINES:]
         edges.append({_furniture_key(page[i]) for i in idx})
     counts = Counter(key for keys in edges for key in keys)
     repeated = {k for k, n in counts.items() if len(pages) >= 2 and n >= max(2, REPEAT_SHARE * len(pages))}
     out = []
     for page in pages:
-        body = [i for i, line in enumerate(page) if line.strip()]
+        body = [i for i, line in enumerate(page) if line.strip() and not line.startswith(ROW_MARK)]
         edge = set(body[:EDGE_LINES] + body[-EDGE_LINES:])
         out.append(
             [
@@ -88,7 +99,11 @@ def layout_width(pages: Sequence[Sequence[str]]) -> int:
     ends = []
     for page in pages:
         base = _margin(page)
-        ends += [len(line.rstrip()) - base for line in page if line.strip() and not _is_row(line)]
+        ends += [
+            len(line.rstrip()) - base
+            for line in page
+            if line.strip() and not _is_row(line) and not line.startswith(ROW_MARK)
+        ]
     ends.sort()
     return ends[int(0.9 * (len(ends) - 1))] if ends else 0
 
@@ -99,40 +114,36 @@ def page_lines(page: Sequence[str], width: int) -> list[Line]:
     out: list[Line] = []
     block: list[str] = []
     for raw in [*page, ""]:
-        if raw.strip():
+        if raw.startswith(ROW_MARK):
+            if block:
+                out += _block_lines(block, base, width, bool(out))
+                block = []
+            out.append(Line(raw[1:].strip(), row=True, gap_before=bool(out) and not out[-1].row))
+        elif raw.strip():
             block.append(raw)
         elif block:
-            gap = bool(out)  # blocks are separated by blank lines; the page top is no gap
-            out += (
-                _table(block, base, width, gap)
-                if any(_is_row(x) for x in block)
-                else _plain(block, base, width, gap)
-            )
+            out += _block_lines(block, base, width, bool(out))  # the page top is no gap
             block = []
     return out
 
 
-def text_lines(text: str) -> list[Line]:
-    """Lines of text without geometry (OCR output): blank lines are vertical gaps."""
-    out: list[Line] = []
-    gap = False
-    for raw in text.splitlines():
-        if raw.strip():
-            out.append(Line(" ".join(raw.split()), gap_before=gap and bool(out)))
-            gap = False
-        else:
-            gap = True
-    return out
+def _block_lines(block: list[str], base: int, width: int, gap: bool) -> list[Line]:
+    """Lines of a block of text between blank lines; side-by-side cells come out as a table."""
+    return (
+        _table(block, base, width, gap) if any(_is_row(x) for x in block) else _plain(block, base, width, gap)
+    )
 
 
 def _margin(page: Sequence[str]) -> int:
     """The left margin: the most common indent (wrapped lines outnumber indented first lines)."""
-    indents = Counter(len(x) - len(x.lstrip()) for x in page if x.strip() and not _is_row(x))
+    indents = Counter(
+        len(x) - len(x.lstrip()) for x in page if x.strip() and not _is_row(x) and not x.startswith(ROW_MARK)
+    )
     return indents.most_common(1)[0][0] if indents else 0
 
 
 def _is_row(line: str) -> bool:
-    return len(COLUMN_GAP.split(line.strip())) > 1
+    return not line.startswith(ROW_MARK) and len(COLUMN_GAP.split(line.strip())) > 1
 
 
 def _plain(block: list[str], base: int, width: int, gap: bool) -> list[Line]:
@@ -165,7 +176,9 @@ def _table(block: list[str], base: int, width: int, gap: bool) -> list[Line]:
             col_starts[c].append(start)
     gap = gap or bool(out)
     multi = sum(1 for texts in grid if sum(1 for x in texts if x) > 1)
-    if len(grid) <= 4 or multi >= len(grid) / 2:
+    # "Nơi nhận" beside the signature is two texts side by side, never a table: column after column.
+    beside_signature = bool(CC_BESIDE.match(grid[0][0]))
+    if (len(grid) <= 4 or multi >= len(grid) / 2) and not beside_signature:
         rows = [" | ".join(x for x in texts if x) for texts in grid]
         return out + [Line(t, row=True, gap_before=gap and i == 0) for i, t in enumerate(rows) if t]
     for c in range(len(bounds)):

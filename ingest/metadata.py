@@ -42,6 +42,9 @@ PLACE_DATE = re.compile(
     r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
     re.IGNORECASE,
 )
+# A header line naming only an area, printed under the body it belongs to ("ỦY BAN NHÂN DÂN",
+# "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "HỘI ĐỒNG NHÂN DÂN" over "TỈNH HẢI LÂM").
+_AREA_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!ỦY\b)\S")
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\s{3,}")
 _MARKUP = re.compile(r"\*{1,3}|_{2,}|^#{1,6}\s+")
 _NAME = re.compile(rf"^{UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*){{1,5}}$")
@@ -135,7 +138,10 @@ def header_fields(lines: Sequence[str]) -> tuple[str, str, str, str]:
                 and not URGENCY_MARK.match(cell)
             ):
                 issuers.append(cell)
-    # The bottom line of the left column is the issuing body ("BAN TUYÊN GIÁO" under "TỈNH ỦY …").
+    # The bottom line of the left column is the issuing body ("BAN TUYÊN GIÁO" under "TỈNH ỦY …"),
+    # unless it only names the area of the body above it: "ỦY BAN NHÂN DÂN" / "TỈNH HẢI LÂM".
+    if len(issuers) >= 2 and _AREA_LINE.match(issuers[-1]):
+        issuers[-2:] = [f"{issuers[-2]} {issuers[-1]}"]
     issuer = written_case(issuers[-1]) if issuers else ""
     return number, date, place, issuer
 
@@ -199,7 +205,10 @@ def list_entries(lines: Sequence[str], mark: re.Pattern[str]) -> tuple[str, ...]
 
 
 def is_name(text: str) -> bool:
-    """True for a person's name as signed: 2–6 capitalised syllables ("Đặng Ngọc Huy")."""
+    """True for a person's name as signed: 2–6 capitalised syllables ("Đặng Ngọc Huy").
+
+    A final dot is tolerated: a scan's speck after the name reads as "Nguyễn Văn An."."""
+    text = text.rstrip(".")
     return bool(_NAME.match(text)) and not is_upper(text)
 
 
@@ -215,7 +224,7 @@ def signer_from(lines: Sequence[str]) -> Signer:
             elif is_upper(cell):
                 roles.append(written_case(cell))
             elif is_name(cell):
-                name = cell
+                name = cell.rstrip(".")
     # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" keeps both on-behalf lines.
     return Signer(name=name, role=" ".join(roles), on_behalf=", ".join(on_behalf))
 

@@ -1,10 +1,11 @@
-"""OCR of scanned PDF pages: pypdfium2 renders them, the tesseract CLI reads them with Vietnamese data."""
+"""OCR of scanned PDF pages: pypdfium2 renders them, the tesseract CLI reads their word boxes."""
 
 from __future__ import annotations
 
 import functools
 import logging
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -17,13 +18,21 @@ import pypdfium2 as pdfium
 from chidao.core.errors import ScanWithoutTextError, UnreadableFileError
 from chidao.core.model import RawText
 from chidao.core.text import nfc
-from ingest.layout import pages_to_text
+from ingest.layout import ROW_MARK, pages_to_text
 from ingest.normalize import build_raw_text
+from ingest.ocr_layout import layout_lines, parse_tsv
 
 log = logging.getLogger(__name__)
 
 DPI = 300
 LANGUAGE = "vie"
+# Tesseract's page segmentation: automatic layout (3) reads running text best, but merges the cells
+# of a scanned table into lines and misreads them ("CA" for "Nội dung nhiệm vụ"); "sparse text"
+# (11) reads every cell as words with their boxes and lost letters of small running text ("Tỉnh ly"
+# for "Tỉnh ủy"). A page whose first reading has a line of three or more cells is read again with 11.
+PAGE_SEGMENTATION = "3"
+TABLE_SEGMENTATION = "11"
+_TABLE_ROW = re.compile(r"\S(?: {4,}\S.*){2,}")
 INSTALL_HINT = (
     "Install tesseract-ocr and tesseract-ocr-vie (sudo apt-get install tesseract-ocr tesseract-ocr-vie), "
     "or ingest a PDF with text."
@@ -61,15 +70,15 @@ def ocr_pdf(path: Path, pages_done: Callable[[int, int, str], None] | None = Non
             "no text layer (scanned PDF) and OCR is not available", path=path, hint=INSTALL_HINT
         )
     n = _page_count(path)
-    texts = ocr_pages(path, range(n), pages_done=pages_done)
-    if not any(c.isalpha() for text in texts for c in text):
+    pages = ocr_pages(path, range(n), pages_done=pages_done)
+    if not any(c.isalpha() for page in pages for line in page for c in line):
         raise ScanWithoutTextError(
             "no text layer (scanned PDF) and OCR found no text in it",
             path=path,
             hint="Scan it again at 300 dpi or more, or ingest a PDF with text.",
         )
     log.warning("%s: %s", path.name, OCR_WARNING)
-    text = pages_to_text([[] for _ in range(n)], dict(enumerate(texts)))
+    text = pages_to_text(pages, range(n))
     return build_raw_text(text, format="pdf", ocr=True, warnings=(OCR_WARNING,))
 
 
@@ -79,18 +88,30 @@ def ocr_pages(
     *,
     dpi: int = DPI,
     pages_done: Callable[[int, int, str], None] | None = None,
-) -> list[str]:
-    """OCR text of the given 0-based pages, in that order (one tesseract process per CPU core);
-    `pages_done(done, total, "ocr")` is told as the pages come back, in order."""
+) -> list[list[str]]:
+    """Layout lines (see ocr_layout) of the given 0-based pages, in that order.
+
+    One tesseract process per CPU core, each with one OpenMP thread; `pages_done(done, total, "ocr")`
+    is told as the pages come back, in order.
+    """
     with tempfile.TemporaryDirectory(prefix="chidao-ocr-") as tmp:
         images = _render(path, pages, Path(tmp), dpi)
-        texts = []
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            for text in pool.map(lambda image: _tesseract(image, path), images):
-                texts.append(text)
+            tsvs = []
+            for tsv in pool.map(lambda image: _tesseract(image, path, PAGE_SEGMENTATION), images):
+                tsvs.append(tsv)
                 if pages_done:
-                    pages_done(len(texts), len(images), "ocr")
-    return [nfc(t) for t in texts]
+                    pages_done(len(tsvs), len(images), "ocr")
+            out = [layout_lines(parse_tsv(nfc(t))) for t in tsvs]
+            tabular = [i for i, page in enumerate(out) if any(_is_table_row(x) for x in page)]
+            again = pool.map(lambda i: _tesseract(images[i], path, TABLE_SEGMENTATION), tabular)
+            for i, tsv in zip(tabular, again, strict=True):
+                out[i] = layout_lines(parse_tsv(nfc(tsv)))
+    return out
+
+
+def _is_table_row(line: str) -> bool:
+    return line.startswith(ROW_MARK) or bool(_TABLE_ROW.search(line))
 
 
 def _page_count(path: Path) -> int:
@@ -129,11 +150,11 @@ def _render(path: Path, pages: Sequence[int], folder: Path, dpi: int) -> list[Pa
     return out
 
 
-def _tesseract(image: Path, source: Path) -> str:
+def _tesseract(image: Path, source: Path, segmentation: str) -> str:
     exe = shutil.which("tesseract") or "tesseract"
     try:
         done = subprocess.run(
-            [exe, str(image), "stdout", "-l", LANGUAGE, "--dpi", str(DPI)],
+            [exe, str(image), "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "--psm", segmentation, "tsv"],
             capture_output=True,
             text=True,
             env=_ENV,

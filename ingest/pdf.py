@@ -1,4 +1,4 @@
-"""PDF reader: pypdf layout text per page, cleaned into paragraphs; pages without text go to OCR."""
+"""PDF reader: pypdf layout text per page, tables from pdfplumber geometry, pages without text to OCR."""
 
 from __future__ import annotations
 
@@ -12,8 +12,11 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 from chidao.core.errors import ScanWithoutTextError, UnreadableFileError
 from chidao.core.model import RawText
 from chidao.core.text import nfc
-from ingest.layout import pages_to_text
+from ingest import legacy
+from ingest.layout import COLUMN_GAP, ROW_MARK, pages_to_text
 from ingest.normalize import build_raw_text
+from ingest.pdf_tables import GEOMETRY_ERRORS, PageTable, find_tables, tokens
+from ingest.tables import from_grid, table_lines
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +54,19 @@ def read_pdf(path: Path, *, ocr: bool = True, pages_done: PageProgress | None = 
 
         return ocr_pdf(path, pages_done)
     warnings: tuple[str, ...] = ()
-    ocr_texts: dict[int, str] = {}
+    ocr_pages: dict[int, list[str]] = {}
     if blank:
-        ocr_texts, warnings = _ocr_some(path, blank, ocr=ocr, pages_done=pages_done)
-    text = pages_to_text(pages, ocr_texts)
-    return build_raw_text(text, format="pdf", ocr=bool(ocr_texts), warnings=warnings)
+        ocr_pages, warnings = _ocr_some(path, blank, ocr=ocr, pages_done=pages_done)
+    # A text layer drawn in .VnTime (TCVN3) or VNI fonts holds "ph¸t triÓn": detected on the whole
+    # text, converted line by line (table cells before their header is read).
+    name = legacy.detect("\n".join(line for page in pages for line in page))
+    pages = _splice_tables(path, pages, name)
+    if name:
+        pages = [[x if x.startswith(ROW_MARK) else legacy.decode_as(x, name) for x in p] for p in pages]
+        warnings += (legacy.warning(name),)
+    # OCR'd pages come as layout lines too (from tesseract's word boxes), read like the others.
+    text = pages_to_text([ocr_pages.get(i, page) for i, page in enumerate(pages)], ocr_pages)
+    return build_raw_text(text, format="pdf", ocr=bool(ocr_pages), warnings=warnings)
 
 
 def _extract_pages(path: Path, pages_done: PageProgress | None = None) -> list[list[str]]:
@@ -90,6 +101,95 @@ def _extract_pages(path: Path, pages_done: PageProgress | None = None) -> list[l
     return pages
 
 
+def _splice_tables(path: Path, pages: list[list[str]], encoding: str | None = None) -> list[list[str]]:
+    """Replace the lines of each table pdfplumber finds by one marked line per logical row.
+
+    Only pages where pypdf's layout text has a line of three or more cells (≥ 4 spaces apart) are
+    looked at: reading a page's geometry costs more than reading its text, and a data table of
+    three or more columns always has such a line. pypdf's layout text stays the source of everything
+    else (it keeps indents and the header's two columns better than pdfplumber's layout text); a
+    table whose words cannot be found as a run of pypdf lines is left as pypdf wrote it. A table
+    that starts a page right below a table ending the previous page, with as many columns,
+    continues it: its repeated header is dropped and a row split by the page break (no number in
+    its first cell) is joined to the row before.
+    """
+    candidates = [
+        i for i, page in enumerate(pages) if any(len(COLUMN_GAP.split(x.strip())) >= 3 for x in page)
+    ]
+    if not candidates:
+        return pages
+    try:
+        found = find_tables(path, candidates)
+    except (*_BROKEN, *GEOMETRY_ERRORS) as exc:  # pdfminer failing on a file pypdf read: keep pypdf's text
+        log.warning("%s: table geometry not read (%s); tables kept as plain lines", path.name, _reason(exc))
+        return pages
+    if encoding:  # cells are compared with pypdf's lines as found, read after conversion
+        for tables in found.values():
+            for table in tables:
+                table.grid = [[legacy.decode_as(c, encoding) if c else c for c in r] for r in table.grid]
+    out = [list(p) for p in pages]
+    prev: tuple[int, PageTable] | None = None  # the last table, if it ends its page
+    for index in sorted(found):
+        for n, table in enumerate(found[index]):
+            span = _locate(out[index], table)
+            if span is None:
+                prev = None
+                continue
+            lines = _rows_of(table, prev if n == 0 and not table.text_above else None, index, out)
+            out[index][span[0] : span[1]] = ["", *[ROW_MARK + x for x in lines], ""]
+            last = n == len(found[index]) - 1
+            prev = (index, table) if last and not table.text_below else None
+    return out
+
+
+def _rows_of(
+    table: PageTable, prev: tuple[int, PageTable] | None, index: int, out: list[list[str]]
+) -> list[str]:
+    """Row lines of a table, or of its part on this page when it continues the previous page's table.
+
+    A continued table is read as one: the previous page's rows are rewritten (the row split by the
+    page break is completed there, where it begins) and this page gets the rows that start on it.
+    """
+    if prev is None or prev[0] != index - 1 or len(prev[1].grid[0]) != len(table.grid[0]):
+        return table_lines(from_grid(table.grid))
+    before = prev[1]
+    grid = table.grid[1:] if table.grid[0] == before.grid[0] else table.grid
+    joined = from_grid(before.grid + grid)
+    lines = table_lines(joined)
+    split = len(lines) - len(joined.rows) + len(from_grid(before.grid).rows)
+    page = out[index - 1]
+    end = max(i for i, x in enumerate(page) if x.startswith(ROW_MARK)) + 1
+    start = end
+    while start > 0 and page[start - 1].startswith(ROW_MARK):
+        start -= 1
+    page[start:end] = [ROW_MARK + x for x in lines[:split]]
+    return lines[split:]
+
+
+def _locate(page: list[str], table: PageTable) -> tuple[int, int] | None:
+    """[start, end) of the run of pypdf lines holding the table's words, or None when not found.
+
+    Lines are taken while their words are among the table's words not yet used; the run must hold
+    90 % of them (calibrated on reportlab tables; pypdf and pdfplumber split words the same way).
+    """
+    total = sum(table.tokens.values())
+    if not total:
+        return None
+    words = [tokens(line) if not line.startswith(ROW_MARK) else None for line in page]
+    for start, line in enumerate(page):
+        first = words[start]
+        if not line.strip() or first is None or not first <= table.tokens:
+            continue
+        left = table.tokens.copy()
+        end = start
+        while end < len(page) and (have := words[end]) is not None and have <= left:
+            left -= have
+            end += 1
+        if total - sum(left.values()) >= 0.9 * total:
+            return start, end  # the first run holding the table: runs starting later hold less
+    return None
+
+
 def _unlock(reader: pypdf.PdfReader, path: Path) -> None:
     """Open PDFs protected by an owner password only (the empty user password works, RC4 or AES
     through `cryptography`); refuse the rest with "cần mật khẩu" (a password is needed)."""
@@ -107,7 +207,7 @@ def _unlock(reader: pypdf.PdfReader, path: Path) -> None:
 
 def _ocr_some(
     path: Path, blank: list[int], *, ocr: bool, pages_done: PageProgress | None = None
-) -> tuple[dict[int, str], tuple[str, ...]]:
+) -> tuple[dict[int, list[str]], tuple[str, ...]]:
     """OCR the pages that have no text layer in an otherwise text PDF, or say which pages were lost."""
     numbers = ", ".join(str(i + 1) for i in blank)
     if ocr:

@@ -1,4 +1,5 @@
-"""Plain-text and Markdown reader: UTF-8 (with or without BOM) and UTF-16, anything else refused."""
+"""Plain-text and Markdown reader: UTF-8 (with or without BOM) and UTF-16; legacy Vietnamese
+encodings (TCVN3, VNI, Windows-1258) converted with a warning; anything else refused."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 from chidao.core.errors import UnreadableFileError
 from chidao.core.model import RawText
-from ingest import mojibake
+from ingest import legacy, mojibake
 from ingest.normalize import PAGE_MARK, build_raw_text
 
 SAVE_AS_UTF8 = "Save it as UTF-8 and ingest it again."
@@ -24,12 +25,23 @@ def read_txt(path: Path, *, format: str = "txt") -> RawText:
 
     Markdown keeps its markup here: the parser strips it, so offsets stay those of the file.
     """
-    text = decode_text(path.read_bytes(), path)
-    # Mojibake is repaired on the decoded text, before cleanup turns its no-break spaces (the second
-    # byte of "à" read as Latin-1) into plain ones.
-    fixed = mojibake.repair(text)
-    warnings = (mojibake.REPAIRED,) if fixed != text else ()
-    return build_raw_text(fixed.replace("\f", PAGE_MARK), format=format, warnings=warnings)
+    data = path.read_bytes()
+    repaired = False
+    try:
+        # Mojibake is repaired on the decoded text first: its "Æ°á»" would pass for legacy-font
+        # bytes, and cleanup would turn its no-break spaces (the second byte of "à") into plain ones.
+        decoded = decode_text(data, path)
+        fixed = mojibake.repair(decoded)
+        repaired = fixed != decoded
+        text, name = legacy.convert(fixed)  # UTF-8 holding "ph¸t triÓn"
+    except UnreadableFileError:
+        found = legacy.decode_bytes(data)  # a file saved byte for byte from a .VnTime/VNI font
+        if found is None:
+            raise
+        text, name = found
+    warnings: tuple[str, ...] = (legacy.warning(name),) if name else ()
+    warnings += (mojibake.REPAIRED,) if repaired else ()
+    return build_raw_text(text.replace("\f", PAGE_MARK), format=format, warnings=warnings)
 
 
 def decode_text(data: bytes, path: Path) -> str:

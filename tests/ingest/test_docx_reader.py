@@ -47,7 +47,7 @@ def test_docx_paragraphs_tables_and_page_breaks(plan_docx: Path) -> None:
         "Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện Nghị quyết như sau:\n\n"
         "STT | Đơn vị chủ trì | Thời hạn\n"
         "1 | Ban Thường vụ Tỉnh đoàn | Quý II/2024\n"
-        "2 | Ban Dân vận Tỉnh ủy\n\n"
+        "2 | Ban Dân vận Tỉnh ủy |\n\n"  # the slot the merged cell spans stays empty: columns stay aligned
         "Các đơn vị tổ chức thực hiện.\n\n"
         "PHỤ LỤC\n\n"
         "Bảng tổng hợp kết quả."
@@ -90,3 +90,37 @@ def test_docx_without_text_is_refused(tmp_path: Path) -> None:
     docx.Document().save(str(path))
     with pytest.raises(UnreadableFileError, match=r"^trong\.docx: no text in the file"):
         read_file(path)
+
+
+def test_docx_task_table_with_merged_cells_gives_one_row_per_task(tmp_path: Path) -> None:
+    """Columns in the plan's order, a two-level header (gridSpan), one lead unit for two tasks (vMerge)
+    and a task of two paragraphs: every row comes out whole, in the canonical task order."""
+    document = docx.Document()
+    document.add_paragraph("PHÂN CÔNG NHIỆM VỤ")
+    table = document.add_table(rows=5, cols=5)
+    rows = [
+        ("STT", "Nội dung công việc", "Đơn vị thực hiện", "", "Thời gian hoàn thành"),
+        ("", "", "Chủ trì", "Phối hợp", ""),
+        ("1", "Tuyên truyền Nghị quyết", "Ban Tuyên giáo Tỉnh ủy", "Sở Văn hóa", "Quý II/2024"),
+        ("2", "Biên soạn tài liệu hỏi đáp", "", "Báo Hải Lâm", "Tháng 6/2024"),
+        ("3", "Sơ kết một năm", "Văn phòng Tỉnh ủy", "", "Tháng 12/2024"),
+    ]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).text = text
+    table.cell(3, 1).add_paragraph("theo từng chuyên đề")  # a task of two paragraphs
+    table.cell(0, 2).merge(table.cell(0, 3))  # "Đơn vị thực hiện" over "Chủ trì" | "Phối hợp"
+    for c in (0, 1, 4):
+        table.cell(0, c).merge(table.cell(1, c))  # header cells spanning both header rows
+    table.cell(2, 2).merge(table.cell(3, 2))  # one lead unit for tasks 1 and 2
+    path = tmp_path / "phan-cong.docx"
+    document.save(str(path))
+    assert read_file(path).text.splitlines()[2:] == [
+        "STT | Đơn vị thực hiện Chủ trì | Nội dung công việc | Đơn vị thực hiện Phối hợp"
+        " | Thời gian hoàn thành",
+        "1 | Ban Tuyên giáo Tỉnh ủy | Tuyên truyền Nghị quyết | Sở Văn hóa | Quý II/2024",
+        "2 | Ban Tuyên giáo Tỉnh ủy | Biên soạn tài liệu hỏi đáp theo từng chuyên đề | Báo Hải Lâm"
+        " | Tháng 6/2024",
+        "3 | Văn phòng Tỉnh ủy | Sơ kết một năm |  | Tháng 12/2024",
+    ]

@@ -1,0 +1,258 @@
+"""Tables of PDF pages from the PDF's own geometry (pdfplumber): ruled tables, then aligned text.
+
+Ruled tables come from pdfplumber's line-based table finder (like camelot's "lattice"): each slot
+of the grid takes the text of the cell that covers it, so a merged cell is repeated into every row
+and column it spans. Tables drawn without lines are found from word boxes (like camelot's "stream"):
+a run of lines whose words fall into three or more aligned columns; visual lines are grouped into
+logical rows by the extra vertical space of the row padding, so a task that wraps over three
+lines stays one row.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
+
+from chidao.core.text import nfc
+
+# How pdfminer (under pdfplumber) reports a file it cannot parse; the PDF reader then keeps pypdf's text.
+GEOMETRY_ERRORS = (PSException, PdfminerException)
+
+# Words of one cell are a space apart (≈ 0.25 em, ≤ 0.5 em when justified); cells of an unruled
+# table are further apart than this many font heights. Checked on reportlab tables (6 pt padding
+# each side, 9–13 pt fonts) and on the eval PDFs (no prose line taken for a table).
+COLUMN_GAP_EM = 0.6
+# Lines of one column further apart than the table's smallest line pitch times this factor are in
+# different cells: wrapped lines of a cell are one leading apart, rows add the cell padding
+# (reportlab's default 3 + 3 pt on a 14 pt leading is 43 % more).
+ROW_PITCH_FACTOR = 1.15
+# Two lines further apart than this many line heights are not in the same table.
+MAX_PITCH_EM = 3.0
+MIN_COLUMNS = 3
+
+
+@dataclass(slots=True)
+class PageTable:
+    """A table found on a page: its vertical extent, its visual rows of cells, its words."""
+
+    top: float
+    bottom: float
+    grid: list[list[str | None]]
+    tokens: Counter[str] = field(default_factory=Counter)
+    text_above: bool = True  # body text above it on its page (else it may continue the last page's table)
+    text_below: bool = True
+
+
+def tokens(text: str) -> Counter[str]:
+    """Word tokens used to find a table's lines in another extraction of the same page."""
+    return Counter(re.findall(r"\w+", nfc(text).casefold()))
+
+
+def find_tables(path: Path, pages: Sequence[int] | None = None) -> dict[int, list[PageTable]]:
+    """Tables per 0-based page index (of `pages`, default all), top to bottom; pages without
+    tables are absent."""
+    out: dict[int, list[PageTable]] = {}
+    numbers = None if pages is None else [i + 1 for i in pages]
+    with pdfplumber.open(path, pages=numbers) as pdf:
+        for page in pdf.pages:
+            words = page.extract_words()
+            found = _ruled(page) if page.edges else []
+            boxes = [(t.top, t.bottom) for t in found]
+            found += aligned_tables(words, boxes)
+            if found:
+                found.sort(key=lambda t: t.top)
+                _mark_edges(page, words, found)
+                out[page.page_number - 1] = found
+    return out
+
+
+def _ruled(page: Any) -> list[PageTable]:
+    out = []
+    for table in page.find_tables():
+        cells = table.cells
+        xs = sorted({round(x, 1) for c in cells for x in (c[0], c[2])})
+        ys = sorted({round(y, 1) for c in cells for y in (c[1], c[3])})
+        if len(xs) < 3 or len(ys) < 3:
+            continue
+        texts: dict[tuple[float, ...], str] = {}
+        grid: list[list[str | None]] = []
+        for top, bottom in zip(ys, ys[1:], strict=False):
+            row: list[str | None] = []
+            left_cell = None
+            for left, right in zip(xs, xs[1:], strict=False):
+                cx, cy = (left + right) / 2, (top + bottom) / 2
+                cell = next((c for c in cells if c[0] <= cx <= c[2] and c[1] <= cy <= c[3]), None)
+                if cell is None:
+                    row.append("")
+                elif cell == left_cell:
+                    row.append(None)  # spanned from the left (see tables.from_grid)
+                else:
+                    if cell not in texts:
+                        texts[cell] = _text_in(page, cell)
+                    row.append(texts[cell])  # a cell spanning rows is repeated in each
+                left_cell = cell
+            grid.append(row)
+        out.append(PageTable(table.bbox[1], table.bbox[3], grid, tokens(_text_in(page, table.bbox))))
+    return out
+
+
+def _text_in(page: Any, box: Sequence[float]) -> str:
+    """Text of the characters whose centre lies in the box: a name running over a cell's right
+    border ("Văn phòng Tỉnh ủy") stays whole, as the reader of the printed page sees it."""
+    x0, top, x1, bottom = box
+    chars = [
+        c
+        for c in page.chars
+        if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+    ]
+    return nfc(pdfplumber.utils.extract_text(chars) or "")
+
+
+@dataclass(slots=True)
+class _Line:
+    top: float
+    bottom: float
+    segments: list[tuple[float, float, str]]  # (x0, x1, text) runs of words a column gap apart
+
+
+def aligned_tables(words: list[dict], ruled: Sequence[tuple[float, float]] = ()) -> list[PageTable]:
+    """Tables without ruling lines: runs of lines with ≥ MIN_COLUMNS aligned word columns.
+
+    `words` are boxes {"x0", "x1", "top", "bottom", "text"} in any unit (PDF points, scan pixels);
+    words between the `ruled` tables' top and bottom are left out.
+    """
+    words = [w for w in words if not any(top - 1 <= w["top"] <= bottom + 1 for top, bottom in ruled)]
+    if not words:
+        return []
+    size = statistics.median(w["bottom"] - w["top"] for w in words)
+    lines = _lines(words, size)
+    out = []
+    i = 0
+    while i < len(lines):
+        if len(lines[i].segments) < MIN_COLUMNS:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and lines[j + 1].top - lines[j].top <= MAX_PITCH_EM * size:
+            j += 1
+        table = _table_in(lines[i : j + 1], lines[:i], size)
+        if table is None:
+            i += 1
+            continue
+        last, result = table
+        out.append(result)
+        i = i + last + 1
+    return out
+
+
+def _lines(words: list[dict], size: float) -> list[_Line]:
+    words = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
+    rows: list[list[dict]] = []
+    for w in words:
+        if rows and abs(rows[-1][0]["top"] - w["top"]) <= size * 0.3:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    out = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        segments: list[tuple[float, float, str]] = []
+        for w in row:
+            if segments and w["x0"] - segments[-1][1] <= COLUMN_GAP_EM * size:
+                x0, _, text = segments[-1]
+                segments[-1] = (x0, w["x1"], f"{text} {w['text']}")
+            else:
+                segments.append((w["x0"], w["x1"], w["text"]))
+        out.append(_Line(min(w["top"] for w in row), max(w["bottom"] for w in row), segments))
+    return out
+
+
+def _table_in(run: list[_Line], before: list[_Line], size: float) -> tuple[int, PageTable] | None:
+    """(index of its last line in run, table) of the table starting at run[0], or None.
+
+    Columns are the x ranges covered by the cells of lines with several cells (cells of one column
+    overlap however they are aligned); the table goes on while every cell of a line stays in one column.
+    """
+    if sum(len(ln.segments) >= MIN_COLUMNS for ln in run) < 2:
+        return None
+    tol = size * 0.5
+    spans = sorted((x0, x1) for ln in run if len(ln.segments) >= 2 for x0, x1, _ in ln.segments)
+    columns: list[list[float]] = []
+    for x0, x1 in spans:
+        if columns and x0 <= columns[-1][1] + tol:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    if len(columns) < MIN_COLUMNS:
+        return None
+    starts = [c[0] for c in columns]
+
+    def fits(line: _Line) -> bool:
+        for x0, x1, _ in line.segments:
+            if x0 < starts[0] - tol:
+                return False
+            c = max(i for i, s in enumerate(starts) if s <= x0 + tol)
+            if c + 1 < len(starts) and x1 > starts[c + 1] - tol:
+                return False
+        return True
+
+    last = 0
+    while last + 1 < len(run) and fits(run[last + 1]):
+        last += 1
+    lines = run[: last + 1]
+    # Header lines above whose cells wrapped ("Cơ quan chủ" over "trì") belong to the table too.
+    while before and fits(before[-1]) and lines[0].top - before[-1].top <= MAX_PITCH_EM * size:
+        lines.insert(0, before.pop())
+    grid = _logical_rows(lines, starts, tol)
+    words = " ".join(t for ln in lines for _, _, t in ln.segments)
+    return (
+        last,
+        PageTable(lines[0].top, lines[-1].bottom, [[nfc(c) for c in r] for r in grid], tokens(words)),
+    )
+
+
+def _logical_rows(lines: list[_Line], starts: list[float], tol: float) -> list[list[str]]:
+    """Cells of logical rows: the wrapped lines of each column form blocks, and blocks that overlap
+    vertically form a row, whatever the vertical alignment of the cells (top, middle, bottom)."""
+    k = len(starts)
+    cols: list[list[tuple[float, float, str]]] = [[] for _ in range(k)]
+    for line in lines:
+        for x0, _, text in line.segments:
+            c = max(i for i, s in enumerate(starts) if s <= x0 + tol)
+            cols[c].append((line.top, line.bottom, text))
+    pitches = [b[0] - a[0] for col in cols for a, b in zip(col, col[1:], strict=False)]
+    step = min(pitches, default=0.0)
+    blocks: list[tuple[float, float, int, str]] = []  # (top, bottom, column, text)
+    for c, col in enumerate(cols):
+        for n, (top, bottom, text) in enumerate(col):
+            if n and top - col[n - 1][0] <= step * ROW_PITCH_FACTOR:
+                t, _, _, joined = blocks[-1]
+                blocks[-1] = (t, bottom, c, f"{joined} {text}")
+            else:
+                blocks.append((top, bottom, c, text))
+    blocks.sort()
+    grid: list[list[str]] = []
+    row_bottom = float("-inf")
+    for top, bottom, c, text in blocks:
+        if top >= row_bottom:
+            grid.append([""] * k)
+        row_bottom = max(row_bottom, bottom) if top < row_bottom else bottom
+        grid[-1][c] = f"{grid[-1][c]} {text}".strip()
+    return grid
+
+
+def _mark_edges(page: Any, words: list[dict], tables: list[PageTable]) -> None:
+    """Whether body text lies above the first and below the last table (furniture margins excluded)."""
+    margin = page.height * 0.08  # running headers and page numbers sit in the outer 8 % of A4
+    words = [w for w in words if margin < w["top"] < page.height - margin]
+    tables[0].text_above = any(w["bottom"] <= tables[0].top for w in words)
+    tables[-1].text_below = any(w["top"] >= tables[-1].bottom for w in words)
