@@ -21,7 +21,7 @@ install: $(BIN)/chidao
 # torch is pinned to the local CPU wheel: an unpinned torch would pull GBs of CUDA.
 $(VENV)/.dev: $(BIN)/chidao
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[dev,st]'
+	$(BIN)/pip install -q -e '.[dev,st,milvus]'
 	touch $@
 
 install-dev: $(VENV)/.dev

@@ -124,6 +124,7 @@ class Library:
     """
 
     def __init__(self, store_dir: Path, embedder: str | None = None) -> None:
+        from index.config import backend
         from index.embedders import embedder_name
         from index.store import Store
 
@@ -139,6 +140,7 @@ class Library:
                 f" --embedder {wanted}",
             )
         self.embedder_name = wanted
+        self.backend = backend()  # $CHIDAO_BACKEND: "sqlite" (SQLite + FAISS) or "milvus"
         self._embedder: Embedder | None = None
         self._retriever: Retriever | None = None
         self._qa: tuple[int, LibraryIndex, list[tuple[str, Reference]]] | None = None
@@ -170,9 +172,16 @@ class Library:
     def retriever(self) -> Retriever:
         """The hybrid retriever over this store (index layer); qa is handed it."""
         if self._retriever is None:
-            from index.retriever import Retriever
+            if self.backend == "milvus":  # $CHIDAO_BACKEND: see index/milvus.py and the README's "Scaling"
+                from index.milvus import MilvusRetriever
 
-            self._retriever = Retriever(self.store, self.store_dir, lambda: self.embedder)
+                self._retriever = MilvusRetriever(
+                    self.store, self.store_dir, lambda: self.embedder, lambda: self.embedder_name
+                )
+            else:
+                from index.retriever import Retriever
+
+                self._retriever = Retriever(self.store, self.store_dir, lambda: self.embedder)
         return self._retriever
 
     def _documents(self) -> dict[str, Document]:
@@ -233,7 +242,7 @@ class Library:
         if progress:
             progress(len(files), len(files), "")
         if any(r.status in ("added", "replaced") for r in results):
-            self.retriever.dense_index()  # rebuild and save the dense cache once per batch
+            self.retriever.refresh()  # rebuild and save the dense cache (or sync Milvus) once per batch
         return IngestReport(tuple(results))
 
     def _document_id(self, source: Source) -> str:
@@ -333,7 +342,7 @@ class Library:
                 self.store.set_vectors(conn, [r[0] for r in rows], np.vstack(vectors))
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('embedder', ?)", (embedder_name(embedder),))
         self.embedder_name, self._embedder = embedder_name(embedder), new
-        self.retriever.dense_index()
+        self.retriever.refresh(rebuild=True)
         if progress:
             progress(len(rows), len(rows), "")
         return len(rows)
@@ -346,6 +355,8 @@ class Library:
                 raise DocumentNotFoundError(
                     f"no document {doc_id!r} in the library", hint="List the library with: chidao docs"
                 )
+        if self.backend == "milvus":
+            self.retriever.refresh()  # the local index drops it at its next load; Milvus now
         return doc_id
 
     @_snapshot
