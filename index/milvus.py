@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -40,13 +41,17 @@ log = logging.getLogger(__name__)
 MAX_TEXT_BYTES = 65_535
 INSERT_BATCH = 500
 DELETE_BATCH = 1_000
+# Query terms are repeated up to this many times to carry FTS5's IDF (see `_weighted`); 0 turns
+# the emulation off. Calibrated on ../shared/eval (README "Scaling" has both tables).
+IDF_SCALE = 8
 # Ids read per query when listing the collection (Milvus caps a query at 16,384 rows).
 ID_WINDOW = 16_000
 _EMBEDDER_KEY = "chidao.embedder"
 _DIM_KEY = "chidao.dim"
 _FIX_URI = (
     f"Start the Milvus server or correct ${URI_ENV} (a file path ending in .db for milvus-lite, or"
-    f" http://host:19530 for a server); unset ${BACKEND_ENV} to search with the local index."
+    f" http://host:19530 for a server; a milvus-lite file serves one process at a time, so close the"
+    f" other chidao process or use a server); unset ${BACKEND_ENV} to search with the local index."
 )
 
 
@@ -109,6 +114,7 @@ class MilvusRetriever(Retriever):
             if self.client.has_collection(self.collection):
                 props = self.client.describe_collection(self.collection).get("properties", {})
                 if props.get(_EMBEDDER_KEY) == name and props.get(_DIM_KEY) == str(dim):
+                    self.client.load_collection(self.collection)  # released when its last user exited
                     return
                 if not props.get(_EMBEDDER_KEY) and self._count() == 0:  # created, never labelled
                     self.client.drop_collection(self.collection)
@@ -316,7 +322,8 @@ class MilvusRetriever(Retriever):
     def _lexical(self, queries: Sequence[str], expr: str, total: int) -> list[list[tuple[int, float]]]:
         """BM25 on the unit's words and on its context, summed with FTS5's column weights."""
         terms = [
-            " ".join(lexical.selective_terms(self.store.conn, lexical.query_terms(q), total)) for q in queries
+            self._weighted(lexical.selective_terms(self.store.conn, lexical.query_terms(q), total), total)
+            for q in queries
         ]
         asked = [i for i, t in enumerate(terms) if t]
         out: list[list[tuple[int, float]]] = [[] for _ in queries]
@@ -333,6 +340,34 @@ class MilvusRetriever(Retriever):
                 score[uid] = score.get(uid, 0.0) + lexical.CONTEXT_WEIGHT * s
             out[i] = sorted(score.items(), key=lambda x: -x[1])[:CANDIDATES]
         return out
+
+    def _weighted(self, terms: list[str], total: int) -> str:
+        """The query text for Milvus, each term repeated to give it FTS5's IDF rather than Milvus's.
+
+        Milvus's BM25 weighs a term by log(1 + (N - n + .5) / (n + .5)); FTS5 by log((N - n + .5) /
+        (n + .5)), near 0 for a term in half the units — which lets a unit full of the library's
+        commonest words ("kế hoạch", "tỉnh ủy") outrank the one with the rare word asked for. A query
+        term counted r times scores r times (checked on milvus-lite), so each term is repeated
+        round(IDF_SCALE × FTS5 idf / Milvus idf) times. n comes from the accent statistics (index/
+        accents.py: occurrences, an upper bound of the units holding the term).
+        """
+        if not terms or not IDF_SCALE:
+            return " ".join(terms)
+        keys = {t: t.replace("_", " ") for t in terms}
+        marks = ",".join("?" * len(keys))
+        counts = dict(
+            self.store.conn.execute(
+                f"SELECT folded, SUM(n) FROM forms WHERE folded IN ({marks}) GROUP BY folded",
+                list(set(keys.values())),
+            ).fetchall()
+        )
+        out: list[str] = []
+        for term in terms:
+            n = min(counts.get(keys[term], 0), total)
+            ratio = (total - n + 0.5) / (n + 0.5)
+            fts = max(math.log(ratio), 1e-6)
+            out += [term] * round(IDF_SCALE * fts / math.log1p(ratio))
+        return " ".join(out or terms)
 
     def _dense_search(self, queries: Sequence[str], expr: str) -> list[list[tuple[int, float]]]:
         restored = [restore(self.store.conn, q) for q in queries]

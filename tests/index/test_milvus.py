@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -234,3 +236,30 @@ def test_interrupted_ingest_is_completed_and_ghosts_are_removed(docs, tmp_path):
     assert hits[0].document.id == DISPATCH_ID
     assert milvus_ids(lib) == set(ids)
     assert retriever.sync() == (0, 0)  # idempotent
+
+
+def test_every_command_uses_milvus_from_the_environment(docs, tmp_path):
+    """Two processes in turn on one milvus-lite file: the second finds the collection released (its
+    first user exited) and loads it; the CLI reads CHIDAO_BACKEND like the app does."""
+    env = {**os.environ, BACKEND_ENV: "milvus", "HF_HUB_OFFLINE": "1"}
+    env.pop(URI_ENV, None)
+    env.pop(COLLECTION_ENV, None)
+    chidao = [sys.executable, "-m", "chidao"]
+    store = str(tmp_path / "store")
+    done = subprocess.run([*chidao, "ingest", str(docs / DISPATCH_ID), "--store", store], env=env, text=True)
+    assert done.returncode == 0 and (tmp_path / "store" / "milvus.db").exists()
+    found = subprocess.run(
+        [*chidao, "search", "quỹ Vì người nghèo", "-k", "1", "--store", store],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert found.returncode == 0, found.stderr
+    assert "Vì người nghèo" in found.stdout
+    broken = subprocess.run(
+        [*chidao, "search", "quỹ Vì người nghèo", "--store", store],
+        env={**env, URI_ENV: "http://127.0.0.1:9"},
+        capture_output=True,
+        text=True,
+    )
+    assert broken.returncode != 0 and "cannot reach Milvus" in broken.stderr and URI_ENV in broken.stderr
