@@ -101,6 +101,10 @@ class MilvusRetriever(Retriever):
                     "the Milvus backend needs pymilvus",
                     hint="Install it with: pip install 'chidao[milvus]' (or unset $CHIDAO_BACKEND).",
                 ) from exc
+            if self.uri.endswith(".db"):
+                # milvus-lite's embedded server logs a traceback for each call it does not implement
+                # (pymilvus asks it for a timestamp while an index is built); the call still succeeds.
+                logging.getLogger("grpc._server").setLevel(logging.CRITICAL)
             try:
                 self._client = MilvusClient(uri=self.uri, timeout=10)
             except Exception as exc:  # pymilvus raises MilvusException or ConnectionConfigException
