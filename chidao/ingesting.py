@@ -66,6 +66,7 @@ class Ingesting:
     store: Store
     store_dir: Path
     embedder_name: str
+    backend: str
     _embedder: Embedder | None
 
     @property
@@ -110,7 +111,7 @@ class Ingesting:
         if progress:
             progress(len(files), len(files), "")
         if any(r.status in ("added", "replaced") for r in results):
-            self.retriever.dense_index()  # rebuild and save the dense cache once per batch
+            self.retriever.refresh()  # rebuild and save the dense cache (or sync Milvus) once per batch
         return IngestReport(tuple(results))
 
     def _document_id(self, source: Source) -> str:
@@ -210,7 +211,7 @@ class Ingesting:
                 self.store.set_vectors(conn, [r[0] for r in rows], np.vstack(vectors))
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('embedder', ?)", (embedder_name(embedder),))
         self.embedder_name, self._embedder = embedder_name(embedder), new
-        self.retriever.dense_index()
+        self.retriever.refresh(rebuild=True)
         if progress:
             progress(len(rows), len(rows), "")
         return len(rows)
@@ -223,4 +224,6 @@ class Ingesting:
                 raise DocumentNotFoundError(
                     f"no document {doc_id!r} in the library", hint="List the library with: chidao docs"
                 )
+        if self.backend == "milvus":
+            self.retriever.refresh()  # the local index drops it at its next load; Milvus now
         return doc_id

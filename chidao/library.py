@@ -85,6 +85,7 @@ class Library(Ingesting):
     """
 
     def __init__(self, store_dir: Path, embedder: str | None = None) -> None:
+        from index.config import backend
         from index.embedders import embedder_name
         from index.store import Store
 
@@ -100,6 +101,7 @@ class Library(Ingesting):
                 f" --embedder {wanted}",
             )
         self.embedder_name = wanted
+        self.backend = backend()  # $CHIDAO_BACKEND: "sqlite" (SQLite + FAISS) or "milvus"
         self._embedder: Embedder | None = None
         self._retriever: Retriever | None = None
         self._qa: tuple[int, LibraryIndex, list[tuple[str, Reference]]] | None = None
@@ -131,9 +133,16 @@ class Library(Ingesting):
     def retriever(self) -> Retriever:
         """The hybrid retriever over this store (index layer); qa is handed it."""
         if self._retriever is None:
-            from index.retriever import Retriever
+            if self.backend == "milvus":  # $CHIDAO_BACKEND: see index/milvus.py and the README's "Scaling"
+                from index.milvus import MilvusRetriever
 
-            self._retriever = Retriever(self.store, self.store_dir, lambda: self.embedder)
+                self._retriever = MilvusRetriever(
+                    self.store, self.store_dir, lambda: self.embedder, lambda: self.embedder_name
+                )
+            else:
+                from index.retriever import Retriever
+
+                self._retriever = Retriever(self.store, self.store_dir, lambda: self.embedder)
         return self._retriever
 
     def _documents(self) -> dict[str, Document]:

@@ -72,6 +72,11 @@ class Retriever:
             self._dense, self._dense_generation = dense, generation
         return self._dense
 
+    def refresh(self, rebuild: bool = False) -> None:
+        """Bring the search index up to date after a write (the dense cache; `rebuild` is implied:
+        the cache is stamped with the store generation)."""
+        self.dense_index()
+
     def search_many(
         self,
         queries: Sequence[str],
