@@ -433,9 +433,14 @@ def test_add_the_missing_document_while_another_session_asks(server, browser, se
     browser.get(f"{server}/van-ban?doc={PLAN.name}")
     _wait_text(browser, "Công văn số 2862/MTTW-BTT", STARTUP_SECONDS)
     _wait_idle(browser)
-    adds = browser.find_elements(By.XPATH, "//button[normalize-space(.)='Thêm văn bản này']")
     block = "return arguments[0].closest('[data-testid=stVerticalBlock]').innerText"
-    next(b for b in adds if "2862/MTTW-BTT" in browser.execute_script(block, b)).click()
+
+    def add_button(driver):
+        # The missing-references section renders after the title under load: wait for its button.
+        adds = driver.find_elements(By.XPATH, "//button[normalize-space(.)='Thêm văn bản này']")
+        return next((b for b in adds if "2862/MTTW-BTT" in driver.execute_script(block, b)), False)
+
+    WebDriverWait(browser, ANSWER_SECONDS).until(add_button).click()
     _wait_text(browser, "Văn bản cần thêm: Công văn số 2862/MTTW-BTT")
     assert "/them-van-ban" in browser.current_url and "doc=" not in browser.current_url
     browser.find_element(By.CSS_SELECTOR, '[data-testid="stFileUploaderDropzoneInput"]').send_keys(
