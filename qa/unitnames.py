@@ -19,17 +19,13 @@ from chidao.core.orgs import (
     HEADS_WRITTEN,
     LEVELS,
     NEEDS_PLACE,
+    NESTING_HEADS,
 )
 from chidao.core.text import fold, folded_words, has_diacritics, nfc
 from chidao.core.vocab import STOPWORDS
 
 _HEADS = sorted((*COMMITTEE_HEADS, *BODY_HEADS), key=lambda h: -len(h.split()))
 _COMMITTEES = sorted(COMMITTEE_HEADS, key=lambda h: -len(h.split()))
-# Heads whose unit is named after another body: "Đảng đoàn Ủy ban MTTQ tỉnh", "Ban cán sự đảng
-# UBND tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh".
-_NESTING = frozenset(
-    {"dang doan", "ban can su dang", "dang uy", "ban thuong truc", "ban thuong vu", "thuong truc"}
-)
 _FUNCTIONS = sorted(FUNCTIONS, key=lambda f: -len(f.split()))
 _LEVEL_PHRASES = sorted(LEVELS, key=lambda w: -len(w.split()))
 _EQUIVALENTS = sorted(EQUIVALENTS.items(), key=lambda kv: -len(kv[0]))
@@ -378,7 +374,7 @@ def _name_end(
         if not step and words[q] == "cac":
             inner = _match(words, q + 1, _COMMITTEES_IX) or _level(q + 1)
             step = 1 + inner if inner else 0
-        if not step and head in _NESTING:
+        if not step and head in NESTING_HEADS:
             inner = _match(words, q, _HEADS_IX)
             step = inner + _match(words, q + inner, _FUNCTIONS_IX)
             step = step if capital(q) else 0

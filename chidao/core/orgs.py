@@ -249,3 +249,9 @@ EQUIVALENTS: dict[str, str] = {
 BOARD_PREFIXES = ("ban thuong vu", "btv")
 # Words that open a class of units rather than one unit: "các huyện ủy", "cấp ủy cấp huyện".
 CLASS_MARKERS = ("cac", "nhung")
+
+# Heads whose unit is named after another body: "Đảng đoàn Ủy ban MTTQ tỉnh", "Ban cán sự đảng
+# UBND tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh" (folded).
+NESTING_HEADS = frozenset(
+    {"dang doan", "ban can su dang", "dang uy", "ban thuong truc", "ban thuong vu", "thuong truc"}
+)
