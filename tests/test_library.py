@@ -224,3 +224,41 @@ def test_ingest_tells_each_pdf_page_with_the_file_name(store_copy, tmp_path):
         ("ba-trang.pdf", 2, 3, "text"),
         ("ba-trang.pdf", 3, 3, "text"),
     ]
+
+
+def test_an_unknown_filter_is_an_error_not_ignored(seed_store):
+    from chidao.core.errors import ChidaoError
+    from chidao.core.model import Filters
+
+    lib = Library.open(seed_store)
+    with pytest.raises(
+        ChidaoError, match=r"unknown filter 'yeer'\. Filters are: doc, doc_type, issuer, year\."
+    ):
+        lib.tasks("Tỉnh đoàn", yeer=1999)
+    with pytest.raises(ChidaoError, match=r"year 'hai nghìn' is not a year"):
+        lib.ask("Tỉnh đoàn phải làm gì?", filters=Filters.of(year="hai nghìn"))
+    # A year no document has filters everything out; the same question unfiltered is answered.
+    assert lib.search("Tỉnh đoàn", k=3, year=1999) == []
+    assert lib.search("Tỉnh đoàn", k=3)
+
+
+def test_cli_ask_takes_the_search_filters(seed_store):
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "chidao",
+            "ask",
+            "Tỉnh đoàn phải làm gì?",
+            "--store",
+            str(seed_store),
+            "--year",
+            "1999",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("Không tìm thấy")
