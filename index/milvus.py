@@ -30,7 +30,6 @@ from index import lexical
 from index.accents import restore
 from index.config import BACKEND_ENV, COLLECTION_ENV, URI_ENV, collection_name, milvus_uri
 from index.embedders import Embedder
-from index.hybrid import fuse
 from index.retriever import CANDIDATES, Retriever, SearchMode
 from index.store import Store
 
@@ -287,23 +286,7 @@ class MilvusRetriever(Retriever):
             # A unit Milvus still has but SQLite lost (a remove not yet synced) is never shown.
             lex_q = [(u, s) for u, s in lex_q if u in known]
             den_q = [(u, s) for u, s in den_q if u in known]
-            boosts = self._number_boosts(query, lex_q, den_q, docs)
-            fused = fuse(lex_q, den_q, boosts=boosts)[:k]
-            results.append(
-                [
-                    Hit(
-                        unit=known[f.unit_id],
-                        document=docs[known[f.unit_id].doc_id],
-                        score=f.score,
-                        dense=f.dense,
-                        lexical=f.lexical,
-                        rank_dense=f.rank_dense,
-                        rank_lexical=f.rank_lexical,
-                    )
-                    for f in fused
-                    if known[f.unit_id].doc_id in docs
-                ]
-            )
+            results.append(self._fused_hits(query, lex_q, den_q, docs, k))
         return results
 
     def _search(self, data: list, field: str, metric: str, expr: str) -> list[list[tuple[int, float]]]:

@@ -105,25 +105,33 @@ class Retriever:
                 else []
             )
             den = dense.search(vector, CANDIDATES, unit_ids) if vector is not None else []
-            boosts = self._number_boosts(query, lex, den, docs)
-            fused = fuse(lex, den, boosts=boosts)[:k]
-            units = self.store.units_by_id([f.unit_id for f in fused])
-            results.append(
-                [
-                    Hit(
-                        unit=units[f.unit_id],
-                        document=docs[units[f.unit_id].doc_id],
-                        score=f.score,
-                        dense=f.dense,
-                        lexical=f.lexical,
-                        rank_dense=f.rank_dense,
-                        rank_lexical=f.rank_lexical,
-                    )
-                    for f in fused
-                    if f.unit_id in units and units[f.unit_id].doc_id in docs
-                ]
-            )
+            results.append(self._fused_hits(query, lex, den, docs, k))
         return results
+
+    def _fused_hits(
+        self,
+        query: str,
+        lex: Sequence[tuple[int, float]],
+        den: Sequence[tuple[int, float]],
+        docs: dict[str, Document],
+        k: int,
+    ) -> list[Hit]:
+        """The k best units of one query: both candidate lists fused, number nudges added."""
+        fused = fuse(lex, den, boosts=self._number_boosts(query, lex, den, docs))[:k]
+        units = self.store.units_by_id([f.unit_id for f in fused])
+        return [
+            Hit(
+                unit=units[f.unit_id],
+                document=docs[units[f.unit_id].doc_id],
+                score=f.score,
+                dense=f.dense,
+                lexical=f.lexical,
+                rank_dense=f.rank_dense,
+                rank_lexical=f.rank_lexical,
+            )
+            for f in fused
+            if f.unit_id in units and units[f.unit_id].doc_id in docs
+        ]
 
     def _number_boosts(
         self,

@@ -9,6 +9,7 @@ graph. Other questions want directives, so frame blocks go last.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from chidao.core.model import Filters, Hit
@@ -89,17 +90,7 @@ def _with_content(hits: list[Hit], lib: LibraryIndex) -> list[Hit]:
             if child is not None and child.parent == unit.ordinal:
                 if (unit.doc_id, child.ordinal) not in ranked:
                     ranked.add((unit.doc_id, child.ordinal))
-                    out.append(
-                        Hit(
-                            child,
-                            hit.document,
-                            hit.score,
-                            hit.dense,
-                            hit.lexical,
-                            hit.rank_dense,
-                            hit.rank_lexical,
-                        )
-                    )
+                    out.append(replace(hit, unit=child))
                 continue
         out.append(hit)
     return out
