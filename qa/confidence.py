@@ -22,11 +22,13 @@ They are combined by logistic regression (`bench/calibrate.py` fits it and print
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from statistics import median
 
 from chidao.core.model import Hit
 from chidao.core.text import folded_words
+from chidao.core.vocab import COUNTED_AS
 from qa.corpus import LibraryIndex
 from qa.facts import entity_gaps
 from qa.highlight import overlap
@@ -96,9 +98,7 @@ def signals(
         # Both retrievers put the unit near their top: they rarely agree on an unanswerable question.
         "agreement": float((best.rank_dense or 99) <= 5 and (best.rank_lexical or 99) <= 5),
         "gaps": float(len(entity_gaps(intent, lib))),
-        "counted_missing": float(
-            bool(intent.counted) and f" {intent.counted} " not in folded_words(best.unit.text)
-        ),
+        "counted_missing": float(_counted_missing(intent.counted, f"{best.unit.heading}\n{best.unit.text}")),
     }
 
 
@@ -109,6 +109,28 @@ def probability(values: dict[str, float], embedder: str = DENSE_EMBEDDER) -> flo
     )
     z = bias + sum(weight * values[name] for name, weight in weights.items())
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+# Numerals that are not quantities: dates ("27/10/2025", "ngày 5 tháng 3 năm 2025"), document numbers
+# ("41-KH/TU", "91/2015/QH13") and an item's own label ("5. ", "b) ").
+_NOT_QUANTITY = re.compile(
+    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày \d+ tháng \d+(?: năm \d+)?|\b\d+(?:/\d+)*-?[A-ZĐ][\w/Đ-]*"
+    r"|^\s*(?:\d+|[a-zđ])[.)]\s",
+    re.IGNORECASE,
+)
+# Quantities in words: "ba đợt", "hai mươi triệu đồng" ("năm", also "year", is left out).
+_QUANTITY = re.compile(r"\d|\b(?:một|hai|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ)\b")
+
+
+def _counted_missing(counted: str, text: str) -> bool:
+    """True when the question counts something ("bao nhiêu đảng viên") the unit never states, or the
+    unit states no quantity at all (a date, a document number or its own label is not one)."""
+    if not counted:
+        return False
+    words = folded_words(text)
+    if all(f" {form} " not in words for form in (counted, *COUNTED_AS.get(counted, ()))):
+        return True
+    return not _QUANTITY.search(_NOT_QUANTITY.sub(" ", text.lower()))
 
 
 def _present(items: Sequence[str], known: frozenset[str], idf: dict[str, float] | None) -> float:

@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from chidao.core.numbers import doc_numbers
-from chidao.core.text import fold, folded_words, syllables
-from chidao.core.vocab import FOLDED_KIND_PATTERN, KIND_BY_FOLDED, QUESTION_FILLERS
+from chidao.core.text import fold, folded_words, has_diacritics, syllables
+from chidao.core.vocab import FOLDED_KIND_PATTERN, KIND_BY_FOLDED, QUESTION_FILLERS, STOPWORDS
 from qa.aliases import OrgTable
 
 IntentKind = Literal["unit_tasks", "deadline", "passage", "fact", "related"]
@@ -149,11 +149,27 @@ def content_terms(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(terms), tuple(bigrams)
 
 
-def _counted(folded: str) -> str:
-    match = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+)?)", folded)
+# "bao nhiêu X" / "mấy X" (how many X). On accented text "mấy" (how many) and "máy" (machine) differ;
+# folded, both are "may", so an accented question is read accented.
+_COUNTED_ACCENTED = re.compile(r"\b(?:bao nhiêu|mấy)\s+(\w+(?: \w+)?)")
+_COUNTED_FOLDED = re.compile(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+)?)")
+
+
+def _counted(question: str, folded: str) -> str:
+    """What "bao nhiêu X" counts, folded and cut at the first function word ("tiền cho" → "tien")."""
+    accented = has_diacritics(question)
+    match = (_COUNTED_ACCENTED if accented else _COUNTED_FOLDED).search(
+        question.lower() if accented else folded
+    )
     if not match:
         return ""
-    words = [w for w in match.group(1).split() if w not in QUESTION_FILLERS]
+    words = []
+    for word in fold(match.group(1)).split():
+        # Accented, only true function words end the noun ("đảng viên" stays whole); folded,
+        # the question fillers too ("dang" may be "đang").
+        if word in (STOPWORDS if accented else QUESTION_FILLERS):
+            break
+        words.append(word)
     noun = " ".join(words[:2])
     return "" if not noun or noun in _GENERIC_COUNTED or noun.split()[0] in _GENERIC_COUNTED else noun
 
@@ -243,7 +259,7 @@ def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
         quote=_quote(question),
         terms=terms,
         bigrams=bigrams,
-        counted=_counted(folded),
+        counted=_counted(question, folded),
     )
     says = wh_doc and SAYS.search(folded[wh_doc.end() : wh_doc.end() + 12])
     if wh_doc and not says and (relation or numbers or doc_kind) and "recipients" not in facts:

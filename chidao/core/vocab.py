@@ -132,3 +132,7 @@ STOPWORDS = frozenset(
 # "chung" chung sống — dropping them from search lost laws questions (../shared/eval-laws R@1
 # 0.663 → 0.621 when one list served both).
 QUESTION_FILLERS = STOPWORDS | frozenset("a chung da dang khong may minh nhe ra roi se tim toi vay".split())
+
+# What a counted noun is stated as when the text does not repeat the noun (folded): "bao nhiêu tiền"
+# (how much money) is answered by an amount "… triệu đồng", "ngàn đồng".
+COUNTED_AS: dict[str, tuple[str, ...]] = {"tien": ("dong",)}

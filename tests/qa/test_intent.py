@@ -103,3 +103,10 @@ def test_content_terms_drop_question_words():
 
 def test_counted_noun_of_how_many():
     assert detect_intent("Mức hỗ trợ mỗi căn nhà là bao nhiêu triệu đồng?").counted == "trieu dong"
+
+
+def test_a_machine_is_not_a_count_and_the_noun_stops_at_a_function_word():
+    # Folded, "máy móc" (machines) and "mấy" (how many) are both "may": accented questions are read accented.
+    assert detect_intent("Sở phải làm gì với xe công, máy móc còn thừa?").counted == ""
+    assert detect_intent("Hỗ trợ bao nhiêu tiền cho mỗi hộ có nhà bị tốc mái?").counted == "tien"
+    assert detect_intent("Có bao nhiêu đảng viên bị khai trừ?").counted == "dang vien"
