@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 
 from chidao.core.cite import citation_text, make_citation
@@ -47,6 +48,8 @@ _MIN_ADDRESSED = 0.15
 # Words of a question that ask for a unit's work in general, not about one matter (folded): việc
 # (work), nhiệm vụ (task), hoàn thành (complete), hạn / thời gian / bao giờ / khi nào (deadline),
 # giao / phân công (assigned), trách nhiệm (responsibility), cụ thể (in detail).
+# A document number as written in a question, folded: "41-kh/tu", "91/2015/qh13".
+_DOC_NAME = re.compile(r"\b\d+(?:[-/][a-z0-9]+)+")
 _GENERAL_TASK_WORDS = frozenset(
     "viec nhiem vu hoan thanh han thoi gian giao phan cong trach chot bao gio khi nao cu the".split()
 )
@@ -201,12 +204,28 @@ def _general_tasks(intent: Intent, lib: LibraryIndex) -> bool:
         return False
     spelled = " ".join(lib.orgs.names[intent.org].aliases) if intent.org in lib.orgs.names else ""
     org_words = folded_words(f"{intent.org} {spelled}")
+    # "… trong Kế hoạch 41-KH/TU": naming the document asks for the unit's items there, nothing else.
+    naming = folded_words(" ".join((intent.doc_kind, *_DOC_NAME.findall(fold(intent.question)))))
     extra = [
         t
         for t in intent.terms
-        if f" {t} " not in org_words and t not in BOARD_WORDS and t not in _GENERAL_TASK_WORDS
+        if f" {t} " not in org_words
+        and f" {t} " not in naming
+        and t not in BOARD_WORDS
+        and t not in _GENERAL_TASK_WORDS
     ]
     return len(extra) <= 1
+
+
+def _named_documents(intent: Intent, lib: LibraryIndex) -> set[str]:
+    """Ids of the library documents a question names by number (and kind, when it gives one)."""
+    kind = fold(intent.doc_kind)
+    return {
+        d.id
+        for n in intent.doc_numbers
+        for d in lib.docs_numbered(n)
+        if not kind or fold(d.metadata.doc_type).startswith(kind)
+    }
 
 
 def _task_list(intent: Intent, ranked: list[Hit], lib: LibraryIndex) -> list[Hit]:
@@ -217,6 +236,9 @@ def _task_list(intent: Intent, ranked: list[Hit], lib: LibraryIndex) -> list[Hit
         return ranked[:MAX_CITATIONS]
     listed = [(addressed(h.unit, intent.org, lib), h) for h in ranked if h.unit.kind in _TASK_KINDS]
     listed = [x for x in listed if x[0] >= _MIN_ADDRESSED]
+    named = _named_documents(intent, lib)
+    if named and any(h.document.id in named for _, h in listed):
+        listed = [x for x in listed if x[1].document.id in named]  # "… trong Kế hoạch 41" : its items
     listed.sort(
         key=lambda x: (-x[0], _negated_date(x[1].document.metadata.date), x[1].document.id, x[1].unit.ordinal)
     )

@@ -222,3 +222,11 @@ def test_an_everyday_paraphrase_finds_its_item(plan_lib):
     result = plan_lib.ask("Bí thư cấp ủy trò chuyện với thanh niên về chuyện lập nghiệp ở những xã nào?")
     assert result.status == "found"
     assert _cited(result)[0][:2] == (PLAN_ID, "II.1")
+
+
+def test_a_units_tasks_in_a_named_document_are_that_documents_items(plan_lib):
+    # The plan gives Ban Dân vận item 1 too; the question asks about the dispatch's table only.
+    result = plan_lib.ask("Ban Dân vận Tỉnh ủy được giao việc gì trong Công văn 120-CV/TU, hạn khi nào?")
+    assert result.status == "found"
+    assert {c.hit.document.id for c in result.citations} == {DISPATCH_ID}
+    assert result.text.splitlines()[0] == "Thời hạn: trước ngày 30/5/2024."
