@@ -104,22 +104,23 @@ def _extract_pages(path: Path, pages_done: PageProgress | None = None) -> list[l
 def _splice_tables(path: Path, pages: list[list[str]], encoding: str | None = None) -> list[list[str]]:
     """Replace the lines of each table found in the page geometry by one marked line per logical row.
 
-    Only pages where pypdf's layout text has a line of three or more cells (≥ 4 spaces apart) are
-    looked at: reading a page's geometry costs more than reading its text, and a data table of
-    three or more columns always has such a line. pypdf's layout text stays the source of everything
+    Only pages where pypdf's layout text has a line of two or more cells (≥ 4 spaces apart) are
+    looked at: reading a page's geometry costs more than reading its text, and a data table always
+    has such a line; with two cells at most, only ruled tables are looked for, and the characters
+    are read only when the page has lines. pypdf's layout text stays the source of everything
     else (it keeps indents and the header's two columns better than a layout text from the geometry); a
     table whose words cannot be found as a run of pypdf lines is left as pypdf wrote it. A table
     that starts a page right below a table ending the previous page, with as many columns,
     continues it: its repeated header is dropped and a row split by the page break (no number in
     its first cell) is joined to the row before.
     """
-    candidates = [
-        i for i, page in enumerate(pages) if any(len(COLUMN_GAP.split(x.strip())) >= 3 for x in page)
-    ]
+    cells = [max((len(COLUMN_GAP.split(x.strip())) for x in page), default=0) for page in pages]
+    two = [i for i, n in enumerate(cells) if n == 2]  # a two-column table only when ruled
+    candidates = [i for i, n in enumerate(cells) if n >= 3] + two
     if not candidates:
         return pages
     try:
-        found = find_tables(path, candidates)
+        found = find_tables(path, sorted(candidates), ruled_only=two)
     except (*_BROKEN, *GEOMETRY_ERRORS) as exc:  # pdfium failing on a file pypdf read: keep pypdf's text
         log.warning("%s: table geometry not read (%s); tables kept as plain lines", path.name, _reason(exc))
         return pages

@@ -16,7 +16,7 @@ rectangle gives four, as pdfplumber's rect_edges); curves only move the pen.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,35 +54,39 @@ class PageGeometry:
         return (0.0, 0.0, self.width, self.height)
 
 
-def read_geometry(path: Path, pages: list[int]) -> Iterator[tuple[int, PageGeometry]]:
-    """(0-based page index, geometry) of each listed page, the file opened once."""
+def read_geometry(
+    path: Path, pages: list[int], *, lines_first: Collection[int] = ()
+) -> Iterator[tuple[int, PageGeometry]]:
+    """(0-based page index, geometry) of each listed page, the file opened once; pages in
+    `lines_first` get their characters only when they have edges (reading the lines is cheap)."""
     pdf = pypdfium2.PdfDocument(path)
     try:
         for index in pages:
             page = pdf[index]
             try:
-                yield index, _page_geometry(page)
+                yield index, _page_geometry(page, chars=index not in lines_first)
             finally:
                 page.close()
     finally:
         pdf.close()
 
 
-def _page_geometry(page: pypdfium2.PdfPage) -> PageGeometry:
+def _page_geometry(page: pypdfium2.PdfPage, *, chars: bool = True) -> PageGeometry:
     left, bottom, right, top = page.get_bbox()
     rotation = page.get_rotation()
     to_display = _display_matrix(left, bottom, right - left, top - bottom, rotation)
     sideways = rotation in (90, 270)
     width, height = right - left, top - bottom
     geometry = PageGeometry(height, width) if sideways else PageGeometry(width, height)
-    textpage = page.get_textpage()
-    try:
-        geometry.chars = _chars(textpage, to_display)
-    finally:
-        textpage.close()
     count = pdfium_c.FPDFPage_CountObjects(page.raw)
     objects = (pdfium_c.FPDFPage_GetObject(page.raw, i) for i in range(count))
     geometry.edges = list(_edges(objects, to_display, 0))
+    if chars or geometry.edges:
+        textpage = page.get_textpage()
+        try:
+            geometry.chars = _chars(textpage, to_display)
+        finally:
+            textpage.close()
     return geometry
 
 

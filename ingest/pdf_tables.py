@@ -15,7 +15,7 @@ import bisect
 import re
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,20 +57,24 @@ def tokens(text: str) -> Counter[str]:
     return Counter(re.findall(r"\w+", nfc(text).casefold()))
 
 
-def find_tables(path: Path, pages: Sequence[int] | None = None) -> dict[int, list[PageTable]]:
+def find_tables(
+    path: Path, pages: Sequence[int] | None = None, *, ruled_only: Collection[int] = ()
+) -> dict[int, list[PageTable]]:
     """Tables per 0-based page index (of `pages`, default all), top to bottom; pages without
-    tables are absent."""
+    tables are absent. On pages in `ruled_only` only tables drawn with ruling lines are looked for
+    (two aligned columns without lines are a header block or a signature as often as a table)."""
     out: dict[int, list[PageTable]] = {}
     if pages is None:
         import pypdfium2
 
         with pypdfium2.PdfDocument(path) as pdf:
             pages = range(len(pdf))
-    for index, page in read_geometry(path, list(pages)):
+    for index, page in read_geometry(path, list(pages), lines_first=ruled_only):
         words = words_of(page.chars)
         found = _ruled(page) if page.edges else []
         boxes = [(t.top, t.bottom) for t in found]
-        found += aligned_tables(words, boxes)
+        if index not in ruled_only:
+            found += aligned_tables(words, boxes)
         if found:
             found.sort(key=lambda t: t.top)
             _mark_edges(page, words, found)

@@ -168,6 +168,19 @@ def test_row_split_by_a_page_break_is_joined(tmp_path: Path):
     ]
 
 
+def test_two_column_ruled_table_keeps_wrapped_cells_in_their_row(tmp_path: Path):
+    rows = [
+        ["Đơn vị", "Nhiệm vụ"],
+        ["Tỉnh đoàn", "Tổ chức ra quân tình nguyện tại các xã vùng biển trong tháng 7 và tháng 8"],
+        ["Hội Nông dân tỉnh", "Hỗ trợ nông dân khôi phục sản xuất sau bão"],
+    ]
+    path = _pdf(tmp_path / "hai-cot.pdf", _table(rows, [120, 300], ruled=True))
+    assert _rows(path) == [
+        "Tỉnh đoàn | Tổ chức ra quân tình nguyện tại các xã vùng biển trong tháng 7 và tháng 8",
+        "Hội Nông dân tỉnh | Hỗ trợ nông dân khôi phục sản xuất sau bão",
+    ]
+    assert _header(path) == ["Đơn vị | Nhiệm vụ"]
+
 @pytest.mark.parametrize("rotation", [0, 90, 180, 270])
 def test_pdfium_geometry_gives_pdfplumbers_words_and_ruling_lines(tmp_path: Path, rotation: int):
     """The fast geometry (pdfium) stands in for pdfplumber's own (pdfminer): same ruling edges on
