@@ -181,6 +181,7 @@ def test_two_column_ruled_table_keeps_wrapped_cells_in_their_row(tmp_path: Path)
     ]
     assert _header(path) == ["Đơn vị | Nhiệm vụ"]
 
+
 @pytest.mark.parametrize("rotation", [0, 90, 180, 270])
 def test_pdfium_geometry_gives_pdfplumbers_words_and_ruling_lines(tmp_path: Path, rotation: int):
     """The fast geometry (pdfium) stands in for pdfplumber's own (pdfminer): same ruling edges on
