@@ -5,8 +5,8 @@
 "pypdf only" is the reader as it was before tables were read from the PDF's geometry: pypdf layout
 text and the paragraph rules; it is the baseline, measured in the same run. "pypdf + tables" is
 today's read_pdf (without OCR): the same text, plus pdfium's geometry and pdfplumber's table finder
-on the pages that can hold a table. The machine is shared, so the two are timed in alternation,
-`--rounds` times, and each keeps its best round (the one least slowed by other work).
+on the pages that can hold a table. The machine is shared, so the two are timed in CPU seconds of
+this process (pdfium runs in it), in alternation, `--rounds` times, each keeping its best round.
 """
 
 from __future__ import annotations
@@ -39,15 +39,15 @@ def _pages(path: Path) -> int:
 
 
 def _rates(paths: list[Path], rounds: int) -> tuple[float, float]:
-    """(pages/s of pypdf only, pages/s of pypdf + tables), each from its best of `rounds` passes."""
+    """(pages/s of pypdf only, pages/s of pypdf + tables) of CPU time, each its best of `rounds`."""
     pages = sum(_pages(p) for p in paths)
     best = {_pypdf_only: float("inf"), _with_tables: float("inf")}
     for _ in range(rounds):
         for read in best:
-            start = time.perf_counter()
+            start = time.process_time()
             for path in paths:
                 read(path)
-            best[read] = min(best[read], time.perf_counter() - start)
+            best[read] = min(best[read], time.process_time() - start)
     return pages / best[_pypdf_only], pages / best[_with_tables]
 
 
@@ -74,7 +74,7 @@ def main() -> None:
             "typed, no table (eval PDFs)": sorted((args.eval / "corpus").glob("*.pdf")),
             "task tables (wrapped cells)": _table_pdfs(folder),
         }
-        head = f"{'PDF reader':28} {'pages':>6} {'pypdf only p/s':>15} {'pypdf + tables p/s':>19}"
+        head = f"{'PDF reader (CPU time)':28} {'pages':>6} {'pypdf only p/s':>15} {'pypdf + tables p/s':>19}"
         print(f"{head} {'slower':>7}")
         for name, paths in sets.items():
             if not paths:

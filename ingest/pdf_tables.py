@@ -18,11 +18,12 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pdfplumber.table import TableFinder
 
 from chidao.core.text import nfc
-from ingest.pdf_geometry import PageGeometry, PdfiumError, read_geometry, text_of, words_of
+from ingest.pdf_geometry import PageGeometry, PdfiumError, read_geometry, words_of
 
 # How pdfium reports a file it cannot read; the PDF reader then keeps pypdf's text.
 GEOMETRY_ERRORS = (PdfiumError,)
@@ -71,7 +72,7 @@ def find_tables(
             pages = range(len(pdf))
     for index, page in read_geometry(path, list(pages), lines_first=ruled_only):
         words = words_of(page.chars)
-        found = _ruled(page) if page.edges else []
+        found = _ruled(page, words) if page.edges else []
         boxes = [(t.top, t.bottom) for t in found]
         if index not in ruled_only:
             found += aligned_tables(words, boxes)
@@ -82,8 +83,9 @@ def find_tables(
     return out
 
 
-def _ruled(page: PageGeometry) -> list[PageTable]:
-    """Tables drawn with ruling lines, by pdfplumber's line-based table finder (default settings)."""
+def _ruled(page: PageGeometry, words: list[dict[str, Any]]) -> list[PageTable]:
+    """Tables drawn with ruling lines, by pdfplumber's line-based table finder (default settings),
+    their cells filled with the page's `words`."""
     out = []
     for table in TableFinder(page).tables:  # type: ignore[arg-type]  # it reads only .edges and .bbox
         cells = table.cells
@@ -98,8 +100,7 @@ def _ruled(page: PageGeometry) -> list[PageTable]:
                 cell = next((c for c in cells if c[0] <= cx <= c[2] and c[1] <= cy <= c[3]), None)
                 if cell is not None:
                     slots[i, j] = cell
-        inside = _chars_in(page, table.bbox)
-        texts = _cell_texts(inside, xs, ys, slots)
+        texts = _cell_texts(_in_box(words, table.bbox), xs, ys, slots)
         grid: list[list[str | None]] = []
         for i in range(len(ys) - 1):
             row: list[str | None] = []
@@ -112,33 +113,48 @@ def _ruled(page: PageGeometry) -> list[PageTable]:
                 else:
                     row.append(texts.get(slot, ""))  # a cell spanning rows is repeated in each
             grid.append(row)
-        words = tokens("\n".join(texts.values()))  # all its characters (texts[None]: outside the cells)
-        out.append(PageTable(table.bbox[1], table.bbox[3], grid, words))
+        table_words = tokens("\n".join(texts.values()))  # all its characters (texts[None]: outside the cells)
+        out.append(PageTable(table.bbox[1], table.bbox[3], grid, table_words))
     return out
 
 
-def _chars_in(page: PageGeometry, box: Sequence[float]) -> list[dict]:
-    """The characters whose centre lies in the box: a name running over a cell's right border
-    ("Văn phòng Tỉnh ủy") stays whole, as the reader of the printed page sees it."""
+def _in_box(words: list[dict[str, Any]], box: Sequence[float]) -> list[dict[str, Any]]:
     x0, top, x1, bottom = box
     return [
-        c
-        for c in page.chars
-        if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+        w
+        for w in words
+        if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom
     ]
 
 
 def _cell_texts(
-    chars: list[dict], xs: list[float], ys: list[float], slots: dict[tuple[int, int], tuple[float, ...]]
+    words: list[dict[str, Any]],
+    xs: list[float],
+    ys: list[float],
+    slots: dict[tuple[int, int], tuple[float, ...]],
 ) -> dict[tuple[float, ...] | None, str]:
-    """Text of each cell from the characters whose centre falls in one of its grid slots; under
-    None, those in a slot no cell covers."""
-    found: dict[tuple[float, ...] | None, list[dict]] = {}
-    for c in chars:
-        i = min(max(bisect.bisect_right(ys, (c["top"] + c["bottom"]) / 2) - 1, 0), len(ys) - 2)
-        j = min(max(bisect.bisect_right(xs, (c["x0"] + c["x1"]) / 2) - 1, 0), len(xs) - 2)
-        found.setdefault(slots.get((i, j)), []).append(c)
-    return {cell: nfc(text_of(chars)) for cell, chars in found.items()}
+    """Text of each cell: the words whose centre falls in one of its grid slots, in reading order
+    (under None, those in a slot no cell covers). A word running over a column line (two cells'
+    texts with no gap between them) is split there by its characters' centres, as the page shows it."""
+    found: dict[tuple[float, ...] | None, list[str]] = {}
+
+    def slot(i: int, x: float) -> tuple[float, ...] | None:
+        j = min(max(bisect.bisect_right(xs, x) - 1, 0), len(xs) - 2)
+        return slots.get((i, j))
+
+    inner = xs[1:-1]
+    for w in words:
+        i = min(max(bisect.bisect_right(ys, (w["top"] + w["bottom"]) / 2) - 1, 0), len(ys) - 2)
+        if not any(w["x0"] < x < w["x1"] for x in inner):
+            found.setdefault(slot(i, (w["x0"] + w["x1"]) / 2), []).append(w["text"])
+            continue
+        pieces: dict[tuple[float, ...] | None, str] = {}
+        for c in w["chars"]:
+            cell = slot(i, (c["x0"] + c["x1"]) / 2)
+            pieces[cell] = pieces.get(cell, "") + c["text"]
+        for cell, piece in pieces.items():
+            found.setdefault(cell, []).append(piece)
+    return {cell: nfc(" ".join(parts)) for cell, parts in found.items()}
 
 
 @dataclass(slots=True)
