@@ -1,15 +1,21 @@
-"""Vietnamese text typed in legacy 8-bit fonts (TCVN3/ABC ".VnTime", VNI "VNI-Times"), back to Unicode.
+"""Vietnamese text in legacy encodings (TCVN3/ABC ".VnTime", VNI "VNI-Times", Windows-1258, VIQR),
+back to Unicode.
 
 Such files reach us as characters of the Windows code page the font was drawn over: a TCVN3 "phát
-triển" reads "ph¸t triÓn", a VNI "Việt Nam" reads "Vieät Nam" — in a .txt saved byte for byte, in
-a DOCX run, or in a PDF's text layer. No maintained converter is on PyPI (checked: the package lists
-hold only input-method and VNI-only encoders), so the tables live here:
+triển" reads "ph¸t triÓn", a VNI "Việt Nam" reads "Vieät Nam", a Windows-1258 one "Viêòt Nam" (its
+tone marks are separate bytes) — in a .txt saved byte for byte, in a DOCX run, or in a PDF's text
+layer. VIQR ("Vie^.t Nam") is plain ASCII (see ingest/viqr.py). No maintained converter is on PyPI
+(checked: the package lists hold only input-method and VNI/TCVN3-only encoders; Python's own cp1258
+codec reads Windows-1258), so the tables live here:
 
 - TCVN3: one byte per letter, the lower half of TCVN 5712:1993 (the codes glibc's iconv decodes as
   "TCVN5712-1"). Capitals with a tone have no code of their own: ".VnTimeH" fonts draw the lower-case
   codes as capitals, so a converted letter inside a word written in capitals is put in capitals.
 - VNI: a base letter followed by one or two mark characters ("a" + "ù" = "á", "e" + "ä" = "ệ"),
   as in the VNI-Windows tables of the xvnkb/VBKey keyboard drivers.
+
+- Windows-1258: Python's cp1258 codec, after taking the characters back to their Windows-1252 bytes;
+  the tones come as combining marks and NFC composes them.
 
 `convert` only rewrites text that is recognisably legacy: it has none of the letters only Unicode
 Vietnamese has (ạ…ỹ, ă, đ, ơ, ư) and many words carry the encoding's own marker characters.
@@ -19,6 +25,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from ingest import viqr
 
 # --- TCVN3 -------------------------------------------------------------------------------------
 # Byte → letter for 0xA1–0xFF (the range .VnTime fonts use; 0x80–0x9F hold Windows punctuation such
@@ -77,6 +85,21 @@ _VNI_PATTERN = re.compile("|".join(sorted(map(re.escape, VNI), key=len, reverse=
 # Mark characters of VNI that Unicode Vietnamese never uses: "Vieät", "Ñaûng", "ñöôïc".
 _VNI_MARKERS = set("øåæïëüñöûäØÅÆÏËÜÑÖÛÄ")
 
+# --- Windows-1258 seen through Windows-1252 ------------------------------------------------------
+# Each byte's Windows-1252 character → its Windows-1258 one, where they differ ("ð" → "đ", "ò" → a
+# combining dot below).
+_CP1258_VIA_1252 = {}
+for _byte in range(0x80, 0x100):
+    try:
+        _was, _is = bytes([_byte]).decode("cp1252"), bytes([_byte]).decode("cp1258")
+    except UnicodeDecodeError:
+        continue
+    if _was != _is:
+        _CP1258_VIA_1252[ord(_was)] = _is
+# Marker: "đ" (ð), or a tone byte (Ì ì Ò ò Þ: grave, acute, hook, dot below, tilde) right after a
+# vowel — Unicode Vietnamese puts "ì" or "ò" after a consonant only, and has no "ð" at all.
+_CP1258_MARKER = re.compile("[ðÐ]|[aeiouyâêôAEIOUYÂÊÔãõýÃÕÝ][ÌìÒòÞ]")
+
 # Letters only Unicode Vietnamese has: a text holding them is not legacy.
 _UNICODE_ONLY = re.compile(r"[\u1ea0-\u1ef9ăĂđĐơƠưƯĩĨũŨ]")
 _WORD = re.compile(r"\S+")
@@ -87,18 +110,26 @@ MIN_MARKED_SHARE = 0.15
 
 
 def detect(text: str) -> str | None:
-    """ "TCVN3", "VNI" or None: which legacy encoding the text is in, if any."""
+    """ "TCVN3", "VNI", "Windows-1258", "VIQR" or None: which legacy encoding the text is in, if any."""
     if _UNICODE_ONLY.search(text):
         return None
     words = [w for w in _WORD.findall(text) if any(c.isalpha() for c in w)]
     if not words:
         return None
     # TCVN3 text also holds VNI's marker letters ("ø" is its "ứ"), so TCVN3's symbols decide first.
+    # Windows-1258 and VIQR use none of either's markers.
     for name, markers in (("TCVN3", _TCVN3_MARKERS), ("VNI", _VNI_MARKERS)):
-        marked = sum(1 for w in words if any(c in markers for c in w))
-        if marked >= 3 and marked >= MIN_MARKED_SHARE * len(words):
+        if _enough(sum(1 for w in words if any(c in markers for c in w)), len(words)):
             return name
+    if _enough(sum(1 for w in words if _CP1258_MARKER.search(w)), len(words)):
+        return "Windows-1258"
+    if _enough(*viqr.signs(text)):
+        return "VIQR"
     return None
+
+
+def _enough(marked: int, words: int) -> bool:
+    return marked >= 3 and marked >= MIN_MARKED_SHARE * words
 
 
 def convert(text: str) -> tuple[str, str | None]:
@@ -108,18 +139,22 @@ def convert(text: str) -> tuple[str, str | None]:
 
 
 def decode_as(text: str, name: str) -> str:
-    """Text in the named legacy encoding ("TCVN3", "VNI") as Unicode; for pieces of a longer text
-    (PDF lines, table cells) whose encoding was detected on the whole."""
+    """Text in the named legacy encoding (a name `detect` returns) as Unicode; for pieces of a longer
+    text (PDF lines, table cells) whose encoding was detected on the whole."""
     if name == "TCVN3":
         return _capitals(text, "".join(TCVN3.get(c, c) for c in text))
     if name == "VNI":
         return _VNI_PATTERN.sub(lambda m: VNI[m.group()], text)
+    if name == "Windows-1258":
+        return unicodedata.normalize("NFC", text.translate(_CP1258_VIA_1252))
+    if name == "VIQR":
+        return viqr.decode(text)
     raise ValueError(f"unknown legacy encoding {name!r}")
 
 
 def decode_bytes(data: bytes) -> tuple[str, str] | None:
-    """(Unicode text, encoding name) of bytes that are not UTF-8: TCVN3 or VNI over Windows-1252,
-    or Windows-1258 (Vietnamese Windows code page, tones as combining marks); None otherwise."""
+    """(Unicode text, encoding name) of bytes that are not UTF-8: TCVN3, VNI or Windows-1258 (the
+    Vietnamese Windows code page, tones as combining marks) over Windows-1252; None otherwise."""
     if any(b < 0x20 and b not in b"\t\n\r\f" for b in data):
         return None  # control bytes: binary data, not text in any code page
     high = sum(1 for b in data if b >= 0x80)

@@ -1,4 +1,4 @@
-"""PDF reader: pypdf layout text per page, tables from pdfplumber geometry, pages without text to OCR."""
+"""PDF reader: pypdf layout text per page, tables from the page geometry, pages without text to OCR."""
 
 from __future__ import annotations
 
@@ -102,25 +102,26 @@ def _extract_pages(path: Path, pages_done: PageProgress | None = None) -> list[l
 
 
 def _splice_tables(path: Path, pages: list[list[str]], encoding: str | None = None) -> list[list[str]]:
-    """Replace the lines of each table pdfplumber finds by one marked line per logical row.
+    """Replace the lines of each table found in the page geometry by one marked line per logical row.
 
-    Only pages where pypdf's layout text has a line of three or more cells (≥ 4 spaces apart) are
-    looked at: reading a page's geometry costs more than reading its text, and a data table of
-    three or more columns always has such a line. pypdf's layout text stays the source of everything
-    else (it keeps indents and the header's two columns better than pdfplumber's layout text); a
+    Only pages where pypdf's layout text has a line of two or more cells (≥ 4 spaces apart) are
+    looked at: reading a page's geometry costs more than reading its text, and a data table always
+    has such a line; with two cells at most, only ruled tables are looked for, and the characters
+    are read only when the page has lines. pypdf's layout text stays the source of everything
+    else (it keeps indents and the header's two columns better than a layout text from the geometry); a
     table whose words cannot be found as a run of pypdf lines is left as pypdf wrote it. A table
     that starts a page right below a table ending the previous page, with as many columns,
     continues it: its repeated header is dropped and a row split by the page break (no number in
     its first cell) is joined to the row before.
     """
-    candidates = [
-        i for i, page in enumerate(pages) if any(len(COLUMN_GAP.split(x.strip())) >= 3 for x in page)
-    ]
+    cells = [max((len(COLUMN_GAP.split(x.strip())) for x in page), default=0) for page in pages]
+    two = [i for i, n in enumerate(cells) if n == 2]  # a two-column table only when ruled
+    candidates = [i for i, n in enumerate(cells) if n >= 3] + two
     if not candidates:
         return pages
     try:
-        found = find_tables(path, candidates)
-    except (*_BROKEN, *GEOMETRY_ERRORS) as exc:  # pdfminer failing on a file pypdf read: keep pypdf's text
+        found = find_tables(path, sorted(candidates), ruled_only=two)
+    except (*_BROKEN, *GEOMETRY_ERRORS) as exc:  # pdfium failing on a file pypdf read: keep pypdf's text
         log.warning("%s: table geometry not read (%s); tables kept as plain lines", path.name, _reason(exc))
         return pages
     if encoding:  # cells are compared with pypdf's lines as found, read after conversion
@@ -170,7 +171,7 @@ def _locate(page: list[str], table: PageTable) -> tuple[int, int] | None:
     """[start, end) of the run of pypdf lines holding the table's words, or None when not found.
 
     Lines are taken while their words are among the table's words not yet used; the run must hold
-    90 % of them (calibrated on reportlab tables; pypdf and pdfplumber split words the same way).
+    90 % of them (calibrated on reportlab tables; pypdf and the geometry split words the same way).
     """
     total = sum(table.tokens.values())
     if not total:

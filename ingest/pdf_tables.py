@@ -1,4 +1,5 @@
-"""Tables of PDF pages from the PDF's own geometry (pdfplumber): ruled tables, then aligned text.
+"""Tables of PDF pages from the PDF's own geometry (pdfium's characters and lines, pdfplumber's
+table finder): ruled tables, then aligned text.
 
 Ruled tables come from pdfplumber's line-based table finder (like camelot's "lattice"): each slot
 of the grid takes the text of the cell that covers it, so a merged cell is repeated into every row
@@ -10,22 +11,22 @@ lines stays one row.
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
-from pdfminer.psparser import PSException
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.table import TableFinder
 
 from chidao.core.text import nfc
+from ingest.pdf_geometry import PageGeometry, PdfiumError, read_geometry, words_of
 
-# How pdfminer (under pdfplumber) reports a file it cannot parse; the PDF reader then keeps pypdf's text.
-GEOMETRY_ERRORS = (PSException, PdfminerException)
+# How pdfium reports a file it cannot read; the PDF reader then keeps pypdf's text.
+GEOMETRY_ERRORS = (PdfiumError,)
 
 # Words of one cell are a space apart (≈ 0.25 em, ≤ 0.5 em when justified); cells of an unruled
 # table are further apart than this many font heights. Checked on reportlab tables (6 pt padding
@@ -57,64 +58,103 @@ def tokens(text: str) -> Counter[str]:
     return Counter(re.findall(r"\w+", nfc(text).casefold()))
 
 
-def find_tables(path: Path, pages: Sequence[int] | None = None) -> dict[int, list[PageTable]]:
+def find_tables(
+    path: Path, pages: Sequence[int] | None = None, *, ruled_only: Collection[int] = ()
+) -> dict[int, list[PageTable]]:
     """Tables per 0-based page index (of `pages`, default all), top to bottom; pages without
-    tables are absent."""
+    tables are absent. On pages in `ruled_only` only tables drawn with ruling lines are looked for
+    (two aligned columns without lines are a header block or a signature as often as a table)."""
     out: dict[int, list[PageTable]] = {}
-    numbers = None if pages is None else [i + 1 for i in pages]
-    with pdfplumber.open(path, pages=numbers) as pdf:
-        for page in pdf.pages:
-            words = page.extract_words()
-            found = _ruled(page) if page.edges else []
-            boxes = [(t.top, t.bottom) for t in found]
+    if pages is None:
+        import pypdfium2
+
+        with pypdfium2.PdfDocument(path) as pdf:
+            pages = range(len(pdf))
+    for index, page in read_geometry(path, list(pages), lines_first=ruled_only):
+        words = words_of(page.chars)
+        found = _ruled(page, words) if page.edges else []
+        boxes = [(t.top, t.bottom) for t in found]
+        if index not in ruled_only:
             found += aligned_tables(words, boxes)
-            if found:
-                found.sort(key=lambda t: t.top)
-                _mark_edges(page, words, found)
-                out[page.page_number - 1] = found
+        if found:
+            found.sort(key=lambda t: t.top)
+            _mark_edges(page, words, found)
+            out[index] = found
     return out
 
 
-def _ruled(page: Any) -> list[PageTable]:
+def _ruled(page: PageGeometry, words: list[dict[str, Any]]) -> list[PageTable]:
+    """Tables drawn with ruling lines, by pdfplumber's line-based table finder (default settings),
+    their cells filled with the page's `words`."""
     out = []
-    for table in page.find_tables():
+    for table in TableFinder(page).tables:  # type: ignore[arg-type]  # it reads only .edges and .bbox
         cells = table.cells
         xs = sorted({round(x, 1) for c in cells for x in (c[0], c[2])})
         ys = sorted({round(y, 1) for c in cells for y in (c[1], c[3])})
         if len(xs) < 3 or len(ys) < 3:
             continue
-        texts: dict[tuple[float, ...], str] = {}
-        grid: list[list[str | None]] = []
-        for top, bottom in zip(ys, ys[1:], strict=False):
-            row: list[str | None] = []
-            left_cell = None
-            for left, right in zip(xs, xs[1:], strict=False):
+        slots: dict[tuple[int, int], tuple[float, ...]] = {}  # (row, column) → the cell covering it
+        for i, (top, bottom) in enumerate(zip(ys, ys[1:], strict=False)):
+            for j, (left, right) in enumerate(zip(xs, xs[1:], strict=False)):
                 cx, cy = (left + right) / 2, (top + bottom) / 2
                 cell = next((c for c in cells if c[0] <= cx <= c[2] and c[1] <= cy <= c[3]), None)
-                if cell is None:
+                if cell is not None:
+                    slots[i, j] = cell
+        texts = _cell_texts(_in_box(words, table.bbox), xs, ys, slots)
+        grid: list[list[str | None]] = []
+        for i in range(len(ys) - 1):
+            row: list[str | None] = []
+            for j in range(len(xs) - 1):
+                slot = slots.get((i, j))
+                if slot is None:
                     row.append("")
-                elif cell == left_cell:
+                elif j and slots.get((i, j - 1)) == slot:
                     row.append(None)  # spanned from the left (see tables.from_grid)
                 else:
-                    if cell not in texts:
-                        texts[cell] = _text_in(page, cell)
-                    row.append(texts[cell])  # a cell spanning rows is repeated in each
-                left_cell = cell
+                    row.append(texts.get(slot, ""))  # a cell spanning rows is repeated in each
             grid.append(row)
-        out.append(PageTable(table.bbox[1], table.bbox[3], grid, tokens(_text_in(page, table.bbox))))
+        table_words = tokens("\n".join(texts.values()))  # all its characters (texts[None]: outside the cells)
+        out.append(PageTable(table.bbox[1], table.bbox[3], grid, table_words))
     return out
 
 
-def _text_in(page: Any, box: Sequence[float]) -> str:
-    """Text of the characters whose centre lies in the box: a name running over a cell's right
-    border ("Văn phòng Tỉnh ủy") stays whole, as the reader of the printed page sees it."""
+def _in_box(words: list[dict[str, Any]], box: Sequence[float]) -> list[dict[str, Any]]:
     x0, top, x1, bottom = box
-    chars = [
-        c
-        for c in page.chars
-        if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+    return [
+        w
+        for w in words
+        if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom
     ]
-    return nfc(pdfplumber.utils.extract_text(chars) or "")
+
+
+def _cell_texts(
+    words: list[dict[str, Any]],
+    xs: list[float],
+    ys: list[float],
+    slots: dict[tuple[int, int], tuple[float, ...]],
+) -> dict[tuple[float, ...] | None, str]:
+    """Text of each cell: the words whose centre falls in one of its grid slots, in reading order
+    (under None, those in a slot no cell covers). A word running over a column line (two cells'
+    texts with no gap between them) is split there by its characters' centres, as the page shows it."""
+    found: dict[tuple[float, ...] | None, list[str]] = {}
+
+    def slot(i: int, x: float) -> tuple[float, ...] | None:
+        j = min(max(bisect.bisect_right(xs, x) - 1, 0), len(xs) - 2)
+        return slots.get((i, j))
+
+    inner = xs[1:-1]
+    for w in words:
+        i = min(max(bisect.bisect_right(ys, (w["top"] + w["bottom"]) / 2) - 1, 0), len(ys) - 2)
+        if not any(w["x0"] < x < w["x1"] for x in inner):
+            found.setdefault(slot(i, (w["x0"] + w["x1"]) / 2), []).append(w["text"])
+            continue
+        pieces: dict[tuple[float, ...] | None, str] = {}
+        for c in w["chars"]:
+            cell = slot(i, (c["x0"] + c["x1"]) / 2)
+            pieces[cell] = pieces.get(cell, "") + c["text"]
+        for cell, piece in pieces.items():
+            found.setdefault(cell, []).append(piece)
+    return {cell: nfc(" ".join(parts)) for cell, parts in found.items()}
 
 
 @dataclass(slots=True)
@@ -250,7 +290,7 @@ def _logical_rows(lines: list[_Line], starts: list[float], tol: float) -> list[l
     return grid
 
 
-def _mark_edges(page: Any, words: list[dict], tables: list[PageTable]) -> None:
+def _mark_edges(page: PageGeometry, words: list[dict], tables: list[PageTable]) -> None:
     """Whether body text lies above the first and below the last table (furniture margins excluded)."""
     margin = page.height * 0.08  # running headers and page numbers sit in the outer 8 % of A4
     words = [w for w in words if margin < w["top"] < page.height - margin]

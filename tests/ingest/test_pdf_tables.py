@@ -166,3 +166,51 @@ def test_row_split_by_a_page_break_is_joined(tmp_path: Path):
         (f"2 | Tỉnh đoàn | {' '.join(task)} | Hội Nông dân | Trước 30/6/2024", (1,)),
         ("3 | Văn phòng Tỉnh ủy | Tổng kết, báo cáo |  | Tháng 12/2024", (2,)),
     ]
+
+
+def test_two_column_ruled_table_keeps_wrapped_cells_in_their_row(tmp_path: Path):
+    rows = [
+        ["Đơn vị", "Nhiệm vụ"],
+        ["Tỉnh đoàn", "Tổ chức ra quân tình nguyện tại các xã vùng biển trong tháng 7 và tháng 8"],
+        ["Hội Nông dân tỉnh", "Hỗ trợ nông dân khôi phục sản xuất sau bão"],
+    ]
+    path = _pdf(tmp_path / "hai-cot.pdf", _table(rows, [120, 300], ruled=True))
+    assert _rows(path) == [
+        "Tỉnh đoàn | Tổ chức ra quân tình nguyện tại các xã vùng biển trong tháng 7 và tháng 8",
+        "Hội Nông dân tỉnh | Hỗ trợ nông dân khôi phục sản xuất sau bão",
+    ]
+    assert _header(path) == ["Đơn vị | Nhiệm vụ"]
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_pdfium_geometry_gives_pdfplumbers_words_and_ruling_lines(tmp_path: Path, rotation: int):
+    """The fast geometry (pdfium) stands in for pdfplumber's own (pdfminer): same ruling edges on
+    the page as displayed, same words within half a point (upright text only: pdfplumber reads
+    text turned by the page's /Rotate as vertical words)."""
+    import pdfplumber
+    import pypdf
+
+    from ingest.pdf_geometry import read_geometry, words_of
+
+    source = _pdf(tmp_path / "bang.pdf", _table([TASK_HEADER, *TASKS], WIDTHS, ruled=True))
+    writer = pypdf.PdfWriter(clone_from=str(source))
+    writer.pages[0].rotate(rotation)
+    path = tmp_path / f"xoay-{rotation}.pdf"
+    writer.write(path)
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        words, edges, size = page.extract_words(), page.edges, (page.width, page.height)
+    [(_, geometry)] = read_geometry(path, [0])
+
+    def key(edge: dict) -> tuple:
+        return (edge["orientation"], *(round(edge[k], 1) for k in ("x0", "top", "x1", "bottom")))
+
+    assert sorted(map(key, geometry.edges)) == sorted(map(key, edges))
+    assert (geometry.width, geometry.height) == pytest.approx(size)
+    if rotation in (0, 180):
+        mine = words_of(geometry.chars)
+        assert [w["text"] for w in mine] == [w["text"] for w in words]
+        for a, b in zip(mine, words, strict=True):
+            assert [a[k] for k in ("x0", "x1", "top", "bottom")] == pytest.approx(
+                [b[k] for k in ("x0", "x1", "top", "bottom")], abs=0.5
+            )
