@@ -1,11 +1,13 @@
-"""Calibrate the "không tìm thấy" model on two question sets, check it on the half it was not fitted on.
+"""Calibrate the "không tìm thấy" model on several question sets, check it on what it was not fitted on.
 
-Every question of ../shared/eval and ../shared/eval-laws is asked of its own library (answerable
-unless it is a negative) and of the other library (unanswerable: the topic is absent there). The
-signals of qa/confidence.py are fitted by logistic regression on the even half (question ids by
-their number) and the threshold table is printed for both halves.
+Every question of the development sets (../shared/eval, ../shared/eval-laws, bench/dev2) is asked of
+its own library (answerable unless it is a negative) and of every other library (unanswerable: the
+topic is absent there). The signals of qa/confidence.py are fitted by logistic regression on the
+even half (questions in file order) and the threshold table is printed for both halves. Report-only
+sets (bench/heldout) are asked of their own library and never fitted on.
 
-    .venv/bin/python bench/calibrate.py --store eval=/path/eval-store --store laws=/path/laws-store
+    .venv/bin/python bench/calibrate.py --store eval=/path/eval-store --store laws=/path/laws-store \
+        --store dev2=/path/dev2-store --store heldout=/path/heldout-store
 
 A store given is reused (ingest is incremental); otherwise the corpus is ingested into a temporary one.
 """
@@ -27,15 +29,23 @@ from chidao.evaluation import load_questions  # noqa: E402
 from chidao.library import Library  # noqa: E402
 from qa.confidence import SIGNALS, THRESHOLD, WEIGHTS, probability  # noqa: E402
 
-SETS = {"eval": ROOT.parent / "shared" / "eval", "laws": ROOT.parent / "shared" / "eval-laws"}
+SETS = {
+    "eval": ROOT.parent / "shared" / "eval",
+    "laws": ROOT.parent / "shared" / "eval-laws",
+    "dev2": ROOT / "bench" / "dev2",
+}
+# Held out: written by another hand and never tuned on; its rows are reported, never fitted.
+REPORT_ONLY = {"heldout": ROOT / "bench" / "heldout"}
 
 
 def collect(libraries: dict[str, Library]) -> list[dict]:
     """One row per (question, library) whose answer went through the confidence model."""
     rows = []
-    for set_name, folder in SETS.items():
+    for set_name, folder in (SETS | REPORT_ONLY).items():
         questions = load_questions(folder / "questions.jsonl")
         for lib_name, lib in libraries.items():
+            if (set_name in REPORT_ONLY or lib_name in REPORT_ONLY) and lib_name != set_name:
+                continue  # the held-out library and questions are only asked of each other
             for position, q in enumerate(questions):
                 answer = lib.ask(q["question"])
                 if not answer.signals:
@@ -48,7 +58,9 @@ def collect(libraries: dict[str, Library]) -> list[dict]:
                         "library": lib_name,
                         "kind": "answerable" if own and q.get("gold") else ("negative" if own else "cross"),
                         # Alternate questions in file order: the laws set's ids are all odd.
-                        "half": "fit" if position % 2 == 0 else "check",
+                        "half": "heldout"
+                        if set_name in REPORT_ONLY
+                        else ("fit" if position % 2 == 0 else "check"),
                         "x": [dict(answer.signals)[s] for s in SIGNALS],
                     }
                 )
@@ -76,8 +88,8 @@ def table(rows: list[dict], probs: np.ndarray, thresholds: list[float]) -> None:
     print("| threshold | half | set | answerable found | negatives refused | cross-set refused |")
     print("|---|---|---|---|---|---|")
     for t in thresholds:
-        for half in ("fit", "check"):
-            for set_name in SETS:
+        for half in ("fit", "check", "heldout"):
+            for set_name in SETS if half != "heldout" else REPORT_ONLY:
                 pick = [
                     (r, p)
                     for r, p in zip(rows, probs, strict=True)
@@ -111,7 +123,7 @@ def main() -> None:
     else:
         with tempfile.TemporaryDirectory(prefix="chidao-calibrate-") as tmp:
             libraries = {}
-            for name, folder in SETS.items():
+            for name, folder in (SETS | REPORT_ONLY).items():
                 lib = Library.open(given.get(name) or Path(tmp) / name)
                 lib.ingest([folder / "corpus"])
                 libraries[name] = lib
