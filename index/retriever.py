@@ -52,25 +52,27 @@ class Retriever:
         return self.store.units_of(doc_id)
 
     def dense_index(self) -> DenseIndex:
-        """The FAISS index of the store's vectors, loaded from its cache or rebuilt (and cached)."""
-        generation = self.store.generation
-        if self._dense is None or self._dense_generation != generation:
-            ids = self.store.unit_id_array()
-            dense = DenseIndex.load(self.store_dir, generation, len(ids))
-            if dense is not None and not dense.matches(ids, self.store.vectors_of):
-                log.warning(
-                    "dense cache of generation %d does not match the database; rebuilding", generation
-                )
-                dense = None
-            if dense is None:
-                ids, vectors = self.store.all_vectors()
-                if len(ids) == 0:
-                    vectors = vectors.reshape(0, self.embedder.dim)
-                dense = DenseIndex(ids, vectors)
-                if self.store.writable:  # a read-only store keeps the rebuilt index in memory only
-                    dense.save(self.store_dir, generation)
-            self._dense, self._dense_generation = dense, generation
-        return self._dense
+        """The FAISS index of the store's vectors: its cache memory-mapped, or rebuilt from SQLite
+        in chunks (and cached) when the cache is missing, stale or damaged."""
+        with self.store.snapshot():  # one state of the store, however long a rebuild reads
+            generation = self.store.generation
+            if self._dense is None or self._dense_generation != generation:
+                self._dense = self._load_dense(generation)
+                self._dense_generation = generation
+            return self._dense
+
+    def _load_dense(self, generation: int) -> DenseIndex:
+        count = self.store.unit_count()
+        dense = DenseIndex.load(self.store_dir, generation, count)
+        if dense is not None and not dense.matches(count, self.store.vectors_of):
+            log.warning("dense cache of generation %d does not match the database; rebuilding", generation)
+            dense = None
+        if dense is None:
+            dim = self.store.vector_dim() or self.embedder.dim
+            # A read-only store keeps the rebuilt index in memory only.
+            directory = self.store_dir if self.store.writable else None
+            dense = DenseIndex.build(self.store.vector_chunks, count, dim, directory, generation)
+        return dense
 
     def refresh(self, rebuild: bool = False) -> None:
         """Bring the search index up to date after a write (the dense cache; `rebuild` is implied:
