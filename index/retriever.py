@@ -35,6 +35,7 @@ class Retriever:
         self._dense_generation = -1
         self._docs: dict[str, Document] | None = None
         self._docs_generation = -1
+        self._by_number: dict[str, set[str]] = {}
 
     @property
     def embedder(self) -> Embedder:
@@ -46,6 +47,9 @@ class Retriever:
         if self._docs is None or self._docs_generation != generation:
             self._docs = {d.id: d for d in self.store.documents()}
             self._docs_generation = generation
+            self._by_number = {}
+            for doc in self._docs.values():
+                self._by_number.setdefault(leading_number(doc.metadata.number), set()).add(doc.id)
         return self._docs
 
     def units_of(self, doc_id: str) -> tuple[Unit, ...]:
@@ -146,11 +150,17 @@ class Retriever:
         named = set(doc_numbers(query))
         if not named:
             return {}
-        boost_docs = {d.id for d in docs.values() if leading_number(d.metadata.number) in named}
+        if docs is self._docs:  # the documents by leading number, indexed once per generation
+            boost_docs = set().union(*(self._by_number.get(n, set()) for n in named))
+        else:
+            boost_docs = {d.id for d in docs.values() if leading_number(d.metadata.number) in named}
         candidates = {uid for uid, _ in lex} | {uid for uid, _ in den}
         units = self.store.units_by_id(sorted(candidates))
+        # A text names a number only if its digits are in it: the cheap test spares most texts the
+        # folding and parsing of doc_numbers.
         return {
             uid: NUMBER_BOOST
             for uid, u in units.items()
-            if u.doc_id in boost_docs or set(doc_numbers(u.text)) & named
+            if u.doc_id in boost_docs
+            or (any(n in u.text for n in named) and set(doc_numbers(u.text)) & named)
         }
