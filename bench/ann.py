@@ -25,18 +25,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from chidao.evaluation import load_questions  # noqa: E402
 from chidao.library import Library  # noqa: E402
+from index.dense import build_faiss  # noqa: E402
 
-NOISE = 0.05
 K = 10
 BUILD_THREADS = faiss.omp_get_max_threads()
 
 
-def synthetic(real: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
+def synthetic(real: np.ndarray, n: int, rng: np.random.Generator, noise: float) -> np.ndarray:
     out = np.empty((n, real.shape[1]), dtype=np.float32)
     for start in range(0, n, 65536):
         m = min(65536, n - start)
         a, b = rng.integers(0, len(real), size=(2, m))
-        v = 0.7 * real[a] + 0.3 * real[b] + rng.normal(0, NOISE, size=(m, real.shape[1])).astype(np.float32)
+        v = 0.7 * real[a] + 0.3 * real[b] + rng.normal(0, noise, size=(m, real.shape[1])).astype(np.float32)
         out[start : start + m] = v / np.linalg.norm(v, axis=1, keepdims=True)
     return out
 
@@ -109,13 +109,8 @@ def hnsw_sq8(v: np.ndarray) -> faiss.Index:
 
 
 def ivf_pq(v: np.ndarray) -> faiss.Index:
-    nlist = 4 * int(np.sqrt(len(v)))
-    quantizer = faiss.IndexFlatIP(v.shape[1])
-    index = faiss.IndexIVFPQ(quantizer, v.shape[1], nlist, 48, 8, faiss.METRIC_INNER_PRODUCT)
-    train = v[np.random.default_rng(1).choice(len(v), size=min(len(v), 64 * nlist), replace=False)]
-    index.train(train)
-    index.add(v)
-    return index
+    """The library's own index (index/dense.py)."""
+    return build_faiss(v, ann_threshold=0)
 
 
 def ef(value: int) -> Callable[[faiss.Index], None]:
@@ -138,6 +133,7 @@ def main() -> None:
     parser.add_argument("--eval", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval")
     parser.add_argument("--sizes", default="300000,1000000")
     parser.add_argument("--only", default="", help="comma list of hnsw-flat, hnsw-sq8, ivf-pq")
+    parser.add_argument("--noise", type=float, default=0.015, help="per-dimension noise of synthetic vectors")
     args = parser.parse_args()
     lib = Library.open(args.store)
     _, real = lib.store.all_vectors()
@@ -146,13 +142,13 @@ def main() -> None:
     only = set(filter(None, args.only.split(",")))
     table = []
     for n in (int(s) for s in args.sizes.split(",")):
-        vectors = synthetic(real, n, np.random.default_rng(0))
+        vectors = synthetic(real, n, np.random.default_rng(0), args.noise)
         f16 = vectors.astype(np.float16)
         exact = faiss.IndexFlatIP(vectors.shape[1])
         exact.add(vectors)
         _, truth = exact.search(queries, K)
         del exact
-        print(f"{n} units", file=sys.stderr, flush=True)
+        print(f"{n} units, noise {args.noise}", file=sys.stderr, flush=True)
         plans = [
             ("hnsw-flat", hnsw_flat, K, [("efS=128", ef(128))]),
             ("hnsw-sq8", hnsw_sq8, 100, [("efS=128 +rerank100", ef(128)), ("efS=256 +rerank100", ef(256))]),

@@ -5,9 +5,10 @@ ANN recall, index build and cold start on libraries of 10k / 100k / 300k / 1M un
         [--eval ../shared/eval] [--laws ../shared/eval-laws [--laws-store STORE]] [--store DIR]
 
 Embedding a million units at ~25/s would take days, so the grown units are SYNTHETIC: texts
-recombine halves of two real units of the eval corpus, vectors are the normalised mix of the two real
-vectors plus noise. `--laws` adds one figure on real text: the laws corpus's STORED documents copied
-(units, texts and vectors as stored, under new ids and renamed numbers) to ~100k units.
+recombine halves of two real units of the eval corpus, vectors are the normalised mix of the two
+real vectors plus noise (see NOISE in bench/growth.py). `--laws` adds one figure on real text: the
+laws corpus's STORED documents copied (units, texts and vectors as stored, under new ids) to ~100k
+units.
 
 Every figure of a size is taken in fresh processes on the grown store, through the public Library:
 `rss_mb` and the latencies from `lib.search` (warm, k=10, full path: embed + accents + FTS5 + FAISS +
@@ -33,7 +34,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.growth import grow, real_units, replicate  # noqa: E402
+from bench.growth import NOISE, grow, real_units, replicate  # noqa: E402
 from chidao.evaluation import load_questions  # noqa: E402
 from chidao.ingesting import passage_text  # noqa: E402
 from chidao.library import Library  # noqa: E402
@@ -205,6 +206,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,300000,1000000")
     parser.add_argument("--units", action="append", help="a size (repeatable, or a comma list)")
     parser.add_argument("--json", action="store_true", help="stdout: one JSON line per size")
+    parser.add_argument("--noise", type=float, default=NOISE, help="per-dimension noise of synthetic vectors")
     parser.add_argument("--store", type=Path, help="grow the library here and keep it (default: a temp dir)")
     parser.add_argument("--laws", type=Path, help="the laws eval set: replicate its corpus to ~100k units")
     parser.add_argument("--laws-store", type=Path, help="a built store of the laws corpus (else ingested)")
@@ -236,9 +238,9 @@ def main() -> None:
         real = real_units(lib)
         rng = np.random.default_rng(0)
         for size in sizes_of(args):
-            rate = grow(lib, real, size, rng)
+            rate = grow(lib, real, size, rng, args.noise)
             library = size <= args.index_only_above
-            row = measure(lib, args.eval / "questions.jsonl", "synthetic", library)
+            row = measure(lib, args.eval / "questions.jsonl", f"synthetic σ={args.noise}", library)
             rows.append(row | {"grow_rate": rate})
             if args.json:
                 print(json.dumps(rows[-1]), flush=True)

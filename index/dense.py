@@ -278,7 +278,7 @@ def build_faiss(vectors: np.ndarray, ann_threshold: int = ANN_THRESHOLD) -> fais
     faiss.omp_set_num_threads(_BUILD_THREADS)
     try:
         if len(vectors) >= ann_threshold:
-            nlist = max(1, 4 * int(np.sqrt(len(vectors))))
+            nlist = max(1, int(np.sqrt(len(vectors))))
             pq_bytes = max(m for m in range(1, PQ_BYTES + 1) if dim % m == 0)
             sample = _spread(len(vectors), min(len(vectors), TRAIN_PER_LIST * nlist))
             bits = min(8, int(np.log2(len(sample))))  # 256 codewords need 256 training vectors
