@@ -1,12 +1,12 @@
 """Dense retrieval: unit vectors as float16 in a memory-mapped cache, searched exactly (FAISS flat) in
-a small library and through an IVF-PQ index whose candidates are re-ranked on the float16 vectors in a
-large one.
+a small library and through an IVF index of 8-bit codes whose candidates are re-ranked on the float16
+vectors in a large one.
 
 SQLite holds the vectors' truth (float32, index/store.py). The cache beside it, per store generation G:
 
     dense-G.ids.npy   unit ids, ascending (int64); a unit's row is found by binary search
     dense-G.f16.npy   their vectors as float16, row i ↔ ids[i]; memory-mapped, never read whole
-    dense-G.faiss     the IVF-PQ index (from ANN_THRESHOLD vectors up)
+    dense-G.faiss     the IVF-SQ8 index (from ANN_THRESHOLD vectors up)
     dense-G.json      the stamp, written last: generation, size, dim, file sizes, checksum
 
 A cache is used only for the store generation it names, so an ingest killed half way can never leave
@@ -33,13 +33,15 @@ log = logging.getLogger(__name__)
 # needs no training; its float32 copy in memory is at most 77 MB.
 ANN_THRESHOLD = 50_000
 # The ANN index, chosen with bench/ann.py on SYNTHETIC vectors grown from the eval corpus's real ones
-# and the 80 eval questions (300k and 1M vectors, recall@10 against exact float32 search):
-#   HNSW flat (M=32): recall 0.99 but float32 vectors twice (cache + graph), 1.8 GB at 1M, long build;
-#   HNSW + SQ8 (M=32): 0.6 GB in memory at 1M, build still the slowest;
-#   IVF-PQ (48-byte codes) + exact re-rank of the top RERANK from float16: ~60 MB at 1M, builds in
-#   minutes, recall@10 ≥ 0.98 at NPROBE — chosen. See the README's "Scaling" for the table.
-PQ_BYTES = 48
-NPROBE = 64
+# (noise 0.015, see bench/growth.py) and the 80 eval questions, recall@10 against exact float32 search
+# at 300k vectors (2 loaded cores):
+#   HNSW flat (M=32, efSearch=128), the former index: recall 0.78 at noise 0.05, float32 vectors
+#     held twice (cache + graph: 1.8 GB at 1M) and a 15-minute build at 300k;
+#   IVF-PQ (48-byte codes, sqrt(n) lists) + exact re-rank of 200: 17 MB, recall 0.58 whatever the
+#     nprobe: near-duplicate units differ by less than the PQ error;
+#   IVF-SQ8 (one byte a dimension, sqrt(n) lists) + exact re-rank of RERANK from float16: recall
+#     0.986 at nprobe 16, 0.999 at NPROBE 32, built in 17 s; 384 bytes a vector — chosen.
+NPROBE = 32
 RERANK = 200
 TRAIN_PER_LIST = 40  # k-means sample: 40 vectors per inverted list (FAISS warns below 39)
 _PREFIX = "dense-"
@@ -230,9 +232,9 @@ class DenseIndex:
     ) -> DenseIndex | None:
         """The cache of exactly `generation` with `expected_size` vectors, else None.
 
-        Cheap whatever the size: the files are memory-mapped, not read. Their sizes must be the
-        stamp's (a truncated file), and the checksum (ids and an even sample of vector rows) must
-        hold; `matches` then compares a sample with the database.
+        Cheap whatever the size: the files (vectors and the IVF lists) are memory-mapped, not read.
+        Their sizes must be the stamp's (a truncated file), and the checksum (ids and an even sample
+        of vector rows) must hold; `matches` then compares a sample with the database.
         """
         base = directory / f"{_PREFIX}{generation}"
         try:
@@ -250,7 +252,9 @@ class DenseIndex:
             if stamp["checksum"] != checksum(ids, vectors):
                 log.warning("dense cache %s: files do not match their checksum; rebuilding", base)
                 return None
-            index = faiss.read_index(f"{base}.faiss") if stamp["ann"] else None
+            # The inverted lists stay on disk too: read as the probed lists are searched.
+            mmap = faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY
+            index = faiss.read_index(f"{base}.faiss", mmap) if stamp["ann"] else None
             if index is not None:
                 faiss.extract_index_ivf(index).nprobe = NPROBE
             return cls(ids, vectors, ann_threshold=ann_threshold, index=index)
@@ -271,7 +275,7 @@ def checksum(ids: np.ndarray, vectors: np.ndarray) -> str:
 
 
 def build_faiss(vectors: np.ndarray, ann_threshold: int = ANN_THRESHOLD) -> faiss.Index:
-    """IndexFlatIP (exact) for small sets, IVF-PQ from `ann_threshold` up (see the constants);
+    """IndexFlatIP (exact) for small sets, IVF-SQ8 from `ann_threshold` up (see the constants);
     float16 `vectors` are converted a chunk at a time, never all at once."""
     dim = vectors.shape[1] if vectors.ndim == 2 and vectors.shape[1] else 1
     index: faiss.Index
@@ -279,11 +283,11 @@ def build_faiss(vectors: np.ndarray, ann_threshold: int = ANN_THRESHOLD) -> fais
     try:
         if len(vectors) >= ann_threshold:
             nlist = max(1, int(np.sqrt(len(vectors))))
-            pq_bytes = max(m for m in range(1, PQ_BYTES + 1) if dim % m == 0)
             sample = _spread(len(vectors), min(len(vectors), TRAIN_PER_LIST * nlist))
-            bits = min(8, int(np.log2(len(sample))))  # 256 codewords need 256 training vectors
             quantizer = faiss.IndexFlatIP(dim)
-            index = faiss.IndexIVFPQ(quantizer, dim, nlist, pq_bytes, bits, faiss.METRIC_INNER_PRODUCT)
+            index = faiss.IndexIVFScalarQuantizer(
+                quantizer, dim, nlist, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
+            )
             index.train(np.asarray(vectors[sample], dtype=np.float32))
             index.nprobe = NPROBE
         else:
