@@ -4,8 +4,9 @@ on recall@10 against exact search, memory, build time and query time, in one run
     .venv/bin/python bench/ann.py --store STORE [--sizes 300000,1000000] [--eval ../shared/eval]
 
 Vectors are SYNTHETIC, grown from the store's real unit vectors as bench/speed.py grows its library
-(0.7·a + 0.3·b + noise, normalised; --noise 0.05 makes them near-random, a worst case); queries are the eval questions embedded for real. Exact search
-over float32 is the truth. Every search runs on one thread, as the library searches.
+(0.7·a + 0.3·b + noise, normalised; --noise 0.05 makes them near-random, a worst case); queries are
+the eval questions embedded for real. Exact search over float32 is the truth. Every search runs on
+one thread, as the library searches.
 """
 
 from __future__ import annotations
