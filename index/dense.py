@@ -101,7 +101,9 @@ class DenseIndex:
             rows = self.rows_of(unit_ids)
             if not self.is_ann or len(rows) <= self.ann_threshold:
                 return self._exact(q, rows, k)
-            params = faiss.SearchParametersIVF(sel=faiss.IDSelectorBatch(rows), nprobe=NPROBE)
+            selector = faiss.IDSelectorBatch(rows)
+            params = faiss.SearchParametersIVF()
+            params.sel, params.nprobe = selector, NPROBE
             _, found = self.index.search(q.reshape(1, -1), max(k, RERANK), params=params)
             return self._exact(q, found[0][found[0] >= 0], k)
         if not self.is_ann:
@@ -177,9 +179,9 @@ class DenseIndex:
                     return loaded
             except OSError as exc:
                 _cache_not_saved(directory, tmp, exc)
-        ids, vectors = np.empty(size, dtype=np.int64), np.empty((size, dim), dtype=np.float16)
-        _fill(ids, vectors, chunks())
-        return cls(ids, vectors, ann_threshold=ann_threshold)
+        in_memory = np.empty(size, dtype=np.int64), np.empty((size, dim), dtype=np.float16)
+        _fill(*in_memory, chunks())
+        return cls(*in_memory, ann_threshold=ann_threshold)
 
     def save(self, directory: Path, generation: int) -> bool:
         """Write the cache for `generation` atomically (temp files + rename), then drop older ones.
