@@ -72,7 +72,7 @@ def probe(store: Path, questions: Path, library: bool) -> dict:
     started = time.perf_counter()
     lib = Library.open(store)
     dense = lib.retriever.dense_index()
-    out: dict = {"open_s": time.perf_counter() - started, "ann": "IVF-PQ" if dense.is_ann else "flat"}
+    out: dict = {"open_s": time.perf_counter() - started, "ann": "IVF-SQ8" if dense.is_ann else "flat"}
     lib.embedder.embed_queries(queries[:1])
     index_times = []
     for q in queries:  # the index layer alone: embed + accents + FTS5 + FAISS + fusion
