@@ -35,6 +35,7 @@ class Retriever:
         self._dense_generation = -1
         self._docs: dict[str, Document] | None = None
         self._docs_generation = -1
+        self._by_number: dict[str, set[str]] = {}
 
     @property
     def embedder(self) -> Embedder:
@@ -46,31 +47,36 @@ class Retriever:
         if self._docs is None or self._docs_generation != generation:
             self._docs = {d.id: d for d in self.store.documents()}
             self._docs_generation = generation
+            self._by_number = {}
+            for doc in self._docs.values():
+                self._by_number.setdefault(leading_number(doc.metadata.number), set()).add(doc.id)
         return self._docs
 
     def units_of(self, doc_id: str) -> tuple[Unit, ...]:
         return self.store.units_of(doc_id)
 
     def dense_index(self) -> DenseIndex:
-        """The FAISS index of the store's vectors, loaded from its cache or rebuilt (and cached)."""
-        generation = self.store.generation
-        if self._dense is None or self._dense_generation != generation:
-            ids = self.store.unit_id_array()
-            dense = DenseIndex.load(self.store_dir, generation, len(ids))
-            if dense is not None and not dense.matches(ids, self.store.vectors_of):
-                log.warning(
-                    "dense cache of generation %d does not match the database; rebuilding", generation
-                )
-                dense = None
-            if dense is None:
-                ids, vectors = self.store.all_vectors()
-                if len(ids) == 0:
-                    vectors = vectors.reshape(0, self.embedder.dim)
-                dense = DenseIndex(ids, vectors)
-                if self.store.writable:  # a read-only store keeps the rebuilt index in memory only
-                    dense.save(self.store_dir, generation)
-            self._dense, self._dense_generation = dense, generation
-        return self._dense
+        """The FAISS index of the store's vectors: its cache memory-mapped, or rebuilt from SQLite
+        in chunks (and cached) when the cache is missing, stale or damaged."""
+        with self.store.snapshot():  # one state of the store, however long a rebuild reads
+            generation = self.store.generation
+            if self._dense is None or self._dense_generation != generation:
+                self._dense = self._load_dense(generation)
+                self._dense_generation = generation
+            return self._dense
+
+    def _load_dense(self, generation: int) -> DenseIndex:
+        count = self.store.unit_count()
+        dense = DenseIndex.load(self.store_dir, generation, count)
+        if dense is not None and not dense.matches(count, self.store.vectors_of):
+            log.warning("dense cache of generation %d does not match the database; rebuilding", generation)
+            dense = None
+        if dense is None:
+            dim = self.store.vector_dim() or self.embedder.dim
+            # A read-only store keeps the rebuilt index in memory only.
+            directory = self.store_dir if self.store.writable else None
+            dense = DenseIndex.build(self.store.vector_chunks, count, dim, directory, generation)
+        return dense
 
     def refresh(self, rebuild: bool = False) -> None:
         """Bring the search index up to date after a write (the dense cache; `rebuild` is implied:
@@ -144,11 +150,17 @@ class Retriever:
         named = set(doc_numbers(query))
         if not named:
             return {}
-        boost_docs = {d.id for d in docs.values() if leading_number(d.metadata.number) in named}
+        if docs is self._docs:  # the documents by leading number, indexed once per generation
+            boost_docs = set().union(*(self._by_number.get(n, set()) for n in named))
+        else:
+            boost_docs = {d.id for d in docs.values() if leading_number(d.metadata.number) in named}
         candidates = {uid for uid, _ in lex} | {uid for uid, _ in den}
         units = self.store.units_by_id(sorted(candidates))
+        # A text names a number only if its digits are in it: the cheap test spares most texts the
+        # folding and parsing of doc_numbers.
         return {
             uid: NUMBER_BOOST
             for uid, u in units.items()
-            if u.doc_id in boost_docs or set(doc_numbers(u.text)) & named
+            if u.doc_id in boost_docs
+            or (any(n in u.text for n in named) and set(doc_numbers(u.text)) & named)
         }

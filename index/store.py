@@ -325,9 +325,11 @@ class Store:
         rows = self.conn.execute(f"SELECT {_UNIT_COLS} FROM units ORDER BY id").fetchall()
         return [(row[0], row[1], _unit(row)) for row in rows]
 
-    def unit_ids(self, doc_ids: Sequence[str]) -> list[int]:
+    def unit_ids(self, doc_ids: Sequence[str]) -> np.ndarray:
+        """The ids of the units of these documents (int64, unordered)."""
         marks = ",".join("?" * len(doc_ids))
-        return [r[0] for r in self.conn.execute(f"SELECT id FROM units WHERE doc_id IN ({marks})", doc_ids)]
+        rows = self.conn.execute(f"SELECT id FROM units WHERE doc_id IN ({marks})", doc_ids)
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
     def references(self, doc_id: str | None = None) -> list[tuple[str, Reference]]:
         sql = (
@@ -339,28 +341,40 @@ class Store:
         ).fetchall()
         return [(r[0], Reference(*r[1:])) for r in rows]
 
+    def vector_chunks(self, size: int = 32_768) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """(ids (m,) int64, vectors (m, dim) float32) of every unit, in id order, `size` units at a
+        time: the dense cache is rebuilt from these without the whole matrix in memory."""
+        cursor = self.conn.execute("SELECT id, vector FROM units ORDER BY id")
+        while rows := cursor.fetchmany(size):
+            ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+            yield ids, np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+
     def all_vectors(self) -> tuple[np.ndarray, np.ndarray]:
-        """(ids (n,) int64, vectors (n, dim) float32) of every unit, in id order."""
-        rows = self.conn.execute("SELECT id, vector FROM units ORDER BY id").fetchall()
-        if not rows:
+        """(ids (n,) int64, vectors (n, dim) float32) of every unit, in id order (tests, benches)."""
+        chunks = list(self.vector_chunks())
+        if not chunks:
             return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
-        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        vectors = np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
-        return ids, vectors
+        return np.concatenate([c[0] for c in chunks]), np.vstack([c[1] for c in chunks])
 
     def unit_id_array(self) -> np.ndarray:
-        """Every unit id, ascending (what the dense cache must hold, in its order)."""
+        """Every unit id, ascending."""
         rows = self.conn.execute("SELECT id FROM units ORDER BY id").fetchall()
         return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
 
     def vectors_of(self, ids: Sequence[int]) -> np.ndarray:
-        """The stored vectors of the given unit ids, in that order (a spot check of the dense cache)."""
+        """The stored vectors of the given unit ids, in that order (a spot check of the dense cache);
+        KeyError when one is not in the store."""
         found: dict[int, bytes] = {}
         for start in range(0, len(ids), 900):
             chunk = [int(i) for i in ids[start : start + 900]]
             marks = ",".join("?" * len(chunk))
             found.update(self.conn.execute(f"SELECT id, vector FROM units WHERE id IN ({marks})", chunk))
         return np.vstack([np.frombuffer(found[int(i)], dtype=np.float32) for i in ids])
+
+    def vector_dim(self) -> int:
+        """The dimension of the stored vectors (0 in an empty store)."""
+        row = self.conn.execute("SELECT length(vector) / 4 FROM units LIMIT 1").fetchone()
+        return int(row[0]) if row else 0
 
     def unit_count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM units").fetchone()[0])

@@ -197,20 +197,20 @@ def test_damaged_database_with_an_intact_header_gives_a_precise_message(store_co
 def test_dense_cache_with_wrong_content_is_detected_and_rebuilt(store_copy):
     lib = Library.open(store_copy)
     truth = lib.retriever.dense_index()
-    ids, expected = truth.ids.copy(), np.array(lib.store.all_vectors()[1])
+    ids, expected = np.array(truth.ids), lib.store.all_vectors()[1].astype(np.float16)
     generation = lib.store.generation
     base = store_copy / f"dense-{generation}"
-    vectors = np.load(f"{base}.vectors.npy")
+    vectors = np.load(f"{base}.f16.npy")
     # Valid format, same shape, another library's content — with a stamp forged to match it.
     forged = np.roll(vectors, 1, axis=0)
-    np.save(f"{base}.vectors.npy", forged)
+    np.save(f"{base}.f16.npy", forged)
     stamp = json.loads(Path(f"{base}.json").read_text())
     stamp["checksum"] = checksum(ids, forged)
     Path(f"{base}.json").write_text(json.dumps(stamp))
     fresh = Library.open(store_copy)
     assert np.array_equal(fresh.retriever.dense_index().vectors, expected)
     # Changed files under the old stamp: the checksum catches them.
-    np.save(f"{base}.vectors.npy", forged)
+    np.save(f"{base}.f16.npy", forged)
     assert DenseIndex.load(store_copy, generation, len(ids)) is None
     assert np.array_equal(Library.open(store_copy).retriever.dense_index().vectors, expected)
 

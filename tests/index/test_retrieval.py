@@ -65,16 +65,15 @@ def test_search_modes_use_one_retriever(lib):
     assert all(h.rank_dense is None for h in lexical) and all(h.rank_lexical is None for h in dense)
 
 
-def test_ann_index_past_the_threshold_returns_the_same_top_hits(lib, tmp_path, monkeypatch):
+def test_ann_index_past_the_threshold_returns_the_same_top_hits(lib, tmp_path):
     copy = tmp_path / "store"
     shutil.copytree(lib.store_dir, copy)
-    monkeypatch.setattr("index.dense.ANN_THRESHOLD", 10)
-    monkeypatch.setattr("index.dense.DenseIndex.__init__.__defaults__", None, raising=False)
     ann = Library.open(copy)
     from index.dense import DenseIndex
 
     ids, vectors = ann.store.all_vectors()
-    ann._dense, ann._dense_generation = DenseIndex(ids, vectors, ann_threshold=10), ann.store.generation
-    assert ann._dense.is_ann
+    dense = DenseIndex(ids, vectors, ann_threshold=10)
+    ann.retriever._dense, ann.retriever._dense_generation = dense, ann.store.generation
+    assert dense.is_ann
     question = "Tỉnh đoàn phải tổ chức cuộc thi gì?"
     assert _top(ann.search(question, k=3), 3) == _top(lib.search(question, k=3), 3)
