@@ -58,6 +58,7 @@ def _snapshot(method: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(method)
     def wrapper(self: Library, *args, **kwargs) -> T:
+        self._refresh_terms()
         with self.store.snapshot():
             return method(self, *args, **kwargs)
 
@@ -105,6 +106,7 @@ class Library(Ingesting):
         self._embedder: Embedder | None = None
         self._retriever: Retriever | None = None
         self._qa: tuple[int, LibraryIndex, list[tuple[str, Reference]]] | None = None
+        self._terms: tuple[int, str] | None = None  # (generation, schema) of the checked term tables
 
     @classmethod
     def open(cls, store: str | Path | None = None, *, embedder: str | None = None) -> Library:
@@ -148,28 +150,49 @@ class Library(Ingesting):
     def _documents(self) -> dict[str, Document]:
         return self.retriever.documents()
 
-    def _qa_state(self) -> tuple[LibraryIndex, list[tuple[str, Reference]]]:
-        """What qa knows of the library (units, names, idf, resolved references), once per generation."""
-        from qa.corpus import build_index
+    def _refresh_terms(self) -> None:
+        """Once per generation, outside any transaction: the store's term statistics and learned unit
+        names up to date (rebuilt once for a store an older chidao wrote; see index/terms.py)."""
+        if not self.store.exists or self.store.conn.in_transaction:
+            return
+        generation = self.store.generation
+        if self._terms is None or self._terms[0] != generation:
+            from index.terms import refresh
+            from qa.learning import learn_names, learning_fingerprint
 
+            self._terms = (generation, refresh(self.store, learn_names, learning_fingerprint()))
+
+    def _qa_state(self) -> tuple[LibraryIndex, list[tuple[str, Reference]]]:
+        """What qa knows of the library (documents, names, resolved references; units and term
+        statistics read from the store on demand), once per generation."""
+        from index.terms import Terms
+        from qa.corpus import LibraryIndex
+
+        self._refresh_terms()
         generation = self.store.generation
         if self._qa is None or self._qa[0] != generation:
             docs = self._documents()
             references = self._resolve_references(docs)
-            units = {doc_id: self.store.units_of(doc_id) for doc_id in docs}
-            self._qa = (
-                generation,
-                build_index(list(docs.values()), units, references, self.embedder_name),
-                references,
-            )
+            source = Terms(self.store, self._terms[1] if self._terms else "main")
+            index = LibraryIndex(docs, source, source.learned_names(), references, self.embedder_name)
+            self._qa = (generation, index, references)
         return self._qa[1], self._qa[2]
 
     def _resolve_references(self, docs: dict[str, Document]) -> list[tuple[str, Reference]]:
+        """Every reference with its target document in the library (None when missing)."""
+        from chidao.core.numbers import number_key
         from ingest.references import resolve_reference
 
+        # A numbered reference resolves among the documents of its number only (ingest/references.py):
+        # look those up by number instead of handing every reference the whole library.
+        by_number: dict[str, list[Document]] = {}
+        for d in docs.values():
+            if d.metadata.number:
+                by_number.setdefault(number_key(d.metadata.number), []).append(d)
         out = []
         for src, ref in self.store.references():
-            target = resolve_reference(ref, [d for d in docs.values() if d.id != src])
+            pool = by_number.get(number_key(ref.number), []) if ref.number else docs.values()
+            target = resolve_reference(ref, [d for d in pool if d.id != src])
             out.append((src, replace(ref, target=target)))
         return out
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from chidao.core.orgs import LEVEL_FAMILIES, NEEDS_PLACE
-from chidao.core.text import fold, folded_words, nfc, syllables
+from chidao.core.text import SHORT_CAPITALS, fold, folded_words, nfc, syllables
 from qa.unitnames import (
     ClassName,
     bare,
@@ -29,9 +29,11 @@ BOARD_WORDS = frozenset({"ban", "thuong", "vu", "btv", "cac"})
 _GENERIC = frozenset({"cap uy", "dang uy", "chi bo", "ban", "uy ban", "hoi", "so", "doan"})
 # A token that is an abbreviation of one or two letters (TU, HU, ĐU, ThU): too close to ordinary
 # syllables (tư, hủ), so it matches only as written, in capitals.
-_SHORT_ABBREV = re.compile(r"^(?:[A-ZĐ][A-ZĐa-z]?[A-ZĐ]?)$")
+_SHORT_ABBREV = re.compile(rf"^(?:{SHORT_CAPITALS})$")
 # Words before a unit that receives a report or a proposal (gửi về = send to, báo cáo = report to,
 # trình = submit to, tham mưu = advise): the item is not that unit's task.
+# Texts whose names `find` remembers before it forgets them all (a library reads units on demand).
+_FOUND_LIMIT = 20_000
 _RECEIVER = re.compile(r" (?:gui ve|gui|bao cao|bao cao ket qua|trinh|tham muu(?: cho)?|xin y kien) $")
 
 
@@ -48,7 +50,8 @@ def _folded_alias(alias: str) -> str:
 
 
 @functools.lru_cache(maxsize=16384)
-def _short_tokens(alias: str) -> tuple[str, ...]:
+def short_tokens(alias: str) -> tuple[str, ...]:
+    """The short abbreviations of an alias (TU, HU) that a text must write in capitals to name it."""
     return tuple(t for t in alias.split() if _SHORT_ABBREV.match(t) and is_abbreviation(t))
 
 
@@ -242,11 +245,13 @@ class OrgTable:
     @staticmethod
     def _written(alias: str, text: str) -> bool:
         """Short abbreviations of an alias (TU, HU) must be written in capitals in the text."""
-        return all(re.search(rf"(?<![\w/-]){t}(?![\w/-])", nfc(text)) for t in _short_tokens(alias))
+        return all(re.search(rf"(?<![\w/-]){t}(?![\w/-])", nfc(text)) for t in short_tokens(alias))
 
     def find(self, text: str) -> list[str]:
         """Canonical names mentioned in `text`, in reading order, each once."""
         if text not in self._found:
+            if len(self._found) >= _FOUND_LIMIT:
+                self._found.clear()
             seen: list[str] = []
             for _, _, name in self.mentions(text):
                 if name not in seen:

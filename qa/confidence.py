@@ -22,7 +22,7 @@ They are combined by logistic regression (`bench/calibrate.py` fits it and print
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Container, Mapping, Sequence
 from statistics import median
 
 from chidao.core.model import Hit
@@ -111,7 +111,7 @@ def probability(values: dict[str, float], embedder: str = DENSE_EMBEDDER) -> flo
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
-def _present(items: Sequence[str], known: frozenset[str], idf: dict[str, float] | None) -> float:
+def _present(items: Sequence[str], known: Container[str], idf: Mapping[str, float] | None) -> float:
     """Share of `items` (idf-weighted when given) that the library holds somewhere; 1.0 when empty."""
     if not items:
         return 1.0

@@ -72,7 +72,7 @@ def entity_gaps(intent: Intent, lib: LibraryIndex) -> list[str]:
     gaps += [n for n in intent.doc_numbers if not lib.docs_numbered(n) and n not in ref_numbers]
     years = _YEAR.findall(" ".join(intent.terms))
     gaps += [y for y in years if y not in lib.vocabulary]
-    gaps += [name for name in _proper_names(intent.question) if folded_words(name) not in lib.folded_text]
+    gaps += [name for name in _proper_names(intent.question) if not lib.phrase_present(name)]
     return gaps
 
 

@@ -10,6 +10,10 @@ from collections.abc import Sequence
 # FTS5's remove_diacritics) leaves it alone; we map it by hand.
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 _WORD = re.compile(r"\w+", re.UNICODE)
+# A short abbreviation of a unit name, one to three letters in capitals (TU, HU, ĐU, ThU): too close to
+# ordinary syllables (tư, hủ) to be matched folded, so it counts only where written so, standing alone.
+SHORT_CAPITALS = r"[A-ZĐ][A-ZĐa-z]?[A-ZĐ]?"
+_SHORT_WRITTEN = re.compile(rf"(?<![\w/-]){SHORT_CAPITALS}(?![\w/-])")
 
 
 def nfc(text: str) -> str:
@@ -42,3 +46,9 @@ def bigrams_of(words: Sequence[str]) -> set[str]:
 def has_diacritics(text: str) -> bool:
     """True when the text carries any Vietnamese diacritic (so it was typed with accents)."""
     return fold(text) != text.casefold()
+
+
+def short_capitals(text: str) -> set[str]:
+    """Tokens of `text` shaped like a short abbreviation (SHORT_CAPITALS) and standing alone: exactly
+    the tokens t for which `(?<![\\w/-])t(?![\\w/-])` occurs in the text."""
+    return set(_SHORT_WRITTEN.findall(nfc(text)))
