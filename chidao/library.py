@@ -180,21 +180,11 @@ class Library(Ingesting):
 
     def _resolve_references(self, docs: dict[str, Document]) -> list[tuple[str, Reference]]:
         """Every reference with its target document in the library (None when missing)."""
-        from chidao.core.numbers import number_key
-        from ingest.references import resolve_reference
+        from ingest.references import resolve_references
 
-        # A numbered reference resolves among the documents of its number only (ingest/references.py):
-        # look those up by number instead of handing every reference the whole library.
-        by_number: dict[str, list[Document]] = {}
-        for d in docs.values():
-            if d.metadata.number:
-                by_number.setdefault(number_key(d.metadata.number), []).append(d)
-        out = []
-        for src, ref in self.store.references():
-            pool = by_number.get(number_key(ref.number), []) if ref.number else docs.values()
-            target = resolve_reference(ref, [d for d in pool if d.id != src])
-            out.append((src, replace(ref, target=target)))
-        return out
+        refs = self.store.references()
+        targets = resolve_references(refs, list(docs.values()))
+        return [(src, replace(ref, target=target)) for (src, ref), target in zip(refs, targets, strict=True)]
 
     @_snapshot
     def resolve_document(self, doc: str) -> str:

@@ -94,6 +94,9 @@ class OrgTable:
     # Level-less key → the one unit of that name outside the centre; read for questions only.
     _short: dict[str, str] = field(default_factory=dict, repr=False)
     _found: dict[str, list[str]] = field(default_factory=dict, repr=False)  # find() per text
+    _mentioned: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict, repr=False)
+    # First folded syllable of an alias → (order, folded alias, alias, canonical), in names order.
+    _needles: dict[str, list[tuple[int, str, str, str]]] | None = field(default=None, repr=False)
 
     @classmethod
     def default(cls, learned: Iterable[str] = ()) -> OrgTable:
@@ -152,7 +155,7 @@ class OrgTable:
             local = [m for m in dict.fromkeys(members) if "trung uong" not in unit_key(m).split(stem, 1)[-1]]
             if len(local) == 1 and stem not in self._keys:
                 self._short[stem] = local[0]
-        self._found.clear()
+        self._forget()
 
     def resolve(self, phrase: str) -> str:
         """The unit a phrase names: a unit of the library by key or spelling, else a class the
@@ -182,7 +185,7 @@ class OrgTable:
             # "đảng ủy xã" with no place is every commune committee: a class, however it is written.
             generic = org.is_class or bare(name) or key in _GENERIC
             self.names[name] = OrgName(name, org.aliases, parents, False, generic, org.spelled)
-            self._found.clear()
+            self._forget()
         return added or name
 
     def listing(self, text: str = "") -> list[str]:
@@ -222,19 +225,48 @@ class OrgTable:
                 spans.append(m)
         return sorted(spans)
 
+    def _forget(self) -> None:
+        """Names changed: what was found in texts is found again."""
+        self._found.clear()
+        self._mentioned.clear()
+        self._needles = None
+
+    def _needle_index(self) -> dict[str, list[tuple[int, str, str, str]]]:
+        if self._needles is None:
+            self._needles = {}
+            pairs = [(a, org.canonical) for org in list(self.names.values()) for a in org.aliases]
+            for order, (alias, canonical) in enumerate(pairs):
+                needle = _folded_alias(alias)
+                first = needle[1 : needle.find(" ", 1)]
+                self._needles.setdefault(first, []).append((order, needle, alias, canonical))
+        return self._needles
+
     def mentions(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical) of the longest non-overlapping names, as offsets into folded words."""
+        if text not in self._mentioned:
+            if len(self._mentioned) >= _FOUND_LIMIT:
+                self._mentioned.clear()
+            self._mentioned[text] = self._mentions(text)
+        return list(self._mentioned[text])
+
+    def _mentions(self, text: str) -> list[tuple[int, int, str]]:
         words = folded_words(text)
-        found: list[tuple[int, int, str]] = []
-        for org in list(self.names.values()):  # a question may add a name meanwhile
-            for alias in org.aliases:
-                needle = _folded_alias(alias)
-                start = words.find(needle)
-                if start < 0 or not self._written(alias, text):
-                    continue
-                while start >= 0:
-                    found.append((start, start + len(needle), org.canonical))
-                    start = words.find(needle, start + 1)
+        index = self._needle_index()
+        # Every occurrence of every alias, looked up by the syllable it starts with: (order of the
+        # alias among all names' aliases, start, end, canonical).
+        hits: list[tuple[int, int, int, str]] = []
+        written: dict[str, bool] = {}
+        space = 0
+        while (after := words.find(" ", space + 1)) >= 0:
+            for order, needle, alias, canonical in index.get(words[space + 1 : after], ()):
+                if words.startswith(needle, space):
+                    if alias not in written:
+                        written[alias] = self._written(alias, text)
+                    if written[alias]:
+                        hits.append((order, space, space + len(needle), canonical))
+            space = after
+        hits.sort()  # names order, then position: which of two equal names at one place wins
+        found = [(start, end, canonical) for _, start, end, canonical in hits]
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         chosen: list[tuple[int, int, str]] = []
         for m in found:

@@ -21,11 +21,27 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+class _FoldedChars(dict):
+    """Code point → its folded form, filled as characters are met (a str.translate table)."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFD", chr(code).translate(_D_MAP).casefold())
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        self[code] = folded
+        return folded
+
+
+_FOLDED = _FoldedChars()
+
+
 def fold(text: str) -> str:
-    """Lower-case, strip diacritics and map đ→d: "Đảng ủy" → "dang uy"."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP).casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped)
+    """Lower-case, strip diacritics and map đ→d: "Đảng ủy" → "dang uy".
+
+    Case folding, decomposition and dropping combining marks act on each character alone, so they
+    are one table lookup per character; only a result that is not ASCII is composed again (NFC).
+    """
+    folded = text.translate(_FOLDED)
+    return folded if folded.isascii() else unicodedata.normalize("NFC", folded)
 
 
 def syllables(text: str) -> list[str]:
