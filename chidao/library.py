@@ -105,7 +105,7 @@ class Library(Ingesting):
         self.backend = backend()  # $CHIDAO_BACKEND: "sqlite" (SQLite + FAISS) or "milvus"
         self._embedder: Embedder | None = None
         self._retriever: Retriever | None = None
-        self._qa: tuple[int, LibraryIndex, list[tuple[str, Reference]]] | None = None
+        self._qa: tuple[int, LibraryIndex] | None = None
         self._terms: tuple[int, str] | None = None  # (generation, schema) of the checked term tables
 
     @classmethod
@@ -162,9 +162,9 @@ class Library(Ingesting):
 
             self._terms = (generation, refresh(self.store, learn_names, learning_fingerprint()))
 
-    def _qa_state(self) -> tuple[LibraryIndex, list[tuple[str, Reference]]]:
-        """What qa knows of the library (documents, names, resolved references; units and term
-        statistics read from the store on demand), once per generation."""
+    def _qa_state(self) -> LibraryIndex:
+        """What qa knows of the library (documents and learned unit names; units, term statistics
+        and references read from the store when needed), once per generation."""
         from index.terms import Terms
         from qa.corpus import LibraryIndex
 
@@ -172,19 +172,17 @@ class Library(Ingesting):
         generation = self.store.generation
         if self._qa is None or self._qa[0] != generation:
             docs = self._documents()
-            references = self._resolve_references(docs)
             source = Terms(self.store, self._terms[1] if self._terms else "main")
-            index = LibraryIndex(docs, source, source.learned_names(), references, self.embedder_name)
-            self._qa = (generation, index, references)
-        return self._qa[1], self._qa[2]
-
-    def _resolve_references(self, docs: dict[str, Document]) -> list[tuple[str, Reference]]:
-        """Every reference with its target document in the library (None when missing)."""
-        from ingest.references import resolve_references
-
-        refs = self.store.references()
-        targets = resolve_references(refs, list(docs.values()))
-        return [(src, replace(ref, target=target)) for (src, ref), target in zip(refs, targets, strict=True)]
+            index = LibraryIndex(
+                docs,
+                source,
+                source.learned_names(),
+                self.store.references,
+                functools.partial(_resolve_references, documents=list(docs.values())),
+                self.embedder_name,
+            )
+            self._qa = (generation, index)
+        return self._qa[1]
 
     @_snapshot
     def resolve_document(self, doc: str) -> str:
@@ -258,7 +256,7 @@ class Library(Ingesting):
         from qa import search
         from qa.intent import detect_intent
 
-        lib, _ = self._qa_state()
+        lib = self._qa_state()
         intents = [detect_intent(q, lib.orgs) for q in queries]
         return search.search_many(queries, intents, self.retriever, lib, k, filters)
 
@@ -284,7 +282,7 @@ class Library(Ingesting):
         from qa.answer import answer
 
         chosen = self._filters(filters, doc=doc, doc_type=doc_type, issuer=issuer, year=year)
-        return answer(clean_query(question), self.retriever, self._qa_state()[0], chosen)
+        return answer(clean_query(question), self.retriever, self._qa_state(), chosen)
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -299,7 +297,7 @@ class Library(Ingesting):
         (resolved or missing) and what cites it."""
         docs = self._documents()
         doc_id = self.resolve_document(doc)
-        all_refs = self._qa_state()[1]
+        all_refs = self._qa_state().references
         return DocumentView(
             document=docs[doc_id],
             text=self.store.document_text(doc_id),
@@ -311,7 +309,7 @@ class Library(Ingesting):
     @_snapshot
     def missing_references(self) -> list[tuple[str, Reference]]:
         """References to documents that are not in the library yet (citing doc id, reference)."""
-        return [(src, r) for src, r in self._qa_state()[1] if r.target is None]
+        return [(src, r) for src, r in self._qa_state().references if r.target is None]
 
     @_snapshot
     def sources(self, quote: str, k: int = 5, *, filters: Filters | None = None, **named: object) -> Answer:
@@ -326,7 +324,7 @@ class Library(Ingesting):
         from qa.answer import find_source
 
         return find_source(
-            clean_query(quote), self.retriever, self._qa_state()[0], k, self._filters(filters, **named)
+            clean_query(quote), self.retriever, self._qa_state(), k, self._filters(filters, **named)
         )
 
     @_snapshot
@@ -339,7 +337,7 @@ class Library(Ingesting):
         """
         from qa.corpus import organisations
 
-        return organisations(self._qa_state()[0])
+        return organisations(self._qa_state())
 
     @_snapshot
     def tasks(self, org: str, *, filters: Filters | None = None, **named: object) -> list[Citation]:
@@ -349,7 +347,7 @@ class Library(Ingesting):
         """
         from qa.answer import tasks_for
 
-        return tasks_for(org, self._qa_state()[0], self._filters(filters, **named))
+        return tasks_for(org, self._qa_state(), self._filters(filters, **named))
 
     # -- evaluation ---------------------------------------------------------------------------
 
@@ -370,7 +368,7 @@ class Library(Ingesting):
         {'chi-thi-05-2019.txt': ['chi-thi-19-ct-tu-2022.txt']}
         """
         out: dict[str, list[str]] = {}
-        for src, ref in self._qa_state()[1]:
+        for src, ref in self._qa_state().references:
             if ref.relation == "replaces" and ref.target and src not in out.get(ref.target, []):
                 out.setdefault(ref.target, []).append(src)
         return out
@@ -386,3 +384,13 @@ class Library(Ingesting):
             body = [u for u in self.store.units_of(doc_id) if u.kind not in _FRAME_KINDS]
             out[doc_id] = body[0].text.strip().split("\n", 1)[0] if body else ""
         return out
+
+
+def _resolve_references(
+    refs: Sequence[tuple[str, Reference]], documents: Sequence[Document]
+) -> list[tuple[str, Reference]]:
+    """Every reference with its target document in the library (None when missing)."""
+    from ingest.references import resolve_references
+
+    targets = resolve_references(refs, documents)
+    return [(src, replace(ref, target=target)) for (src, ref), target in zip(refs, targets, strict=True)]

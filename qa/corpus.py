@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Protocol
 
 from chidao.core.model import Document, Reference, Unit
@@ -15,6 +15,7 @@ from qa.aliases import OrgTable, short_tokens
 
 # Documents whose units stay in memory after a read (fact questions read two, citations a few).
 UNIT_CACHE_DOCS = 16
+References = Sequence[tuple[str, Reference]]  # (citing doc id, reference)
 # Terms, phrases and "addressed" scores remembered per library state before the memory is cleared.
 MEMO_LIMIT = 100_000
 
@@ -122,7 +123,11 @@ class LibraryIndex:
     __slots__ = (
         "documents",
         "orgs",
-        "references",
+        "_read_cited",
+        "_resolve",
+        "_cited",
+        "_references",
+        "_cited_numbers",
         "embedder",
         "memo",
         "idf",
@@ -140,12 +145,19 @@ class LibraryIndex:
         documents: Mapping[str, Document],
         source: UnitSource,
         names: Iterable[str],
-        references: Sequence[tuple[str, Reference]],
+        cited: Callable[[], References],
+        resolve: Callable[[References], References],
         embedder: str = "",
     ) -> None:
         self.documents = dict(documents)
         self.orgs = OrgTable.default(names)
-        self.references = tuple(references)  # (citing doc id, reference), every document
+        # The library's references, read (`cited`) and resolved to library documents (`resolve`) when
+        # first needed: a question about a unit's tasks needs neither.
+        self._read_cited = cited
+        self._resolve = resolve
+        self._cited: tuple[tuple[str, Reference], ...] | None = None
+        self._references: tuple[tuple[str, Reference], ...] | None = None
+        self._cited_numbers: frozenset[str] | None = None
         self.embedder = embedder  # the embedder of the library's vectors (confidence is per embedder)
         self.memo: dict = _Bounded()  # per-library answers of costly checks (unit addressed to…)
         self.idf = Idf(source)
@@ -156,6 +168,28 @@ class LibraryIndex:
         self._phrases: dict[str, bool] = _Bounded()
         self._recipients: dict[str, str] = {}  # doc id → its "Kính gửi" entries as folded words
         self._numbered: dict[str, list[Document]] | None = None
+
+    @property
+    def cited(self) -> tuple[tuple[str, Reference], ...]:
+        """(citing doc id, reference) of every document, targets not resolved: for what reads only
+        a citation's own fields (its number)."""
+        if self._cited is None:
+            self._cited = tuple(self._read_cited())
+        return self._cited
+
+    @property
+    def references(self) -> tuple[tuple[str, Reference], ...]:
+        """(citing doc id, reference) of every document, each with its target in the library (None
+        when the library lacks it)."""
+        if self._references is None:
+            self._references = tuple(self._resolve(self.cited))
+        return self._references
+
+    def cited_numbers(self) -> frozenset[str]:
+        """Leading numbers of every document the library cites ("35" of "35-KH/TU")."""
+        if self._cited_numbers is None:
+            self._cited_numbers = frozenset(leading_number(r.number) for _, r in self.cited)
+        return self._cited_numbers
 
     def units(self, doc_id: str) -> tuple[Unit, ...]:
         """The units of a document in reading order (the last UNIT_CACHE_DOCS documents read are kept)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -49,6 +50,7 @@ def syllables(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+@functools.lru_cache(maxsize=8192)  # an answer's checks fold the same unit texts many times over
 def folded_words(text: str) -> str:
     """Folded syllables joined by single spaces, padded: " ban dan van tinh uy " (for phrase matching)."""
     return " " + " ".join(syllables(text)) + " "

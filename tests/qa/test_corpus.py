@@ -16,7 +16,7 @@ from qa.highlight import idf_table
 def whole(small_store):
     """The library's qa state and every unit of it, read whole (what qa held before)."""
     lib = Library.open(small_store)
-    index = lib._qa_state()[0]
+    index = lib._qa_state()
     units = [u for d in lib.documents() for u in lib.store.units_of(d.id)]
     return index, units
 
