@@ -153,14 +153,17 @@ class Library(Ingesting):
     def _refresh_terms(self) -> None:
         """Once per generation, outside any transaction: the store's term statistics and learned unit
         names up to date (rebuilt once for a store an older chidao wrote; see index/terms.py)."""
-        if not self.store.exists or self.store.conn.in_transaction:
+        if not self.store.exists:
             return
-        generation = self.store.generation
-        if self._terms is None or self._terms[0] != generation:
-            from index.terms import refresh
-            from qa.learning import learn_names, learning_fingerprint
+        with self.store.exclusive():  # another thread's snapshot ends first
+            if self.store.conn.in_transaction:
+                return  # inside this thread's snapshot: its start brought them up to date
+            generation = self.store.generation
+            if self._terms is None or self._terms[0] != generation:
+                from index.terms import refresh
+                from qa.learning import learn_names, learning_fingerprint
 
-            self._terms = (generation, refresh(self.store, learn_names, learning_fingerprint()))
+                self._terms = (generation, refresh(self.store, learn_names, learning_fingerprint()))
 
     def _qa_state(self) -> LibraryIndex:
         """What qa knows of the library (documents and learned unit names; units, term statistics

@@ -120,6 +120,12 @@ class Store:
         return int(self.get_meta("generation") or 0)
 
     @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """No other thread's snapshot or write runs meanwhile (re-entrant)."""
+        with self._lock:
+            yield
+
+    @contextmanager
     def snapshot(self) -> Iterator[None]:
         """One read transaction: every read inside sees the same committed state of the store, however
         many documents another process adds or removes meanwhile (WAL keeps the old pages for us).
