@@ -182,12 +182,17 @@ class Ingesting:
 
         Returns True when it replaced an older version of the same file.
         """
+        from index.terms import note_learner
+        from qa.learning import learn_names, learning_fingerprint
+
         md = document.metadata
         vectors = self.embedder.embed_passages([passage_text(md, u) for u in parsed.units])
         contexts = [context_text(md, u) for u in parsed.units]
+        names = learn_names(parsed.units)  # the unit names qa reads (Kính gửi, Nơi nhận, assignments)
         with self.store.transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('embedder', ?)", (self.embedder_name,))
-            return self.store.put_document(conn, document, parsed, vectors, contexts, source)
+            note_learner(conn, learning_fingerprint())
+            return self.store.put_document(conn, document, parsed, vectors, contexts, source, names)
 
     def reindex(self, embedder: str | None = None, *, progress: Progress | None = None) -> int:
         """Re-embed every unit with another embedder in one transaction; returns the unit count.

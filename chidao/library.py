@@ -58,6 +58,7 @@ def _snapshot(method: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(method)
     def wrapper(self: Library, *args, **kwargs) -> T:
+        self._refresh_terms()
         with self.store.snapshot():
             return method(self, *args, **kwargs)
 
@@ -104,7 +105,8 @@ class Library(Ingesting):
         self.backend = backend()  # $CHIDAO_BACKEND: "sqlite" (SQLite + FAISS) or "milvus"
         self._embedder: Embedder | None = None
         self._retriever: Retriever | None = None
-        self._qa: tuple[int, LibraryIndex, list[tuple[str, Reference]]] | None = None
+        self._qa: tuple[int, LibraryIndex] | None = None
+        self._terms: tuple[int, str] | None = None  # (generation, schema) of the checked term tables
 
     @classmethod
     def open(cls, store: str | Path | None = None, *, embedder: str | None = None) -> Library:
@@ -148,30 +150,42 @@ class Library(Ingesting):
     def _documents(self) -> dict[str, Document]:
         return self.retriever.documents()
 
-    def _qa_state(self) -> tuple[LibraryIndex, list[tuple[str, Reference]]]:
-        """What qa knows of the library (units, names, idf, resolved references), once per generation."""
-        from qa.corpus import build_index
+    def _refresh_terms(self) -> None:
+        """Once per generation, outside any transaction: the store's term statistics and learned unit
+        names up to date (rebuilt once for a store an older chidao wrote; see index/terms.py)."""
+        if not self.store.exists:
+            return
+        with self.store.exclusive():  # another thread's snapshot ends first
+            if self.store.conn.in_transaction:
+                return  # inside this thread's snapshot: its start brought them up to date
+            generation = self.store.generation
+            if self._terms is None or self._terms[0] != generation:
+                from index.terms import refresh
+                from qa.learning import learn_names, learning_fingerprint
 
+                self._terms = (generation, refresh(self.store, learn_names, learning_fingerprint()))
+
+    def _qa_state(self) -> LibraryIndex:
+        """What qa knows of the library (documents and learned unit names; units, term statistics
+        and references read from the store when needed), once per generation."""
+        from index.terms import Terms
+        from qa.corpus import LibraryIndex
+
+        self._refresh_terms()
         generation = self.store.generation
         if self._qa is None or self._qa[0] != generation:
             docs = self._documents()
-            references = self._resolve_references(docs)
-            units = {doc_id: self.store.units_of(doc_id) for doc_id in docs}
-            self._qa = (
-                generation,
-                build_index(list(docs.values()), units, references, self.embedder_name),
-                references,
+            source = Terms(self.store, self._terms[1] if self._terms else "main")
+            index = LibraryIndex(
+                docs,
+                source,
+                source.learned_names(),
+                self.store.references,
+                functools.partial(_resolve_references, documents=list(docs.values())),
+                self.embedder_name,
             )
-        return self._qa[1], self._qa[2]
-
-    def _resolve_references(self, docs: dict[str, Document]) -> list[tuple[str, Reference]]:
-        from ingest.references import resolve_reference
-
-        out = []
-        for src, ref in self.store.references():
-            target = resolve_reference(ref, [d for d in docs.values() if d.id != src])
-            out.append((src, replace(ref, target=target)))
-        return out
+            self._qa = (generation, index)
+        return self._qa[1]
 
     @_snapshot
     def resolve_document(self, doc: str) -> str:
@@ -245,7 +259,7 @@ class Library(Ingesting):
         from qa import search
         from qa.intent import detect_intent
 
-        lib, _ = self._qa_state()
+        lib = self._qa_state()
         intents = [detect_intent(q, lib.orgs) for q in queries]
         return search.search_many(queries, intents, self.retriever, lib, k, filters)
 
@@ -271,7 +285,7 @@ class Library(Ingesting):
         from qa.answer import answer
 
         chosen = self._filters(filters, doc=doc, doc_type=doc_type, issuer=issuer, year=year)
-        return answer(clean_query(question), self.retriever, self._qa_state()[0], chosen)
+        return answer(clean_query(question), self.retriever, self._qa_state(), chosen)
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -286,7 +300,7 @@ class Library(Ingesting):
         (resolved or missing) and what cites it."""
         docs = self._documents()
         doc_id = self.resolve_document(doc)
-        all_refs = self._qa_state()[1]
+        all_refs = self._qa_state().references
         return DocumentView(
             document=docs[doc_id],
             text=self.store.document_text(doc_id),
@@ -298,7 +312,7 @@ class Library(Ingesting):
     @_snapshot
     def missing_references(self) -> list[tuple[str, Reference]]:
         """References to documents that are not in the library yet (citing doc id, reference)."""
-        return [(src, r) for src, r in self._qa_state()[1] if r.target is None]
+        return [(src, r) for src, r in self._qa_state().references if r.target is None]
 
     @_snapshot
     def sources(self, quote: str, k: int = 5, *, filters: Filters | None = None, **named: object) -> Answer:
@@ -313,7 +327,7 @@ class Library(Ingesting):
         from qa.answer import find_source
 
         return find_source(
-            clean_query(quote), self.retriever, self._qa_state()[0], k, self._filters(filters, **named)
+            clean_query(quote), self.retriever, self._qa_state(), k, self._filters(filters, **named)
         )
 
     @_snapshot
@@ -326,7 +340,7 @@ class Library(Ingesting):
         """
         from qa.corpus import organisations
 
-        return organisations(self._qa_state()[0])
+        return organisations(self._qa_state())
 
     @_snapshot
     def tasks(self, org: str, *, filters: Filters | None = None, **named: object) -> list[Citation]:
@@ -336,7 +350,7 @@ class Library(Ingesting):
         """
         from qa.answer import tasks_for
 
-        return tasks_for(org, self._qa_state()[0], self._filters(filters, **named))
+        return tasks_for(org, self._qa_state(), self._filters(filters, **named))
 
     # -- evaluation ---------------------------------------------------------------------------
 
@@ -357,7 +371,7 @@ class Library(Ingesting):
         {'chi-thi-05-2019.txt': ['chi-thi-19-ct-tu-2022.txt']}
         """
         out: dict[str, list[str]] = {}
-        for src, ref in self._qa_state()[1]:
+        for src, ref in self._qa_state().references:
             if ref.relation == "replaces" and ref.target and src not in out.get(ref.target, []):
                 out.setdefault(ref.target, []).append(src)
         return out
@@ -373,3 +387,13 @@ class Library(Ingesting):
             body = [u for u in self.store.units_of(doc_id) if u.kind not in _FRAME_KINDS]
             out[doc_id] = body[0].text.strip().split("\n", 1)[0] if body else ""
         return out
+
+
+def _resolve_references(
+    refs: Sequence[tuple[str, Reference]], documents: Sequence[Document]
+) -> list[tuple[str, Reference]]:
+    """Every reference with its target document in the library (None when missing)."""
+    from ingest.references import resolve_references
+
+    targets = resolve_references(refs, documents)
+    return [(src, replace(ref, target=target)) for (src, ref), target in zip(refs, targets, strict=True)]

@@ -59,6 +59,24 @@ def match_expression(terms: Iterable[str]) -> str:
     return " OR ".join(f'"{t}"' for t in terms)
 
 
+def phrase(text: str) -> str:
+    """An FTS5 phrase for the folded syllables of `text` in a row ("" when it has none), written with
+    their pair tokens, which hold the same order and are far rarer than the syllables, so a common
+    name is found fast: "Tỉnh đoàn Hải Lâm" → '"tinh_doan doan_hai hai_lam"'."""
+    toks = tokens(text)
+    return f'"{" ".join(pairs(toks) or toks)}"' if toks else ""
+
+
+def matches(conn: sqlite3.Connection, expression: str, limit: int | None = None) -> list[int]:
+    """Unit ids of the FTS rows an FTS5 expression matches (at most `limit`), ascending."""
+    sql = "SELECT rowid FROM units_fts WHERE units_fts MATCH ? ORDER BY rowid"
+    params: list[object] = [expression]
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [int(r) for (r,) in conn.execute(sql, params)]
+
+
 def configure(conn: sqlite3.Connection) -> None:
     """Create the FTS table and make its `rank` our weighted BM25 (so ORDER BY rank stays fast)."""
     conn.execute(FTS_SCHEMA)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from index import accents, lexical
+from index import accents, lexical, terms
 
 SCHEMA_VERSION = "2"
 
@@ -48,6 +48,7 @@ def create_schema(conn: sqlite3.Connection) -> None:
         conn.execute(accents.FORMS_SCHEMA)
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name='units_fts'").fetchone():
             lexical.configure(conn)
+        terms.create(conn)
         conn.execute(
             "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('generation', '0')",
             (SCHEMA_VERSION,),

@@ -21,7 +21,7 @@ import numpy as np
 
 from chidao.core.errors import StoreError
 from chidao.core.model import Document, Metadata, ParsedDocument, Reference, Signer, Unit
-from index import accents, lexical
+from index import accents, lexical, terms
 from index.connection import DB_NAME, connect, missing_store, store_error
 from index.schema import SCHEMA_VERSION, create_schema
 
@@ -120,6 +120,12 @@ class Store:
         return int(self.get_meta("generation") or 0)
 
     @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """No other thread's snapshot or write runs meanwhile (re-entrant)."""
+        with self._lock:
+            yield
+
+    @contextmanager
     def snapshot(self) -> Iterator[None]:
         """One read transaction: every read inside sees the same committed state of the store, however
         many documents another process adds or removes meanwhile (WAL keeps the old pages for us).
@@ -142,24 +148,27 @@ class Store:
                 raise store_error(exc, self.directory) from exc
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self, *, bump: bool = True) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE … COMMIT that also bumps the generation; rolls back on any exception.
 
+        `bump=False` for bookkeeping that changes no unit (index/terms.py's one-time rebuild).
         SQLite failures (full disk, lock timeout, damage) leave as a StoreError saying which.
         """
         self.prepare_write()
-        with self._lock, self._write():
+        with self._lock, self._write(bump):
             yield self.conn
 
     @contextmanager
-    def _write(self) -> Iterator[None]:
+    def _write(self, bump: bool) -> Iterator[None]:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
-                self.conn.execute(
-                    "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"
-                )
+                if bump:
+                    terms.advance(self.conn, self.generation)
+                    self.conn.execute(
+                        "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"
+                    )
             except BaseException:
                 self.conn.rollback()
                 raise
@@ -179,15 +188,18 @@ class Store:
         vectors: np.ndarray,
         contexts: Sequence[str],
         source: bytes | None = None,
+        names: Sequence[str] | None = None,
     ) -> bool:
         """Insert (or replace) a document with its units, vectors, FTS rows and references.
 
         Call inside `transaction()`; `contexts[i]` is the FTS context text of unit i, `source` the
-        absolute path of the file it came from. Returns True when an older version was replaced.
+        absolute path of the file it came from, `names` the unit names qa learned from it (None: not
+        learned; index/terms.py learns them later). Returns True when an older version was replaced.
         """
         replaced = self.delete_document(conn, doc.id)
         # Context words are indexed once per unit too: they count in the term statistics.
         accents.add_forms(conn, [u.text for u in parsed.units] + list(contexts))
+        terms.add_units(conn, [(u.heading, u.text) for u in parsed.units])
         conn.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -203,6 +215,8 @@ class Store:
         )
         if source is not None:
             conn.execute("INSERT INTO sources VALUES (?, ?)", (doc.id, source))
+        if names is not None:
+            terms.put_names(conn, doc.id, names)
         for unit, vector, context in zip(parsed.units, vectors, contexts, strict=True):
             cur = conn.execute(
                 f"INSERT INTO units ({_UNIT_COLS}, context, vector) VALUES (NULL{', ?' * 12})",
@@ -249,8 +263,9 @@ class Store:
 
     def delete_document(self, conn: sqlite3.Connection, doc_id: str) -> bool:
         """Delete a document and everything hanging off it; True when it existed."""
-        rows = conn.execute("SELECT text, context FROM units WHERE doc_id = ?", (doc_id,)).fetchall()
+        rows = conn.execute("SELECT text, context, heading FROM units WHERE doc_id = ?", (doc_id,)).fetchall()
         accents.add_forms(conn, [r[0] for r in rows] + [r[1] for r in rows], sign=-1)
+        terms.add_units(conn, [(r[2], r[0]) for r in rows], sign=-1)
         conn.execute(
             "DELETE FROM units_fts WHERE rowid IN (SELECT id FROM units WHERE doc_id = ?)", (doc_id,)
         )
@@ -309,6 +324,12 @@ class Store:
             f"SELECT {_UNIT_COLS} FROM units WHERE doc_id = ? ORDER BY ordinal", (doc_id,)
         ).fetchall()
         return tuple(_unit(row) for row in rows)
+
+    def unit_at(self, doc_id: str, ordinal: int) -> Unit | None:
+        row = self.conn.execute(
+            f"SELECT {_UNIT_COLS} FROM units WHERE doc_id = ? AND ordinal = ?", (doc_id, ordinal)
+        ).fetchone()
+        return _unit(row) if row else None
 
     def units_by_id(self, ids: Sequence[int]) -> dict[int, Unit]:
         out: dict[int, Unit] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -136,7 +137,7 @@ def resolve_reference(ref: Reference, documents: Sequence[Document]) -> str | No
     if ref.number:
         key = number_key(ref.number)
         hits = [d for d in documents if d.metadata.number and number_key(d.metadata.number) == key]
-        hits.sort(key=lambda d: (d.metadata.date != ref.date, d.metadata.doc_type != ref.doc_type))
+        hits = _numbered_first(ref, hits)
         return hits[0].id if hits else None
     typed = [d for d in documents if not ref.doc_type or d.metadata.doc_type == ref.doc_type]
     if ref.date:
@@ -158,6 +159,76 @@ def resolve_reference(ref: Reference, documents: Sequence[Document]) -> str | No
         ]
         return hits[0].id if len(hits) == 1 else None
     return None
+
+
+def resolve_references(
+    refs: Sequence[tuple[str, Reference]], documents: Sequence[Document]
+) -> list[str | None]:
+    """`resolve_reference` of each (citing doc id, reference), the citing document left out: the same
+    targets, with the documents looked up by number, date, title word pairs and issuer-only shape
+    instead of scanned whole for every reference, and a citation repeated by many documents resolved
+    once (a library of thousands of documents)."""
+    by_number: dict[str, list[Document]] = {}
+    by_date: dict[str, list[Document]] = {}  # ISO date and its year and year-month prefixes
+    by_pair: dict[tuple[str, str], list[Document]] = {}
+    unnamed: list[Document] = []  # neither number nor date: what an issuer alone may name
+    for d in documents:
+        md = d.metadata
+        if md.number:
+            by_number.setdefault(number_key(md.number), []).append(d)
+        for prefix in dict.fromkeys((md.date[:4], md.date[:7], md.date[:10], md.date) if md.date else ()):
+            by_date.setdefault(prefix, []).append(d)
+        if not md.number and not md.date:
+            unnamed.append(d)
+        words = syllables(md.title)
+        for pair in dict.fromkeys(zip(words, words[1:], strict=False)):
+            by_pair.setdefault(pair, []).append(d)
+    dated = [d for d in documents if d.metadata.date]
+    order = {d.id: i for i, d in enumerate(documents)}
+    pools: dict[tuple[str, ...], list[Document]] = {}
+    members: dict[tuple[str, ...], set[str]] = {}  # ids of each pool
+    alone: dict[tuple[str, ...], str | None] = {}  # target when the citing document is not in the pool
+    targets: list[str | None] = []
+    for src, ref in refs:
+        key = (number_key(ref.number), ref.date, ref.doc_type, ref.title, ref.issuer)
+        if key not in pools:
+            if ref.number:
+                pools[key] = _numbered_first(ref, by_number.get(key[0], []))
+            else:
+                pools[key] = _candidates(ref, by_date, by_pair, unnamed, dated, order)
+            members[key] = {d.id for d in pools[key]}
+        pool = pools[key]
+        if ref.number:  # the first of the number's documents that is not the citing one
+            targets.append(next((d.id for d in pool if d.id != src), None))
+        elif src in members[key]:
+            targets.append(resolve_reference(ref, [d for d in pool if d.id != src]))
+        else:
+            if key not in alone:
+                alone[key] = resolve_reference(ref, pool)
+            targets.append(alone[key])
+    return targets
+
+
+def _candidates(
+    ref: Reference,
+    by_date: dict[str, list[Document]],
+    by_pair: dict[tuple[str, str], list[Document]],
+    unnamed: list[Document],
+    dated: list[Document],
+    order: dict[str, int],
+) -> list[Document]:
+    """Every document each step of `resolve_reference` may pick for an unnumbered citation: those of
+    its date, those sharing a title word pair (an overlap of 0.6 needs one), those an issuer alone
+    names; in library order."""
+    found: dict[str, Document] = {}
+    if ref.date:
+        exact = ref.date if len(ref.date) in (4, 7, 10) else ref.date[:4] if len(ref.date) > 4 else ""
+        found.update((d.id, d) for d in (by_date.get(exact, []) if exact else dated))
+    for pair in _cited_pairs(ref.title):
+        found.update((d.id, d) for d in by_pair.get(pair, []))
+    if ref.issuer and not ref.date:
+        found.update((d.id, d) for d in unnamed)
+    return sorted(found.values(), key=lambda d: order[d.id])
 
 
 def _numbered(text: str) -> list[Reference]:
@@ -324,14 +395,37 @@ def _same_issuer(a: str, b: str) -> bool:
 def _title_overlap(ref_title: str, doc_title: str) -> float:
     """Share of the citation's syllable pairs found in the document title; a Roman numeral in the
     citation ("lần thứ XIII") must also be in the title."""
-    ref_words = [w for w in syllables(ref_title) if fold(w) not in _KIND_WORDS]
-    doc_words = syllables(doc_title)
-    romans = {w for w in syllables(ref_title) if re.fullmatch(r"[ivxlc]{2,}", w)}
-    if romans - set(doc_words):
+    doc_words, doc_pairs = _title_words(doc_title)
+    romans = _romans(ref_title)
+    if romans - doc_words:
         return 0.0
-    pairs = set(zip(ref_words, ref_words[1:], strict=False))
-    doc_pairs = set(zip(doc_words, doc_words[1:], strict=False))
+    pairs = _cited_pairs(ref_title)
     return len(pairs & doc_pairs) / len(pairs) if pairs else 0.0
+
+
+# Titles are compared with every candidate document's: each title's words are read once.
+@functools.lru_cache(maxsize=8192)
+def _title_words(title: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The syllables of a document title and its adjacent syllable pairs."""
+    words = syllables(title)
+    return frozenset(words), frozenset(zip(words, words[1:], strict=False))
+
+
+@functools.lru_cache(maxsize=8192)
+def _romans(title: str) -> frozenset[str]:
+    return frozenset(w for w in syllables(title) if re.fullmatch(r"[ivxlc]{2,}", w))
+
+
+def _numbered_first(ref: Reference, hits: list[Document]) -> list[Document]:
+    """Documents of a cited number, those of the cited date and kind first (else library order)."""
+    return sorted(hits, key=lambda d: (d.metadata.date != ref.date, d.metadata.doc_type != ref.doc_type))
+
+
+@functools.lru_cache(maxsize=8192)
+def _cited_pairs(ref_title: str) -> frozenset[tuple[str, str]]:
+    """Adjacent syllables of a citation's title once the words of document kinds are left out."""
+    ref_words = [w for w in syllables(ref_title) if fold(w) not in _KIND_WORDS]
+    return frozenset(zip(ref_words, ref_words[1:], strict=False))
 
 
 _KIND_WORDS = frozenset(

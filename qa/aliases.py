@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from chidao.core.orgs import LEVEL_FAMILIES, NEEDS_PLACE
-from chidao.core.text import fold, folded_words, nfc, syllables
+from chidao.core.text import SHORT_CAPITALS, fold, folded_words, nfc, syllables
 from qa.unitnames import (
     ClassName,
     bare,
@@ -29,9 +29,11 @@ BOARD_WORDS = frozenset({"ban", "thuong", "vu", "btv", "cac"})
 _GENERIC = frozenset({"cap uy", "dang uy", "chi bo", "ban", "uy ban", "hoi", "so", "doan"})
 # A token that is an abbreviation of one or two letters (TU, HU, ĐU, ThU): too close to ordinary
 # syllables (tư, hủ), so it matches only as written, in capitals.
-_SHORT_ABBREV = re.compile(r"^(?:[A-ZĐ][A-ZĐa-z]?[A-ZĐ]?)$")
+_SHORT_ABBREV = re.compile(rf"^(?:{SHORT_CAPITALS})$")
 # Words before a unit that receives a report or a proposal (gửi về = send to, báo cáo = report to,
 # trình = submit to, tham mưu = advise): the item is not that unit's task.
+# Texts whose names `find` remembers before it forgets them all (a library reads units on demand).
+_FOUND_LIMIT = 20_000
 _RECEIVER = re.compile(r" (?:gui ve|gui|bao cao|bao cao ket qua|trinh|tham muu(?: cho)?|xin y kien) $")
 
 
@@ -48,7 +50,8 @@ def _folded_alias(alias: str) -> str:
 
 
 @functools.lru_cache(maxsize=16384)
-def _short_tokens(alias: str) -> tuple[str, ...]:
+def short_tokens(alias: str) -> tuple[str, ...]:
+    """The short abbreviations of an alias (TU, HU) that a text must write in capitals to name it."""
     return tuple(t for t in alias.split() if _SHORT_ABBREV.match(t) and is_abbreviation(t))
 
 
@@ -91,6 +94,9 @@ class OrgTable:
     # Level-less key → the one unit of that name outside the centre; read for questions only.
     _short: dict[str, str] = field(default_factory=dict, repr=False)
     _found: dict[str, list[str]] = field(default_factory=dict, repr=False)  # find() per text
+    _mentioned: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict, repr=False)
+    # First folded syllable of an alias → (order, folded alias, alias, canonical), in names order.
+    _needles: dict[str, list[tuple[int, str, str, str]]] | None = field(default=None, repr=False)
 
     @classmethod
     def default(cls, learned: Iterable[str] = ()) -> OrgTable:
@@ -149,7 +155,7 @@ class OrgTable:
             local = [m for m in dict.fromkeys(members) if "trung uong" not in unit_key(m).split(stem, 1)[-1]]
             if len(local) == 1 and stem not in self._keys:
                 self._short[stem] = local[0]
-        self._found.clear()
+        self._forget()
 
     def resolve(self, phrase: str) -> str:
         """The unit a phrase names: a unit of the library by key or spelling, else a class the
@@ -179,7 +185,7 @@ class OrgTable:
             # "đảng ủy xã" with no place is every commune committee: a class, however it is written.
             generic = org.is_class or bare(name) or key in _GENERIC
             self.names[name] = OrgName(name, org.aliases, parents, False, generic, org.spelled)
-            self._found.clear()
+            self._forget()
         return added or name
 
     def listing(self, text: str = "") -> list[str]:
@@ -219,19 +225,48 @@ class OrgTable:
                 spans.append(m)
         return sorted(spans)
 
+    def _forget(self) -> None:
+        """Names changed: what was found in texts is found again."""
+        self._found.clear()
+        self._mentioned.clear()
+        self._needles = None
+
+    def _needle_index(self) -> dict[str, list[tuple[int, str, str, str]]]:
+        if self._needles is None:
+            self._needles = {}
+            pairs = [(a, org.canonical) for org in list(self.names.values()) for a in org.aliases]
+            for order, (alias, canonical) in enumerate(pairs):
+                needle = _folded_alias(alias)
+                first = needle[1 : needle.find(" ", 1)]
+                self._needles.setdefault(first, []).append((order, needle, alias, canonical))
+        return self._needles
+
     def mentions(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical) of the longest non-overlapping names, as offsets into folded words."""
+        if text not in self._mentioned:
+            if len(self._mentioned) >= _FOUND_LIMIT:
+                self._mentioned.clear()
+            self._mentioned[text] = self._mentions(text)
+        return list(self._mentioned[text])
+
+    def _mentions(self, text: str) -> list[tuple[int, int, str]]:
         words = folded_words(text)
-        found: list[tuple[int, int, str]] = []
-        for org in list(self.names.values()):  # a question may add a name meanwhile
-            for alias in org.aliases:
-                needle = _folded_alias(alias)
-                start = words.find(needle)
-                if start < 0 or not self._written(alias, text):
-                    continue
-                while start >= 0:
-                    found.append((start, start + len(needle), org.canonical))
-                    start = words.find(needle, start + 1)
+        index = self._needle_index()
+        # Every occurrence of every alias, looked up by the syllable it starts with: (order of the
+        # alias among all names' aliases, start, end, canonical).
+        hits: list[tuple[int, int, int, str]] = []
+        written: dict[str, bool] = {}
+        space = 0
+        while (after := words.find(" ", space + 1)) >= 0:
+            for order, needle, alias, canonical in index.get(words[space + 1 : after], ()):
+                if words.startswith(needle, space):
+                    if alias not in written:
+                        written[alias] = self._written(alias, text)
+                    if written[alias]:
+                        hits.append((order, space, space + len(needle), canonical))
+            space = after
+        hits.sort()  # names order, then position: which of two equal names at one place wins
+        found = [(start, end, canonical) for _, start, end, canonical in hits]
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         chosen: list[tuple[int, int, str]] = []
         for m in found:
@@ -242,11 +277,13 @@ class OrgTable:
     @staticmethod
     def _written(alias: str, text: str) -> bool:
         """Short abbreviations of an alias (TU, HU) must be written in capitals in the text."""
-        return all(re.search(rf"(?<![\w/-]){t}(?![\w/-])", nfc(text)) for t in _short_tokens(alias))
+        return all(re.search(rf"(?<![\w/-]){t}(?![\w/-])", nfc(text)) for t in short_tokens(alias))
 
     def find(self, text: str) -> list[str]:
         """Canonical names mentioned in `text`, in reading order, each once."""
         if text not in self._found:
+            if len(self._found) >= _FOUND_LIMIT:
+                self._found.clear()
             seen: list[str] = []
             for _, _, name in self.mentions(text):
                 if name not in seen:

@@ -127,13 +127,11 @@ def _candidates(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Fil
     for position, hit in enumerate(hits, 1):
         pool.setdefault((hit.document.id, hit.unit.ordinal), (hit, position))
     if intent.org:
-        for doc_id, document in lib.documents.items():
-            if not filters.allows(document):
-                continue
-            for unit in lib.units(doc_id):
-                key = (doc_id, unit.ordinal)
-                if key not in pool and addressed(unit, intent.org, lib) > 0:
-                    pool[key] = (Hit(unit=unit, document=document, score=0.0), None)
+        for unit in _maybe_addressed(intent.org, lib):
+            document = lib.documents[unit.doc_id]
+            key = (unit.doc_id, unit.ordinal)
+            if filters.allows(document) and key not in pool and addressed(unit, intent.org, lib) > 0:
+                pool[key] = (Hit(unit=unit, document=document, score=0.0), None)
     if _general_tasks(intent, lib) and (lib.orgs.names[intent.org].learned or lib.names_present(intent.org)):
         # "What must X do" of a unit the library names: the items giving X work, or none ("Ban Dân
         # vận Trung ương" gets no item of the provincial board however many words they share).
@@ -159,6 +157,14 @@ def _candidates(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Fil
         )
     scored.sort(key=lambda h: (-h.score, h.document.id, h.unit.ordinal))
     return scored
+
+
+def _maybe_addressed(org: str, lib: LibraryIndex) -> list[Unit]:
+    """Every unit `addressed` may weigh above 0 for a unit name, and more: those naming it or a class
+    it belongs to, in text or heading, or in their document's "Kính gửi" (the library's other units
+    are never read)."""
+    parents = lib.orgs.names[org].parents if org in lib.orgs.names else ()
+    return lib.units_naming((org, *parents))
 
 
 def answer_signals(intent: Intent, best: Hit, hits: list[Hit], lib: LibraryIndex) -> dict[str, float]:
@@ -311,15 +317,13 @@ def tasks_for(
     filters = filters or Filters()
     canonical = lib.orgs.resolve(org)
     scored = []
-    for doc_id, document in lib.documents.items():
-        if not filters.allows(document):
-            continue
-        for unit in lib.units(doc_id):
-            if unit.kind not in _TASK_KINDS:
-                continue  # a preamble names the issuer, a "Kính gửi" list the readers: no task
-            weight = addressed(unit, canonical, lib)
-            if weight >= min_addressed:
-                scored.append((weight, document, unit))
+    for unit in _maybe_addressed(canonical, lib):
+        document = lib.documents[unit.doc_id]
+        if not filters.allows(document) or unit.kind not in _TASK_KINDS:
+            continue  # a preamble names the issuer, a "Kính gửi" list the readers: no task
+        weight = addressed(unit, canonical, lib)
+        if weight >= min_addressed:
+            scored.append((weight, document, unit))
     scored.sort(key=lambda t: (-t[0], _negated_date(t[1].metadata.date), t[1].id, t[2].ordinal))
     return [
         make_citation(Hit(unit, document, weight), (), unit_deadline(unit))

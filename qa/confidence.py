@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Mapping, Sequence
 from statistics import median
 
 from chidao.core.model import Hit
@@ -133,7 +133,7 @@ def _counted_missing(counted: str, text: str) -> bool:
     return not _QUANTITY.search(_NOT_QUANTITY.sub(" ", text.lower()))
 
 
-def _present(items: Sequence[str], known: frozenset[str], idf: dict[str, float] | None) -> float:
+def _present(items: Sequence[str], known: Container[str], idf: Mapping[str, float] | None) -> float:
     """Share of `items` (idf-weighted when given) that the library holds somewhere; 1.0 when empty."""
     if not items:
         return 1.0

@@ -1,42 +1,211 @@
-"""What qa knows about a library: its units, term statistics, learned unit names and reference graph."""
+"""What qa knows about a library: its documents, references and learned unit names in memory; its
+units and term statistics read from the store on demand, so nothing grows with the library's units."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+import math
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Protocol
 
 from chidao.core.model import Document, Reference, Unit
 from chidao.core.numbers import leading_number
-from chidao.core.text import bigrams_of, folded_words, syllables
-from qa.aliases import OrgTable
-from qa.highlight import idf_table
-from qa.learning import learn_names
+from chidao.core.text import folded_words
+from qa.aliases import OrgTable, short_tokens
+
+# Documents whose units stay in memory after a read (fact questions read two, citations a few).
+UNIT_CACHE_DOCS = 16
+References = Sequence[tuple[str, Reference]]  # (citing doc id, reference)
+# Terms, phrases and "addressed" scores remembered per library state before the memory is cleared.
+MEMO_LIMIT = 100_000
 
 
-@dataclass(frozen=True, slots=True)
+class UnitSource(Protocol):
+    """What qa reads from a library's store on demand (index/terms.py `Terms` implements it)."""
+
+    def units_of(self, doc_id: str) -> tuple[Unit, ...]: ...
+
+    def unit_at(self, doc_id: str, ordinal: int) -> Unit | None: ...
+
+    def syllable_stats(self, words: Iterable[str]) -> dict[str, tuple[int, int]]: ...
+
+    def pairs_held(self, pairs: Iterable[str]) -> set[str]: ...
+
+    def capitals_written(self, tokens: Iterable[str]) -> set[str]: ...
+
+    def unit_total(self) -> int: ...
+
+    def has_phrase(self, text: str) -> bool: ...
+
+    def units_with_phrases(self, texts: Iterable[str]) -> list[Unit]: ...
+
+
+class _Bounded(dict):
+    """A dict emptied when it reaches MEMO_LIMIT entries (a cache that cannot outgrow its use)."""
+
+    def __setitem__(self, key, value) -> None:
+        if len(self) >= MEMO_LIMIT:
+            self.clear()
+        super().__setitem__(key, value)
+
+
+class Idf(Mapping[str, float]):
+    """Smoothed inverse document frequency log(1 + n / df) of each folded syllable over the units'
+    headings and texts; "" → log(1 + n), the weight of a syllable no unit has."""
+
+    def __init__(self, source: UnitSource) -> None:
+        self._source = source
+        self.units = source.unit_total()
+        self._counts: dict[str, tuple[int, int]] = _Bounded()
+
+    def counts(self, word: str) -> tuple[int, int]:
+        """(units whose heading or text has the syllable, units whose text has it)."""
+        if word not in self._counts:
+            self._counts[word] = self._source.syllable_stats([word]).get(word, (0, 0))
+        return self._counts[word]
+
+    def __getitem__(self, word: str) -> float:
+        if word == "":
+            return math.log(1 + self.units)
+        df = self.counts(word)[0]
+        if df <= 0:
+            raise KeyError(word)
+        return math.log(1 + self.units / df)
+
+    def get(self, word: str, default=None):  # type: ignore[override]
+        try:
+            return self[word]
+        except KeyError:
+            return default
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and (word == "" or self.counts(word)[0] > 0)
+
+    def __bool__(self) -> bool:
+        return True  # it always holds "" (an empty dict would mean "no weights")
+
+    def __iter__(self) -> Iterator[str]:
+        raise TypeError("the idf of a library is read term by term")
+
+    def __len__(self) -> int:
+        raise TypeError("the idf of a library is read term by term")
+
+
+class _Vocabulary:
+    """The folded syllables some unit text holds."""
+
+    def __init__(self, idf: Idf) -> None:
+        self._idf = idf
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._idf.counts(word)[1] > 0
+
+
+class _Pairs:
+    """The syllable pairs ("tinh doan") some unit text holds."""
+
+    def __init__(self, source: UnitSource) -> None:
+        self._source = source
+        self._held: dict[str, bool] = _Bounded()
+
+    def __contains__(self, pair: object) -> bool:
+        if not isinstance(pair, str):
+            return False
+        if pair not in self._held:
+            self._held[pair] = bool(self._source.pairs_held([pair]))
+        return self._held[pair]
+
+
 class LibraryIndex:
-    """Units, vocabulary, unit names and references of every document, read once per library state."""
+    """Documents, references and unit names of a library, read once per library state; units and
+    term statistics read from the store when asked (a few documents' units kept)."""
 
-    documents: dict[str, Document]
-    unit_table: dict[str, tuple[Unit, ...]]
-    idf: dict[str, float]
-    vocabulary: frozenset[str]  # folded syllables
-    vocabulary_bigrams: frozenset[str]
-    orgs: OrgTable
-    references: tuple[tuple[str, Reference], ...]  # (citing doc id, reference), every document
-    all_text: str = ""  # every unit's text, one per line (to ask whether a name occurs at all)
-    folded_text: str = ""  # the same as folded words, " dang uy phuong ba dinh … " (phrase lookups)
-    embedder: str = ""  # the embedder of the library's vectors (confidence models are per embedder)
-    memo: dict = field(default_factory=dict)  # per-library answers of costly checks (unit addressed to…)
+    __slots__ = (
+        "documents",
+        "orgs",
+        "_read_cited",
+        "_resolve",
+        "_cited",
+        "_references",
+        "_cited_numbers",
+        "embedder",
+        "memo",
+        "idf",
+        "vocabulary",
+        "vocabulary_bigrams",
+        "_source",
+        "_units",
+        "_phrases",
+        "_recipients",
+        "_numbered",
+    )
+
+    def __init__(
+        self,
+        documents: Mapping[str, Document],
+        source: UnitSource,
+        names: Iterable[str],
+        cited: Callable[[], References],
+        resolve: Callable[[References], References],
+        embedder: str = "",
+    ) -> None:
+        self.documents = dict(documents)
+        self.orgs = OrgTable.default(names)
+        # The library's references, read (`cited`) and resolved to library documents (`resolve`) when
+        # first needed: a question about a unit's tasks needs neither.
+        self._read_cited = cited
+        self._resolve = resolve
+        self._cited: tuple[tuple[str, Reference], ...] | None = None
+        self._references: tuple[tuple[str, Reference], ...] | None = None
+        self._cited_numbers: frozenset[str] | None = None
+        self.embedder = embedder  # the embedder of the library's vectors (confidence is per embedder)
+        self.memo: dict = _Bounded()  # per-library answers of costly checks (unit addressed to…)
+        self.idf = Idf(source)
+        self.vocabulary = _Vocabulary(self.idf)  # folded syllables of unit texts
+        self.vocabulary_bigrams = _Pairs(source)
+        self._source = source
+        self._units: OrderedDict[str, tuple[Unit, ...]] = OrderedDict()
+        self._phrases: dict[str, bool] = _Bounded()
+        self._recipients: dict[str, str] = {}  # doc id → its "Kính gửi" entries as folded words
+        self._numbered: dict[str, list[Document]] | None = None
+
+    @property
+    def cited(self) -> tuple[tuple[str, Reference], ...]:
+        """(citing doc id, reference) of every document, targets not resolved: for what reads only
+        a citation's own fields (its number)."""
+        if self._cited is None:
+            self._cited = tuple(self._read_cited())
+        return self._cited
+
+    @property
+    def references(self) -> tuple[tuple[str, Reference], ...]:
+        """(citing doc id, reference) of every document, each with its target in the library (None
+        when the library lacks it)."""
+        if self._references is None:
+            self._references = tuple(self._resolve(self.cited))
+        return self._references
+
+    def cited_numbers(self) -> frozenset[str]:
+        """Leading numbers of every document the library cites ("35" of "35-KH/TU")."""
+        if self._cited_numbers is None:
+            self._cited_numbers = frozenset(leading_number(r.number) for _, r in self.cited)
+        return self._cited_numbers
 
     def units(self, doc_id: str) -> tuple[Unit, ...]:
-        return self.unit_table[doc_id]
+        """The units of a document in reading order (the last UNIT_CACHE_DOCS documents read are kept)."""
+        if doc_id in self._units:
+            self._units.move_to_end(doc_id)
+            return self._units[doc_id]
+        units = self._source.units_of(doc_id)
+        self._units[doc_id] = units
+        if len(self._units) > UNIT_CACHE_DOCS:
+            self._units.popitem(last=False)
+        return units
 
     def unit(self, doc_id: str, ordinal: int) -> Unit | None:
-        units = self.unit_table[doc_id]
-        if 0 <= ordinal < len(units) and units[ordinal].ordinal == ordinal:
-            return units[ordinal]
-        return next((u for u in units if u.ordinal == ordinal), None)
+        if doc_id in self._units:
+            return next((u for u in self._units[doc_id] if u.ordinal == ordinal), None)
+        return self._source.unit_at(doc_id, ordinal)
 
     def citing_unit(self, doc_id: str, ref: Reference) -> Unit | None:
         """The unit of `doc_id` in which a reference is written."""
@@ -49,45 +218,46 @@ class LibraryIndex:
 
     def docs_numbered(self, number: str) -> list[Document]:
         """Library documents whose number starts with `number` ("35" → "35-KH/TU")."""
-        return [d for d in self.documents.values() if leading_number(d.metadata.number) == number]
+        if self._numbered is None:
+            self._numbered = {}
+            for d in self.documents.values():
+                self._numbered.setdefault(leading_number(d.metadata.number), []).append(d)
+        return list(self._numbered.get(number, ()))
+
+    def phrase_present(self, text: str) -> bool:
+        """True when some unit's text holds the folded syllables of `text` in a row."""
+        if text not in self._phrases:
+            self._phrases[text] = self._source.has_phrase(text)
+        return self._phrases[text]
 
     def names_present(self, canonical: str) -> bool:
-        """True when some alias of a unit name occurs anywhere in the library."""
-        return self.orgs.named_in(canonical, self.all_text)
+        """True when some alias of a unit name occurs anywhere in the library (its short
+        abbreviations written in capitals somewhere, as `OrgTable.named_in` asks of a text)."""
+        org = self.orgs.names.get(canonical)
+        if org is None:
+            return False
+        for alias in org.aliases:
+            tokens = short_tokens(alias)
+            if self.phrase_present(alias) and set(tokens) <= self._source.capitals_written(tokens):
+                return True
+        return False
+
+    def units_naming(self, canonicals: Iterable[str]) -> list[Unit]:
+        """Every unit that may name one of the units (more, never fewer): an alias in its text or its
+        heading path, or in the "Kính gửi" recipients of its document. By document id, then position."""
+        aliases = [a for c in canonicals if c in self.orgs.names for a in self.orgs.names[c].aliases]
+        if not aliases:
+            return []
+        found = {(u.doc_id, u.ordinal): u for u in self._source.units_with_phrases(aliases)}
+        needles = {folded_words(a) for a in aliases}
+        for doc_id, document in self.documents.items():
+            if doc_id not in self._recipients:
+                self._recipients[doc_id] = folded_words("\n".join(document.metadata.recipients))
+            if any(n in self._recipients[doc_id] for n in needles):
+                found.update(((doc_id, u.ordinal), u) for u in self._source.units_of(doc_id))
+        return [found[key] for key in sorted(found)]
 
 
 def organisations(index: LibraryIndex) -> list[str]:
     """The units a library names, one entry per unit (the "Đơn vị của tôi" choices)."""
-    return index.orgs.listing(index.all_text)
-
-
-def build_index(
-    documents: Sequence[Document],
-    units: Mapping[str, tuple[Unit, ...]],
-    references: Sequence[tuple[str, Reference]],
-    embedder: str = "",
-) -> LibraryIndex:
-    """What qa knows of a library: built by its owner once per library state, read by every answer."""
-    texts = [f"{u.heading}\n{u.text}" for doc_units in units.values() for u in doc_units]
-    vocabulary: set[str] = set()
-    pairs: set[str] = set()
-    names: list[str] = []
-    for doc_units in units.values():
-        for unit in doc_units:
-            words = syllables(unit.text)
-            vocabulary.update(words)
-            pairs.update(bigrams_of(words))
-        names.extend(n for n in learn_names(doc_units) if n not in names)
-    all_text = "\n".join(u.text for doc_units in units.values() for u in doc_units)
-    return LibraryIndex(
-        documents={d.id: d for d in documents},
-        unit_table=dict(units),
-        idf=idf_table(texts),
-        vocabulary=frozenset(vocabulary),
-        vocabulary_bigrams=frozenset(pairs),
-        orgs=OrgTable.default(names),
-        references=tuple(references),
-        all_text=all_text,
-        folded_text=folded_words(all_text),
-        embedder=embedder,
-    )
+    return index.orgs.listing()

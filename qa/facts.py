@@ -68,11 +68,10 @@ def entity_gaps(intent: Intent, lib: LibraryIndex) -> list[str]:
         and not lib.orgs.names[org].parents  # a member of a class the library addresses
         and not lib.names_present(org)
     ]
-    ref_numbers = {leading_number(r.number) for _, r in lib.references}
-    gaps += [n for n in intent.doc_numbers if not lib.docs_numbered(n) and n not in ref_numbers]
+    gaps += [n for n in intent.doc_numbers if not lib.docs_numbered(n) and n not in lib.cited_numbers()]
     years = _YEAR.findall(" ".join(intent.terms))
     gaps += [y for y in years if y not in lib.vocabulary]
-    gaps += [name for name in _proper_names(intent.question) if folded_words(name) not in lib.folded_text]
+    gaps += [name for name in _proper_names(intent.question) if not lib.phrase_present(name)]
     return gaps
 
 
@@ -106,7 +105,7 @@ def subject_documents(intent: Intent, hits: list[Hit], lib: LibraryIndex, filter
     votes: dict[str, float] = {}
     for rank, hit in enumerate(hits[:10], 1):
         votes[hit.document.id] = votes.get(hit.document.id, 0.0) + 1.0 / rank
-    for doc_id, ref in lib.references:
+    for doc_id, ref in lib.cited:
         if leading_number(ref.number) in intent.doc_numbers:
             votes[doc_id] = votes.get(doc_id, 0.0) + 1.0
     same = [d for d in docs if _same_kind(d, intent.doc_kind)]

@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from chidao.core.model import Unit
 from chidao.core.orgs import BODY_HEADS, CAPITAL_AFTER, COMMITTEE_HEADS, FUNCTIONS, LEVELS
@@ -48,6 +52,15 @@ _HEAD_STOP = re.compile(r" (?:ban hanh|da|phai|duoc|yeu cau|de nghi|lam viec|hop
 # Leading words that are not part of a name: "các" (the plural), "đề nghị", "giao" (assign).
 _NAME_PREFIXES = ("cac dong chi", "cac d c", "de nghi", "giao", "cac", "nhu tren", "luu")
 
+# The modules whose code decides which names are learned (this one and what it imports).
+_LEARNING_CODE = (
+    __name__,
+    "qa.unitnames",
+    "qa.tables",
+    "chidao.core.orgs",
+    "chidao.core.text",
+    "chidao.core.vocab",
+)
 _HEAD_STARTS = tuple(f" {h} " for h in ORG_HEADS)
 # Blocks whose names are the issuer's or the signer's, not units given work.
 _NOT_BODY = frozenset({"header", "title", "signature"})
@@ -161,6 +174,17 @@ def assignment_head(sentence: str) -> str:
         seen += len(syllables(token))
         head.append(token)
     return " ".join(head)
+
+
+@functools.cache
+def learning_fingerprint() -> str:
+    """A fingerprint of the code that learns unit names. A store keeps the names learned at ingest
+    and learns them again when this changes (index/terms.py), so a changed rule never leaves a
+    library learned half by the old one."""
+    digest = hashlib.sha256()
+    for module in _LEARNING_CODE:
+        digest.update(Path(sys.modules[module].__file__ or "").read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def learn_names(units: Sequence[Unit]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -10,6 +11,10 @@ from collections.abc import Sequence
 # FTS5's remove_diacritics) leaves it alone; we map it by hand.
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 _WORD = re.compile(r"\w+", re.UNICODE)
+# A short abbreviation of a unit name, one to three letters in capitals (TU, HU, ĐU, ThU): too close to
+# ordinary syllables (tư, hủ) to be matched folded, so it counts only where written so, standing alone.
+SHORT_CAPITALS = r"[A-ZĐ][A-ZĐa-z]?[A-ZĐ]?"
+_SHORT_WRITTEN = re.compile(rf"(?<![\w/-]){SHORT_CAPITALS}(?![\w/-])")
 
 
 def nfc(text: str) -> str:
@@ -17,11 +22,27 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+class _FoldedChars(dict):
+    """Code point → its folded form, filled as characters are met (a str.translate table)."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFD", chr(code).translate(_D_MAP).casefold())
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        self[code] = folded
+        return folded
+
+
+_FOLDED = _FoldedChars()
+
+
 def fold(text: str) -> str:
-    """Lower-case, strip diacritics and map đ→d: "Đảng ủy" → "dang uy"."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP).casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped)
+    """Lower-case, strip diacritics and map đ→d: "Đảng ủy" → "dang uy".
+
+    Case folding, decomposition and dropping combining marks act on each character alone, so they
+    are one table lookup per character; only a result that is not ASCII is composed again (NFC).
+    """
+    folded = text.translate(_FOLDED)
+    return folded if folded.isascii() else unicodedata.normalize("NFC", folded)
 
 
 def syllables(text: str) -> list[str]:
@@ -29,6 +50,7 @@ def syllables(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+@functools.lru_cache(maxsize=8192)  # an answer's checks fold the same unit texts many times over
 def folded_words(text: str) -> str:
     """Folded syllables joined by single spaces, padded: " ban dan van tinh uy " (for phrase matching)."""
     return " " + " ".join(syllables(text)) + " "
@@ -42,3 +64,9 @@ def bigrams_of(words: Sequence[str]) -> set[str]:
 def has_diacritics(text: str) -> bool:
     """True when the text carries any Vietnamese diacritic (so it was typed with accents)."""
     return fold(text) != text.casefold()
+
+
+def short_capitals(text: str) -> set[str]:
+    """Tokens of `text` shaped like a short abbreviation (SHORT_CAPITALS) and standing alone: exactly
+    the tokens t for which `(?<![\\w/-])t(?![\\w/-])` occurs in the text."""
+    return set(_SHORT_WRITTEN.findall(nfc(text)))

@@ -6,8 +6,9 @@ import unicodedata
 
 import pytest
 
-from chidao.core.model import RawText
+from chidao.core.model import Document, Metadata, RawText, Reference
 from ingest.parser import parse_document
+from ingest.references import resolve_reference, resolve_references
 
 
 def relations(text: str) -> list[tuple[str, str]]:
@@ -65,3 +66,70 @@ def test_title_implements_unless_it_reports_on_the_implementation():
     plan = relations("KẾ HOẠCH\n\nthực hiện Nghị quyết số 12-NQ/TU ngày 28/3/2022\n\n1. Việc một.\n")
     report = relations("BÁO CÁO\n\nsơ kết hai năm thực hiện Nghị quyết số 12-NQ/TU\n\n1. Việc một.\n")
     assert (plan, report) == ([("12-NQ/TU", "implements")], [("12-NQ/TU", "cites")])
+
+
+def _doc(doc_id: str, **metadata: str) -> Document:
+    return Document(id=doc_id, sha256="", format="txt", metadata=Metadata(**metadata))
+
+
+def _ref(**fields: str) -> Reference:
+    base = {
+        "relation": "cites",
+        "doc_type": "",
+        "number": "",
+        "date": "",
+        "issuer": "",
+        "title": "",
+        "text": "",
+    }
+    return Reference(**(base | fields))  # type: ignore[arg-type]
+
+
+def test_references_resolved_together_get_the_targets_each_gets_alone():
+    """The batch looks documents up by number, year, title pairs and issuer; every branch of
+    resolve_reference, the citing document left out, ties and near misses give the same targets."""
+    docs = [
+        _doc(
+            "nq-12.txt",
+            doc_type="Nghị quyết",
+            number="12-NQ/TU",
+            date="2022-03-28",
+            title="về phát huy quyền làm chủ",
+        ),
+        _doc("nq-12b.txt", doc_type="Nghị quyết", number="12 - NQ/TU", date="2021-01-02"),
+        _doc(
+            "kh-35.txt",
+            doc_type="Kế hoạch",
+            number="35-KH/TU",
+            date="2022-05-01",
+            title="thực hiện Nghị quyết 12",
+        ),
+        _doc("bpb-a.md", doc_type="Bài phát biểu", date="2021-08-16", title="đại đoàn kết toàn dân tộc"),
+        _doc(
+            "bpb-b.md", doc_type="Bài phát biểu", date="2021-08-16", title="đại đoàn kết dân tộc và đổi mới"
+        ),
+        _doc("cv-x.txt", doc_type="Công văn", issuer="Ban Dân vận Tỉnh ủy"),
+        _doc("cv-y.txt", doc_type="Công văn", issuer="Ban Dân vận Tỉnh ủy Hải Lâm"),
+        _doc("cv-z.txt", doc_type="Công văn", issuer="Ban Tuyên giáo Tỉnh ủy"),
+        _doc("nq-xiii.txt", doc_type="Nghị quyết", title="Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"),
+    ]
+    refs = [
+        _ref(number="12-NQ/TU", date="2022-03-28", doc_type="Nghị quyết"),
+        _ref(number="012-NQ/TU"),
+        _ref(number="99-KH/TU"),
+        _ref(doc_type="Bài phát biểu", date="2021-08-16"),
+        _ref(doc_type="Bài phát biểu", date="2021-08-16", title="phát biểu về đại đoàn kết toàn dân tộc"),
+        _ref(doc_type="Bài phát biểu", date="2021", title="đại đoàn kết"),
+        _ref(doc_type="Nghị quyết", date="2022-03"),
+        _ref(doc_type="Nghị quyết", date="20"),
+        _ref(doc_type="Nghị quyết", title="Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"),
+        _ref(doc_type="Nghị quyết", title="Nghị quyết Đại hội toàn quốc lần thứ XII của Đảng"),
+        _ref(doc_type="Công văn", issuer="Ban Dân vận Tỉnh ủy"),
+        _ref(doc_type="Công văn", issuer="Ban Tuyên giáo Tỉnh ủy"),
+        _ref(doc_type="Công văn", issuer="Ban Tuyên giáo Tỉnh ủy", date="2022-01-01"),
+        _ref(title="quyền làm chủ"),
+    ]
+    pairs = [(src.id, ref) for src in docs for ref in refs]
+    alone = [resolve_reference(ref, [d for d in docs if d.id != src]) for src, ref in pairs]
+    assert resolve_references(pairs, docs) == alone
+    assert {t for t in alone if t} >= {"nq-12.txt", "bpb-a.md", "nq-xiii.txt", "cv-z.txt"}
