@@ -52,7 +52,7 @@ class ReadAhead:
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.close()
+        self.close(wait=exc is None)  # on an error (Ctrl-C) do not wait for the file being read
 
     def started(self, slot: int) -> bool:
         return slot in self._jobs
@@ -89,12 +89,12 @@ class ReadAhead:
                 return
             self._pages(*event)
 
-    def close(self) -> None:
-        """Drop reads not begun, wait for the one running (a thread cannot be stopped)."""
+    def close(self, wait: bool = True) -> None:
+        """Drop reads not begun; wait for the one running unless told not to (a thread cannot be stopped)."""
         for _, future in self._jobs.values():
             future.cancel()
         self._jobs.clear()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool.shutdown(wait=wait, cancel_futures=True)
 
     def _read(self, path: Path, doc_id: str) -> ReadFile:
         from ingest.parser import parse_document
