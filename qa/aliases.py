@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from chidao.core.orgs import LEVEL_FAMILIES, NEEDS_PLACE
-from chidao.core.text import SHORT_CAPITALS, fold, folded_words, nfc, syllables
+from chidao.core.text import SHORT_CAPITALS, fold, folded_words, nfc, short_capitals, syllables
 from qa.unitnames import (
     ClassName,
     bare,
@@ -277,7 +277,8 @@ class OrgTable:
     @staticmethod
     def _written(alias: str, text: str) -> bool:
         """Short abbreviations of an alias (TU, HU) must be written in capitals in the text."""
-        return all(re.search(rf"(?<![\w/-]){t}(?![\w/-])", nfc(text)) for t in short_tokens(alias))
+        tokens = short_tokens(alias)
+        return not tokens or set(tokens) <= short_capitals(text)
 
     def find(self, text: str) -> list[str]:
         """Canonical names mentioned in `text`, in reading order, each once."""

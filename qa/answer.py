@@ -13,7 +13,7 @@ from qa.aliases import BOARD_WORDS
 from qa.confidence import THRESHOLD, probability, signals
 from qa.corpus import LibraryIndex
 from qa.deadline import unit_deadline
-from qa.facts import answer_fact, answer_related
+from qa.facts import answer_fact, answer_related, same_kind
 from qa.highlight import highlight, overlap, split_sentences
 from qa.intent import Intent, detect_intent
 from qa.learning import assignment_head
@@ -48,11 +48,11 @@ _MIN_ADDRESSED = 0.15
 # Words of a question that ask for a unit's work in general, not about one matter (folded): việc
 # (work), nhiệm vụ (task), hoàn thành (complete), hạn / thời gian / bao giờ / khi nào (deadline),
 # giao / phân công (assigned), trách nhiệm (responsibility), cụ thể (in detail).
-# A document number as written in a question, folded: "41-kh/tu", "91/2015/qh13".
-_DOC_NAME = re.compile(r"\b\d+(?:[-/][a-z0-9]+)+")
 _GENERAL_TASK_WORDS = frozenset(
     "viec nhiem vu hoan thanh han thoi gian giao phan cong trach chot bao gio khi nao cu the".split()
 )
+# A document number as written in a question, folded: "41-kh/tu", "91/2015/qh13".
+_DOC_NAME = re.compile(r"\b\d+(?:[-/][a-z0-9]+)+")
 MAX_TASK_LIST = 12
 NOT_FOUND = "Không tìm thấy nội dung trả lời câu hỏi này trong thư viện."  # "Nothing found …"
 SUGGEST = "Các đoạn gần nhất"  # "The closest passages"
@@ -225,12 +225,11 @@ def _general_tasks(intent: Intent, lib: LibraryIndex) -> bool:
 
 def _named_documents(intent: Intent, lib: LibraryIndex) -> set[str]:
     """Ids of the library documents a question names by number (and kind, when it gives one)."""
-    kind = fold(intent.doc_kind)
     return {
         d.id
         for n in intent.doc_numbers
         for d in lib.docs_numbered(n)
-        if not kind or fold(d.metadata.doc_type).startswith(kind)
+        if not intent.doc_kind or same_kind(d, intent.doc_kind)
     }
 
 

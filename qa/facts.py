@@ -80,7 +80,8 @@ def _proper_names(question: str) -> list[str]:
     return [m.group(1) or m.group(2) for m in _NAMED.finditer(nfc(question))]
 
 
-def _same_kind(document: Document, kind: str) -> bool:
+def same_kind(document: Document, kind: str) -> bool:
+    """True when a document is of the kind named, by folded prefix ("Kế hoạch" is "Kế hoạch liên tịch")."""
     return bool(kind) and fold(document.metadata.doc_type).startswith(fold(kind))
 
 
@@ -101,14 +102,14 @@ def subject_documents(intent: Intent, hits: list[Hit], lib: LibraryIndex, filter
     number = subject_number(intent)
     if number:
         numbered = [d for d in docs if leading_number(d.metadata.number) == number]
-        return sorted(numbered, key=lambda d: not _same_kind(d, intent.doc_kind))
+        return sorted(numbered, key=lambda d: not same_kind(d, intent.doc_kind))
     votes: dict[str, float] = {}
     for rank, hit in enumerate(hits[:10], 1):
         votes[hit.document.id] = votes.get(hit.document.id, 0.0) + 1.0 / rank
     for doc_id, ref in lib.cited:
         if leading_number(ref.number) in intent.doc_numbers:
             votes[doc_id] = votes.get(doc_id, 0.0) + 1.0
-    same = [d for d in docs if _same_kind(d, intent.doc_kind)]
+    same = [d for d in docs if same_kind(d, intent.doc_kind)]
     pool = same or [d for d in docs if d.id in votes]
     return sorted(pool, key=lambda d: -votes.get(d.id, 0.0))
 
