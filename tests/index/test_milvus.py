@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -263,3 +265,75 @@ def test_every_command_uses_milvus_from_the_environment(docs, tmp_path):
         text=True,
     )
     assert broken.returncode != 0 and "cannot reach Milvus" in broken.stderr and URI_ENV in broken.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def milvus_server(tmp_path_factory) -> Iterator[str]:
+    """A real Milvus gRPC server (milvus-lite's `server` command) on a free local port: the URI form a
+    Milvus standalone or cluster is reached by, not the embedded file."""
+    port = _free_port()
+    data = tmp_path_factory.mktemp("milvus-server")
+    log = (data / "server.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "milvus_lite", "server", "--data-dir", str(data / "data")]
+        + ["--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None, (data / "server.log").read_text()
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "milvus-lite server did not start in 60 s"
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def test_a_milvus_server_serves_several_processes_and_stores_at_once(both, docs, milvus_server, tmp_path):
+    """Through a server URI, unlike a milvus-lite file, several processes search one collection at the
+    same time; two stores on one server keep their own collections."""
+    local, _ = both
+    env = {**os.environ, BACKEND_ENV: "milvus", URI_ENV: milvus_server, "HF_HUB_OFFLINE": "1"}
+    env.pop(COLLECTION_ENV, None)
+    chidao = [sys.executable, "-m", "chidao"]
+    store = tmp_path / "store"
+    done = subprocess.run([*chidao, "ingest", str(docs), "--store", str(store)], env=env, text=True)
+    assert done.returncode == 0 and not (store / "milvus.db").exists()
+    # This process holds the collection open while two CLI processes search it.
+    lib = open_milvus(store, uri=milvus_server)
+    searches = [
+        subprocess.Popen(
+            [*chidao, "search", query, "-k", "1", "--store", str(store)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for query in ("quỹ Vì người nghèo", "chuyên mục Dân vận khéo")
+    ]
+    for query in QUERIES:
+        assert _top(lib.search(query, k=5)) == _top(local.search(query, k=5)), query
+    for process, words in zip(searches, ("Vì người nghèo", "Dân vận khéo"), strict=True):
+        out, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err
+        assert words in out
+    assert milvus_ids(lib) == sqlite_ids(lib)
+    # A second store on the same server: its own collection, none of the first store's units.
+    other = open_milvus(tmp_path / "other", uri=milvus_server)
+    assert other.ingest([docs / DISPATCH_ID]).ok
+    assert {h.document.id for h in other.search("Tỉnh đoàn phải làm gì?", k=20)} == {DISPATCH_ID}
+    assert milvus_ids(other) == sqlite_ids(other) and milvus_ids(lib) == sqlite_ids(lib)
