@@ -13,6 +13,7 @@ from qa.aliases import BOARD_WORDS
 from qa.confidence import THRESHOLD, probability, signals
 from qa.corpus import LibraryIndex
 from qa.deadline import unit_deadline
+from qa.definitions import defines
 from qa.facts import answer_fact, answer_related, same_kind
 from qa.highlight import highlight, overlap, split_sentences
 from qa.intent import Intent, detect_intent
@@ -31,8 +32,10 @@ SEARCH_K = 40
 # the question names (the item is addressed to it), a stated deadline (for deadline questions).
 W_RETRIEVAL, W_OVERLAP, W_ADDRESSED, W_DEADLINE = 0.35, 0.45, 0.3, 0.1
 # A unit of the kind of document the question names ("theo nghị quyết …"); a unit holding the
-# words the question quotes.
-W_KIND, W_QUOTE = 0.1, 0.5
+# words the question quotes; a unit defining the term a definition question asks for ("X là …",
+# qa/definitions.py): like a quote, the question's own words in the very shape asked, so the same
+# weight (not tuned).
+W_KIND, W_QUOTE, W_DEFINES = 0.1, 0.5, 0.5
 # Retrieval rank r counts 1 / (1 + (r - 1) / RANK_SCALE): rank 1 → 1, rank 6 → 0.5.
 RANK_SCALE = 5.0
 # Header, signature and list blocks answer fact questions, not "what must X do" ones.
@@ -150,6 +153,8 @@ def _candidates(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Fil
             score += W_KIND
         if intent.quote and f" {intent.quote} " in folded_words(unit.text):
             score += W_QUOTE
+        if intent.defines and defines(unit, intent.defines):
+            score += W_DEFINES
         if unit.kind in _NOT_ITEMS:
             score *= 0.5
         scored.append(

@@ -11,6 +11,7 @@ from chidao.core.numbers import doc_numbers
 from chidao.core.text import fold, folded_words, has_diacritics, syllables
 from chidao.core.vocab import FOLDED_KIND_PATTERN, KIND_BY_FOLDED, QUESTION_FILLERS, STOPWORDS
 from qa.aliases import OrgTable
+from qa.definitions import defined_terms
 
 IntentKind = Literal["unit_tasks", "deadline", "passage", "fact", "related"]
 Direction = Literal["outgoing", "incoming", ""]
@@ -123,6 +124,7 @@ class Intent:
     terms: tuple[str, ...] = ()  # content syllables, folded
     bigrams: tuple[str, ...] = ()  # adjacent content syllables, "a b"
     counted: str = ""  # what "bao nhiêu X" counts, folded ("trieu dong")
+    defines: tuple[str, ...] = ()  # terms a definition question asks for, folded ("hop dong hop tac")
 
     @property
     def fact(self) -> str:
@@ -260,6 +262,7 @@ def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
         terms=terms,
         bigrams=bigrams,
         counted=_counted(question, folded),
+        defines=defined_terms(question),
     )
     says = wh_doc and SAYS.search(folded[wh_doc.end() : wh_doc.end() + 12])
     if wh_doc and not says and (relation or numbers or doc_kind) and "recipients" not in facts:

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from chidao.core.model import Filters, Hit
 from qa.corpus import LibraryIndex
+from qa.definitions import defining_hits
 from qa.facts import answer_related, fact_unit
 from qa.intent import Intent
 
@@ -60,7 +61,12 @@ def structured(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Filt
     elif intent.kind == "related" and hits:
         first = _citing_hits(intent, hits, lib, filters)
     else:
-        return sorted(_with_content(hits, lib), key=lambda h: h.unit.kind in FRAME_KINDS)
+        ranked = sorted(_with_content(hits, lib), key=lambda h: h.unit.kind in FRAME_KINDS)
+        if not intent.defines:
+            return ranked
+        # "X là gì?": the clause "X là …" first, however few words it shares with the question.
+        first = defining_hits(intent.defines, ranked, lib, filters)
+        hits = ranked
     return first + [h for h in hits if all(h.unit != f.unit for f in first)]
 
 
