@@ -16,7 +16,7 @@ from qa.deadline import unit_deadline
 from qa.definitions import defines
 from qa.facts import answer_fact, answer_related, same_kind
 from qa.highlight import highlight, overlap, split_sentences
-from qa.intent import Intent, detect_intent
+from qa.intent import Intent, detect_intent, without_scaffolding
 from qa.learning import assignment_head
 from qa.search import Retriever, structured
 from qa.tables import task_row
@@ -278,7 +278,8 @@ def answer(
     """
     filters = filters or Filters()
     intent = intent or detect_intent(question, lib.orgs)
-    fused = retriever.search_many([question], 2 * SEARCH_K, filters)[0] if lib.documents else []
+    searched = without_scaffolding(question)  # "Điều nào sau đây …" names no topic
+    fused = retriever.search_many([searched], 2 * SEARCH_K, filters)[0] if lib.documents else []
     log.debug("intent %s, %d hits", intent, len(fused))
     if intent.kind == "related" and fused:
         found = answer_related(question, intent, fused[:SEARCH_K], lib, filters)

@@ -16,7 +16,7 @@ from chidao.core.model import Filters, Hit
 from qa.corpus import LibraryIndex
 from qa.definitions import defining_hits
 from qa.facts import answer_related, fact_unit
-from qa.intent import Intent
+from qa.intent import Intent, without_scaffolding
 
 # How many top documents a fact question ("Ai ký …?") pulls its structural units from.
 FACT_DOCS = 2
@@ -50,7 +50,7 @@ def search_many(
 ) -> list[list[Hit]]:
     """`search` for many questions at once (the retriever embeds them in one batch)."""
     # Structure may reorder (frame blocks last), so keep more than k until the end.
-    ranked = retriever.search_many(questions, 2 * k, filters)
+    ranked = retriever.search_many([without_scaffolding(q) for q in questions], 2 * k, filters)
     return [structured(intent, hits, lib, filters)[:k] for intent, hits in zip(intents, ranked, strict=True)]
 
 
