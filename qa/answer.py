@@ -21,6 +21,7 @@ from qa.learning import assignment_head
 from qa.search import Retriever, structured
 from qa.tables import task_row
 from qa.tasklist import gives_work, strip_markup, task_text
+from qa.titles import under_title
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +34,10 @@ SEARCH_K = 40
 W_RETRIEVAL, W_OVERLAP, W_ADDRESSED, W_DEADLINE = 0.35, 0.45, 0.3, 0.1
 # A unit of the kind of document the question names ("theo nghị quyết …"); a unit holding the
 # words the question quotes; a unit defining the term a definition question asks for ("X là …",
-# qa/definitions.py): like a quote, the question's own words in the very shape asked, so the same
-# weight (not tuned).
-W_KIND, W_QUOTE, W_DEFINES = 0.1, 0.5, 0.5
+# qa/definitions.py) or under the title a question names ("X được quy định như thế nào?",
+# qa/titles.py): like a quote, the question's own words in the very shape asked, so the same weight
+# (not tuned).
+W_KIND, W_QUOTE, W_DEFINES, W_TITLED = 0.1, 0.5, 0.5, 0.5
 # Retrieval rank r counts 1 / (1 + (r - 1) / RANK_SCALE): rank 1 → 1, rank 6 → 0.5.
 RANK_SCALE = 5.0
 # Header, signature and list blocks answer fact questions, not "what must X do" ones.
@@ -155,6 +157,8 @@ def _candidates(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Fil
             score += W_QUOTE
         if intent.defines and defines(unit, intent.defines):
             score += W_DEFINES
+        if intent.titled and under_title(unit, intent.titled):
+            score += W_TITLED
         if unit.kind in _NOT_ITEMS:
             score *= 0.5
         scored.append(

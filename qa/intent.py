@@ -19,6 +19,7 @@ from chidao.core.vocab import (
 )
 from qa.aliases import OrgTable
 from qa.definitions import defined_terms
+from qa.titles import titled_terms
 
 IntentKind = Literal["unit_tasks", "deadline", "passage", "fact", "related"]
 Direction = Literal["outgoing", "incoming", ""]
@@ -132,6 +133,7 @@ class Intent:
     bigrams: tuple[str, ...] = ()  # adjacent content syllables, "a b"
     counted: str = ""  # what "bao nhiêu X" counts, folded ("trieu dong")
     defines: tuple[str, ...] = ()  # terms a definition question asks for, folded ("hop dong hop tac")
+    titled: tuple[str, ...] = ()  # the provision title a question names, folded ("vi tri viec lam")
 
     @property
     def fact(self) -> str:
@@ -298,6 +300,7 @@ def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
         bigrams=bigrams,
         counted=_counted(question, folded),
         defines=defined_terms(question),
+        titled=titled_terms(question),
     )
     says = wh_doc and SAYS.search(folded[wh_doc.end() : wh_doc.end() + 12])
     if wh_doc and not says and (relation or numbers or doc_kind) and "recipients" not in facts:

@@ -17,6 +17,7 @@ from qa.corpus import LibraryIndex
 from qa.definitions import defining_hits
 from qa.facts import answer_related, fact_unit
 from qa.intent import Intent, without_scaffolding
+from qa.titles import titled_hits
 
 # How many top documents a fact question ("Ai ký …?") pulls its structural units from.
 FACT_DOCS = 2
@@ -62,10 +63,14 @@ def structured(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Filt
         first = _citing_hits(intent, hits, lib, filters)
     else:
         ranked = sorted(_with_content(hits, lib), key=lambda h: h.unit.kind in FRAME_KINDS)
-        if not intent.defines:
+        if intent.defines:
+            # "X là gì?": the clause "X là …" first, however few words it shares with the question.
+            first = defining_hits(intent.defines, ranked, lib, filters)
+        elif intent.titled:
+            # "X được quy định như thế nào?": the provision titled X first (its first part).
+            first = _with_content(titled_hits(intent.titled, hits, lib, filters), lib)
+        else:
             return ranked
-        # "X là gì?": the clause "X là …" first, however few words it shares with the question.
-        first = defining_hits(intent.defines, ranked, lib, filters)
         hits = ranked
     return first + [h for h in hits if all(h.unit != f.unit for f in first)]
 
