@@ -168,6 +168,13 @@ def without_scaffolding(question: str) -> str:
     return text if _WORDS.search(text) else question
 
 
+def _scaffolded_topic(question: str) -> tuple[str, ...]:
+    """An exam-style question without its scaffolding names a provision ("Điều nào sau đây không phải
+    là nghĩa vụ của X?" → "nghĩa vụ của X"): its title forms as titled_terms gives them."""
+    topic = without_scaffolding(question)
+    return titled_terms(f"Quy định về {topic}") if topic != question else ()
+
+
 def content_terms(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Content syllables and bigrams of a question, question words removed (folded)."""
     text = folded_words(question)
@@ -300,7 +307,7 @@ def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
         bigrams=bigrams,
         counted=_counted(question, folded),
         defines=defined_terms(question),
-        titled=titled_terms(question),
+        titled=titled_terms(question) or _scaffolded_topic(question),
     )
     says = wh_doc and SAYS.search(folded[wh_doc.end() : wh_doc.end() + 12])
     if wh_doc and not says and (relation or numbers or doc_kind) and "recipients" not in facts:

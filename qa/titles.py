@@ -81,10 +81,15 @@ def titled_hits(terms: Sequence[str], hits: Sequence[Hit], lib: LibraryIndex, fi
         for u in lib.units_with_phrases(terms)
         if u.kind in _DIVISIONS and u.doc_id in lib.documents
     ]
-    for term in terms:  # the longest form a title has wins: "trách nhiệm của gia đình" before "trách nhiệm"
-        found: dict[tuple[str, int], Hit] = {}
+    # A shortened form ("nghĩa vụ" of "nghĩa vụ của người quản lý tài sản") is a title in many laws:
+    # it counts only in a document the search already found.
+    searched = {h.document.id for h in hits}
+    for n, term in enumerate(terms):  # the longest form a title has wins: "trách nhiệm của gia đình"
+        found: dict[tuple[str, int], Hit] = {}  # before "trách nhiệm"
         for hit in candidates:
             key = (hit.document.id, hit.unit.ordinal)
+            if n and hit.document.id not in searched:
+                continue
             if key not in found and filters.allows(hit.document) and title_of(hit.unit.text) == term:
                 found[key] = hit
         if found:

@@ -63,3 +63,9 @@ def test_an_exam_style_question_finds_the_article_of_its_topic(law_lib):
     question = "Điều nào sau đây KHÔNG phải là nghĩa vụ của người quản lý tài sản?"
     assert law_lib.search(question, k=3)[0].unit.label.startswith("Điều 2")
     assert law_lib.ask(question).citations[0].hit.unit.label.startswith("Điều 2")
+
+
+def test_an_exam_style_question_names_the_provision_of_its_topic():
+    intent = detect_intent("Điều nào sau đây KHÔNG phải là nghĩa vụ của người quản lý tài sản?")
+    assert intent.titled[0] == "nghia vu cua nguoi quan ly tai san"
+    assert detect_intent("Nghĩa vụ của người quản lý tài sản gồm những gì?").titled == ()
