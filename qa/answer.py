@@ -13,13 +13,15 @@ from qa.aliases import BOARD_WORDS
 from qa.confidence import THRESHOLD, probability, signals
 from qa.corpus import LibraryIndex
 from qa.deadline import unit_deadline
+from qa.definitions import defines
 from qa.facts import answer_fact, answer_related, same_kind
 from qa.highlight import highlight, overlap, split_sentences
-from qa.intent import Intent, detect_intent
+from qa.intent import Intent, detect_intent, without_scaffolding
 from qa.learning import assignment_head
 from qa.search import Retriever, structured
 from qa.tables import task_row
 from qa.tasklist import gives_work, strip_markup, task_text
+from qa.titles import under_title
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +33,11 @@ SEARCH_K = 40
 # the question names (the item is addressed to it), a stated deadline (for deadline questions).
 W_RETRIEVAL, W_OVERLAP, W_ADDRESSED, W_DEADLINE = 0.35, 0.45, 0.3, 0.1
 # A unit of the kind of document the question names ("theo nghị quyết …"); a unit holding the
-# words the question quotes.
-W_KIND, W_QUOTE = 0.1, 0.5
+# words the question quotes; a unit defining the term a definition question asks for ("X là …",
+# qa/definitions.py) or under the title a question names ("X được quy định như thế nào?",
+# qa/titles.py): like a quote, the question's own words in the very shape asked, so the same weight
+# (not tuned).
+W_KIND, W_QUOTE, W_DEFINES, W_TITLED = 0.1, 0.5, 0.5, 0.5
 # Retrieval rank r counts 1 / (1 + (r - 1) / RANK_SCALE): rank 1 → 1, rank 6 → 0.5.
 RANK_SCALE = 5.0
 # Header, signature and list blocks answer fact questions, not "what must X do" ones.
@@ -150,6 +155,10 @@ def _candidates(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Fil
             score += W_KIND
         if intent.quote and f" {intent.quote} " in folded_words(unit.text):
             score += W_QUOTE
+        if intent.defines and defines(unit, intent.defines):
+            score += W_DEFINES
+        if intent.titled and under_title(unit, intent.titled):
+            score += W_TITLED
         if unit.kind in _NOT_ITEMS:
             score *= 0.5
         scored.append(
@@ -273,7 +282,8 @@ def answer(
     """
     filters = filters or Filters()
     intent = intent or detect_intent(question, lib.orgs)
-    fused = retriever.search_many([question], 2 * SEARCH_K, filters)[0] if lib.documents else []
+    searched = without_scaffolding(question)  # "Điều nào sau đây …" names no topic
+    fused = retriever.search_many([searched], 2 * SEARCH_K, filters)[0] if lib.documents else []
     log.debug("intent %s, %d hits", intent, len(fused))
     if intent.kind == "related" and fused:
         found = answer_related(question, intent, fused[:SEARCH_K], lib, filters)

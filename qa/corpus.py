@@ -230,6 +230,10 @@ class LibraryIndex:
             self._phrases[text] = self._source.has_phrase(text)
         return self._phrases[text]
 
+    def units_with_phrases(self, texts: Iterable[str]) -> list[Unit]:
+        """Units whose text or lexical context holds one of the texts' folded syllables in a row, by id."""
+        return self._source.units_with_phrases(texts)
+
     def names_present(self, canonical: str) -> bool:
         """True when some alias of a unit name occurs anywhere in the library (its short
         abbreviations written in capitals somewhere, as `OrgTable.named_in` asks of a text)."""

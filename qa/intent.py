@@ -9,8 +9,17 @@ from typing import Literal
 
 from chidao.core.numbers import doc_numbers
 from chidao.core.text import fold, folded_words, has_diacritics, syllables
-from chidao.core.vocab import FOLDED_KIND_PATTERN, KIND_BY_FOLDED, QUESTION_FILLERS, STOPWORDS
+from chidao.core.vocab import (
+    FOLDED_KIND_PATTERN,
+    KIND_BY_FOLDED,
+    QUESTION_FILLERS,
+    SCAFFOLD_STEM,
+    SCAFFOLDING,
+    STOPWORDS,
+)
 from qa.aliases import OrgTable
+from qa.definitions import defined_terms
+from qa.titles import titled_terms
 
 IntentKind = Literal["unit_tasks", "deadline", "passage", "fact", "related"]
 Direction = Literal["outgoing", "incoming", ""]
@@ -123,10 +132,47 @@ class Intent:
     terms: tuple[str, ...] = ()  # content syllables, folded
     bigrams: tuple[str, ...] = ()  # adjacent content syllables, "a b"
     counted: str = ""  # what "bao nhiêu X" counts, folded ("trieu dong")
+    defines: tuple[str, ...] = ()  # terms a definition question asks for, folded ("hop dong hop tac")
+    titled: tuple[str, ...] = ()  # the provision title a question names, folded ("vi tri viec lam")
 
     @property
     def fact(self) -> str:
         return self.facts[0] if self.facts else ""
+
+
+_WORDS = re.compile(r"\w+")
+_DANGLING = re.compile(r"\s*[,;:](?:\s*[,;:])*\s*(?=[?.!]|$)")  # a comma left before "?" by a cut
+
+
+def without_scaffolding(question: str) -> str:
+    """The question without the scaffolding of an exam-style one (chidao.core.vocab.SCAFFOLDING), its
+    other words and punctuation kept; unchanged when it is not one or nothing else would be left.
+
+    >>> without_scaffolding("Điều nào sau đây KHÔNG phải là nghĩa vụ của người giám hộ?")
+    'nghĩa vụ của người giám hộ?'
+    """
+    words = list(_WORDS.finditer(question))
+    folded = " ".join(fold(w.group()) for w in words)
+    if not SCAFFOLD_STEM.search(folded):
+        return question
+    starts, position = [], 0  # where each word starts in `folded`
+    for word in words:
+        starts.append(position)
+        position += len(fold(word.group())) + 1
+    text = question
+    for match in reversed(list(SCAFFOLDING.finditer(folded))):
+        inside = [w for w, s in zip(words, starts, strict=True) if match.start() <= s < match.end()]
+        if inside:
+            text = text[: inside[0].start()] + text[inside[-1].end() :]
+    text = _DANGLING.sub("", " ".join(text.split())).lstrip(" ,;:.")
+    return text if _WORDS.search(text) else question
+
+
+def _scaffolded_topic(question: str) -> tuple[str, ...]:
+    """An exam-style question without its scaffolding names a provision ("Điều nào sau đây không phải
+    là nghĩa vụ của X?" → "nghĩa vụ của X"): its title forms as titled_terms gives them."""
+    topic = without_scaffolding(question)
+    return titled_terms(f"Quy định về {topic}") if topic != question else ()
 
 
 def content_terms(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -240,7 +286,7 @@ def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
     other_kinds = _wanted_kinds(folded)
     names_doc = bool(numbers or doc_kind or re.search(r"\bvan ban\b", folded))
     org, orgs = _subject_org(question, table)
-    terms, bigrams = content_terms(question)
+    terms, bigrams = content_terms(without_scaffolding(question))
     facts = tuple(f for f, p in FACT_PATTERNS.items() if p.search(folded) or p.search(slashy))
     deadline = bool(DEADLINE_PATTERN.search(folded))
     if deadline and facts == ("date",):
@@ -260,6 +306,8 @@ def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
         terms=terms,
         bigrams=bigrams,
         counted=_counted(question, folded),
+        defines=defined_terms(question),
+        titled=titled_terms(question) or _scaffolded_topic(question),
     )
     says = wh_doc and SAYS.search(folded[wh_doc.end() : wh_doc.end() + 12])
     if wh_doc and not says and (relation or numbers or doc_kind) and "recipients" not in facts:

@@ -14,8 +14,10 @@ from typing import Protocol
 
 from chidao.core.model import Filters, Hit
 from qa.corpus import LibraryIndex
+from qa.definitions import defining_hits
 from qa.facts import answer_related, fact_unit
-from qa.intent import Intent
+from qa.intent import Intent, without_scaffolding
+from qa.titles import titled_hits
 
 # How many top documents a fact question ("Ai ký …?") pulls its structural units from.
 FACT_DOCS = 2
@@ -49,7 +51,7 @@ def search_many(
 ) -> list[list[Hit]]:
     """`search` for many questions at once (the retriever embeds them in one batch)."""
     # Structure may reorder (frame blocks last), so keep more than k until the end.
-    ranked = retriever.search_many(questions, 2 * k, filters)
+    ranked = retriever.search_many([without_scaffolding(q) for q in questions], 2 * k, filters)
     return [structured(intent, hits, lib, filters)[:k] for intent, hits in zip(intents, ranked, strict=True)]
 
 
@@ -60,7 +62,16 @@ def structured(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Filt
     elif intent.kind == "related" and hits:
         first = _citing_hits(intent, hits, lib, filters)
     else:
-        return sorted(_with_content(hits, lib), key=lambda h: h.unit.kind in FRAME_KINDS)
+        ranked = sorted(_with_content(hits, lib), key=lambda h: h.unit.kind in FRAME_KINDS)
+        if intent.defines:
+            # "X là gì?": the clause "X là …" first, however few words it shares with the question.
+            first = defining_hits(intent.defines, ranked, lib, filters)
+        elif intent.titled:
+            # "X được quy định như thế nào?": the provision titled X first (its first part).
+            first = _with_content(titled_hits(intent.titled, hits, lib, filters), lib)
+        else:
+            return ranked
+        hits = ranked
     return first + [h for h in hits if all(h.unit != f.unit for f in first)]
 
 

@@ -133,6 +133,23 @@ STOPWORDS = frozenset(
 # 0.663 → 0.621 when one list served both).
 QUESTION_FILLERS = STOPWORDS | frozenset("a chung da dang khong may minh nhe ra roi se tim toi vay".split())
 
+# Scaffolding of exam-style questions (folded): "Điều nào sau đây (không phải) là …" (which of the
+# following (is not) …), "Trong những điều dưới đây, đâu là …" (among the following, which is …),
+# "… trừ điều nào?" (… except which?), "… đúng hay sai?" (true or false?), "một trong những" (one
+# of). They name no topic, and "điều" (article) and "sau đây" (the following) open every article
+# heading and lead-in of a law, so search drops them. SCAFFOLD_STEM tells such a question (an
+# everyday "người đứng đầu không …" is none); SCAFFOLDING is what it then drops, the negation
+# "không phải là" / "không thuộc" included: it asks which option is missing from the same article.
+SCAFFOLD_STEM = re.compile(
+    r"\b(?:nao sau day|duoi day|dung hay sai|dieu nao|(?<!dung )dau (?:la|khong phai))\b"
+)
+SCAFFOLDING = re.compile(
+    r"\b(?:trong (?:nhung|cac) (?:dieu|y|phuong an) duoi day|(?:nhung )?(?:dieu|y) sau(?: day)?|"
+    r"tru (?:dieu|y) nao|(?:dieu|y|phuong an) nao(?: sau day)?(?: la)?|nao sau day|"
+    r"(?:la )?dung hay sai|dau (?:la )?khong phai la|dau la|(?:la )?khong phai la|(?:la )?khong dung|"
+    r"khong thuoc|mot trong nhung)\b"
+)
+
 # What a counted noun is stated as when the text does not repeat the noun (folded): "bao nhiêu tiền"
 # (how much money) is answered by an amount "… triệu đồng", "ngàn đồng".
 COUNTED_AS: dict[str, tuple[str, ...]] = {"tien": ("dong",)}
