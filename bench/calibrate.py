@@ -12,9 +12,10 @@ sets (bench/heldout) are asked of their own library and never fitted on.
 A store given is reused (ingest is incremental); otherwise the corpus is ingested into a temporary one.
 
 With --ranking it calibrates instead the weights that order an answer's candidate units (qa/answer.py:
-retrieval rank, question-term overlap): for every answerable question of the development sets whose
-first citation comes from that ranking, whether the first candidate is gold, for each weight on a grid,
-on the even and the odd half (and the report-only sets, never chosen on).
+the fused search score as a share of the best, raised to a power, and question-term overlap): for every
+answerable question of the development sets whose first citation comes from that ranking, whether the
+first candidate is gold, for each weight on a grid, on the even and the odd half (and the report-only
+sets, never chosen on).
 """
 
 from __future__ import annotations
@@ -112,13 +113,13 @@ def ranking_rows(libraries: dict[str, Library]) -> list[dict]:
 
 
 def ranking_table(rows: list[dict]) -> None:
-    """First candidate gold, per set and half, for each (retrieval, overlap, rank scale) on a grid,
+    """First candidate gold, per set and half, for each (retrieval, overlap, power) on a grid,
     best on the fit half first."""
     grid = [
-        {"retrieval": r, "overlap": o, "rank_scale": k}
+        {"retrieval": r, "overlap": o, "power": p}
         for r in (0.2, 0.35, 0.5, 0.7, 1.0)
         for o in (0.2, 0.3, 0.45, 0.6)
-        for k in (2.0, 5.0, 10.0, 20.0)
+        for p in (0.5, 1.0, 2.0, 3.0)
     ]
     groups = [(h, s) for h in ("fit", "check") for s in SETS] + [("heldout", s) for s in REPORT_ONLY]
     results = []
@@ -135,16 +136,15 @@ def ranking_table(rows: list[dict]) -> None:
         results.append((weights, cells))
     fit = [i for i, (h, _) in enumerate(groups) if h == "fit"]
     results.sort(key=lambda x: -sum(x[1][i][0] for i in fit))
-    print("| retrieval | overlap | rank scale | " + " | ".join(f"{h} {s}" for h, s in groups) + " |")
+    print("| retrieval | overlap | power | " + " | ".join(f"{h} {s}" for h, s in groups) + " |")
     print("|---|---|---|" + "---|" * len(groups))
     for weights, cells in results:
         print(
-            f"| {weights['retrieval']} | {weights['overlap']} | {weights['rank_scale']} | "
+            f"| {weights['retrieval']} | {weights['overlap']} | {weights['power']} | "
             + " | ".join(f"{a}/{n}" for a, n in cells)
             + " |"
         )
-    current = qa_answer.W_RETRIEVAL, qa_answer.W_OVERLAP, qa_answer.RANK_SCALE
-    print(f"\nqa/answer.py now: retrieval {current[0]}, overlap {current[1]}, rank scale {current[2]}")
+    print(f"\nqa/answer.py now: retrieval {qa_answer.W_RETRIEVAL}, overlap {qa_answer.W_OVERLAP}, power 1")
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 60) -> tuple[float, np.ndarray]:

@@ -40,3 +40,48 @@ def test_a_list_of_kinds_of_body_names_no_unit(cinema_lib):
         cinema_lib._qa_state().orgs,
     )
     assert (intent.org, intent.kind) == ("", "passage")
+
+
+COOPERATION = """Luật Hợp tác thử nghiệm (số 96/2030/QH99)
+
+Điều 1. Hợp đồng hợp tác
+1. Hợp đồng hợp tác là sự thỏa thuận giữa các cá nhân, pháp nhân về việc cùng đóng góp tài sản, \
+công sức để thực hiện công việc nhất định; hợp đồng hợp tác phải được lập thành văn bản.
+2. Thành viên góp tài sản, công sức theo thỏa thuận.
+
+Điều 2. Trách nhiệm của Bộ Nội vụ
+1. Quản lý hoạt động hợp tác quốc tế về thanh niên, tổ chức các chương trình giao lưu, trao đổi \
+thanh niên với các nước trong khu vực và trên thế giới theo quy định của pháp luật.
+2. Hướng dẫn các địa phương thực hiện chính sách đối với thanh niên theo quy định của pháp luật.
+
+Điều 3. Thỏa thuận giữa các bên
+1. Thỏa thuận mua bán là sự thống nhất giữa bên bán và bên mua về giao tài sản và trả tiền theo quy \
+định của pháp luật.
+2. Thỏa thuận thuê tài sản là sự thống nhất về việc giao tài sản cho bên thuê sử dụng có thời hạn \
+theo quy định của pháp luật.
+3. Thỏa thuận vay tài sản là sự thống nhất về việc giao tài sản cho bên vay và hoàn trả khi đến hạn \
+theo quy định của pháp luật.
+4. Thỏa thuận gửi giữ là sự thống nhất về việc giữ tài sản và trả lại đúng tài sản đó theo quy định \
+của pháp luật.
+5. Thỏa thuận dịch vụ là sự thống nhất về việc thực hiện công việc cho bên thuê dịch vụ theo quy \
+định của pháp luật.
+"""
+
+
+@pytest.fixture(scope="module")
+def cooperation_lib(tmp_path_factory) -> Library:
+    folder = tmp_path_factory.mktemp("cooperation")
+    (folder / "luat-96-2030-qh99.txt").write_text(COOPERATION, encoding="utf-8")
+    lib = Library.open(tmp_path_factory.mktemp("cooperation-store"))
+    assert lib.ingest([folder]).ok
+    return lib
+
+
+def test_framing_words_do_not_move_the_answer_off_the_unit_both_retrievers_rank_first(cooperation_lib):
+    # "Điều 2.1" shares the question's framing words ("theo quy định của pháp luật") and "hợp tác";
+    # "Điều 1.1", which both retrievers rank first, says what the question asks.
+    question = "Theo quy định của pháp luật, hợp đồng hợp tác là gì?"
+    assert cooperation_lib.search(question, k=3)[0].unit.label == "Điều 1.1"
+    answer = cooperation_lib.ask(question)
+    assert answer.found
+    assert answer.citations[0].hit.unit.label == "Điều 1.1"
