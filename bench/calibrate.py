@@ -1,15 +1,22 @@
 """Calibrate the "không tìm thấy" model on several question sets, check it on what it was not fitted on.
 
-Every question of the development sets (../shared/eval, ../shared/eval-laws, bench/dev2, bench/dev3)
-is asked of its own library (answerable unless it is a negative) and of every other library
-(unanswerable: the topic is absent there). The signals of qa/confidence.py are fitted by logistic regression on the
-even half (questions in file order) and the threshold table is printed for both halves. Report-only
-sets (bench/heldout) are asked of their own library and never fitted on.
+Every question of the development sets (../shared/eval, ../shared/eval-laws, bench/dev2,
+bench/dev3) is asked of its own library (answerable unless it is a negative) and of every other
+library (unanswerable: the topic is absent there). The signals of qa/confidence.py are fitted by
+logistic regression on the even half (questions in file order) and the threshold table is printed
+for both halves. Report-only sets (bench/heldout) are asked of their own library and never fitted
+on.
 
     .venv/bin/python bench/calibrate.py --store eval=/path/eval-store --store laws=/path/laws-store \
         --store dev2=/path/dev2-store --store dev3=/path/dev3-store --store heldout=/path/heldout-store
 
 A store given is reused (ingest is incremental); otherwise the corpus is ingested into a temporary one.
+
+With --ranking it calibrates instead the weights that order an answer's candidate units (qa/answer.py:
+the fused search score as a share of the best, raised to a power, and question-term overlap): for every
+answerable question of the development sets whose first citation comes from that ranking, whether the
+first candidate is gold, for each weight on a grid, on the even and the odd half (and the report-only
+sets, never chosen on).
 """
 
 from __future__ import annotations
@@ -25,9 +32,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from chidao.evaluation import load_questions  # noqa: E402
+from chidao.core.model import Filters  # noqa: E402
+from chidao.evaluation import is_relevant, load_questions  # noqa: E402
 from chidao.library import Library  # noqa: E402
+from qa import answer as qa_answer  # noqa: E402
 from qa.confidence import SIGNALS, THRESHOLD, WEIGHTS, probability  # noqa: E402
+from qa.facts import answer_fact, answer_related  # noqa: E402
+from qa.intent import detect_intent  # noqa: E402
+from qa.search import structured  # noqa: E402
 
 SETS = {
     "eval": ROOT.parent / "shared" / "eval",
@@ -66,6 +78,75 @@ def collect(libraries: dict[str, Library]) -> list[dict]:
                     }
                 )
     return rows
+
+
+def ranking_rows(libraries: dict[str, Library]) -> list[dict]:
+    """One row per answerable question whose first citation is the top of qa/answer.py's candidate
+    ranking: its candidates' features, whether each is gold, and their tie-break keys."""
+    rows = []
+    for set_name, folder in (SETS | REPORT_ONLY).items():
+        lib = libraries[set_name]
+        state, filters = lib._qa_state(), Filters()
+        for position, q in enumerate(load_questions(folder / "questions.jsonl")):
+            if not q.get("gold"):
+                continue
+            intent = detect_intent(q["question"], state.orgs)
+            fused = lib.retriever.search_many([q["question"]], 2 * qa_answer.SEARCH_K, filters)[0]
+            if intent.kind == "related" and answer_related(q["question"], intent, fused, state, filters):
+                continue
+            hits = structured(intent, fused, state, filters)[: qa_answer.SEARCH_K]
+            if intent.kind == "fact" and answer_fact(q["question"], intent, hits, state, filters):
+                continue
+            if qa_answer._general_tasks(intent, state):
+                continue  # a unit's task list is ordered by how plainly each item is addressed
+            candidates = qa_answer.candidate_features(intent, hits, state, filters)
+            half = "fit" if position % 2 == 0 else "check"
+            rows.append(
+                {
+                    "id": q["id"],
+                    "set": set_name,
+                    "half": "heldout" if set_name in REPORT_ONLY else half,
+                    "features": [f for _, f in candidates],
+                    "gold": [is_relevant(h.document.id, h.unit.text, q["gold"]) for h, _ in candidates],
+                    "keys": [(h.document.id, h.unit.ordinal) for h, _ in candidates],
+                }
+            )
+    return rows
+
+
+def ranking_table(rows: list[dict]) -> None:
+    """First candidate gold, per set and half, for each (retrieval, overlap, power) on a grid,
+    best on the fit half first."""
+    grid = [
+        {"retrieval": r, "overlap": o, "power": p}
+        for r in (0.2, 0.35, 0.5, 0.7, 1.0)
+        for o in (0.2, 0.3, 0.45, 0.6)
+        for p in (0.5, 1.0, 2.0, 3.0)
+    ]
+    groups = [(h, s) for h in ("fit", "check") for s in SETS] + [("heldout", s) for s in REPORT_ONLY]
+    results = []
+    for weights in grid:
+        cells = []
+        for half, set_name in groups:
+            pick = [r for r in rows if r["half"] == half and r["set"] == set_name]
+            right = 0
+            for r in pick:
+                scores = [qa_answer.candidate_score(f, weights) for f in r["features"]]
+                order = sorted(range(len(scores)), key=lambda i, sc=scores, r=r: (-sc[i], *r["keys"][i]))
+                right += bool(order) and r["gold"][order[0]]
+            cells.append((right, len(pick)))
+        results.append((weights, cells))
+    fit = [i for i, (h, _) in enumerate(groups) if h == "fit"]
+    results.sort(key=lambda x: -sum(x[1][i][0] for i in fit))
+    print("| retrieval | overlap | power | " + " | ".join(f"{h} {s}" for h, s in groups) + " |")
+    print("|---|---|---|" + "---|" * len(groups))
+    for weights, cells in results:
+        print(
+            f"| {weights['retrieval']} | {weights['overlap']} | {weights['power']} | "
+            + " | ".join(f"{a}/{n}" for a, n in cells)
+            + " |"
+        )
+    print(f"\nqa/answer.py now: retrieval {qa_answer.W_RETRIEVAL}, overlap {qa_answer.W_OVERLAP}, power 1")
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 60) -> tuple[float, np.ndarray]:
@@ -117,8 +198,18 @@ def main() -> None:
     parser.add_argument("--store", action="append", default=[], help="NAME=DIR: a built store for a set")
     parser.add_argument("--rows", type=Path, help="read the signal rows from this JSON file (from --dump)")
     parser.add_argument("--dump", type=Path, help="write the signal rows to this JSON file")
+    parser.add_argument("--ranking", action="store_true", help="calibrate the candidate ranking weights")
     args = parser.parse_args()
     given = dict(s.split("=", 1) for s in args.store)
+    if args.ranking:
+        with tempfile.TemporaryDirectory(prefix="chidao-calibrate-") as tmp:
+            libraries = {}
+            for name, folder in (SETS | REPORT_ONLY).items():
+                lib = Library.open(given.get(name) or Path(tmp) / name)
+                lib.ingest([folder / "corpus"])
+                libraries[name] = lib
+            ranking_table(ranking_rows(libraries))
+        return
     if args.rows:
         rows = json.loads(args.rows.read_text(encoding="utf-8"))
     else:

@@ -89,21 +89,24 @@ def _title_only(text: str) -> bool:
 def _with_content(hits: list[Hit], lib: LibraryIndex) -> list[Hit]:
     """A division hit by its title alone stands for its first part: the title matched, the part answers.
 
-    The part takes the division's place (and score) unless it is already ranked; the title alone
-    is never shown as an answer.
+    The part takes the division's place (and score) unless it is already ranked above it — also when
+    it is ranked below, so that how many hits were asked for never moves it; the title alone is
+    never shown as an answer.
     """
-    ranked = {(h.document.id, h.unit.ordinal) for h in hits}
+    placed: set[tuple[str, int]] = set()
     out: list[Hit] = []
     for hit in hits:
         unit = hit.unit
         if unit.kind in _DIVISIONS and _title_only(unit.text):
             child = lib.unit(unit.doc_id, unit.ordinal + 1)
             if child is not None and child.parent == unit.ordinal:
-                if (unit.doc_id, child.ordinal) not in ranked:
-                    ranked.add((unit.doc_id, child.ordinal))
+                if (unit.doc_id, child.ordinal) not in placed:
+                    placed.add((unit.doc_id, child.ordinal))
                     out.append(replace(hit, unit=child))
                 continue
-        out.append(hit)
+        if (unit.doc_id, unit.ordinal) not in placed:
+            placed.add((unit.doc_id, unit.ordinal))
+            out.append(hit)
     return out
 
 

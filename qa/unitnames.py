@@ -360,9 +360,12 @@ def _name_end(
         return p  # in written text a body's name is capitalised: "Ngày hội Đại đoàn kết" names none
     f = 0 if head in COMMITTEE_HEADS else _match(words, q, _FUNCTIONS_IX)
     leveled = head not in CAPITAL_AFTER and bool(_level(q))
-    if head in CAPITAL_AFTER and not f and not capital(q) and not (lower and head in COMMITTEE_HEADS):
+    # The capital that makes a head a name follows it in the same phrase: "Bộ, Cơ quan ngang Bộ"
+    # lists two kinds of body, it names no "Bộ".
+    named = capital(q) and not (q < len(stream) and stream[q][1] in breaks)
+    if head in CAPITAL_AFTER and not f and not named and not (lower and head in COMMITTEE_HEADS):
         return p
-    if head not in COMMITTEE_HEADS and not f and not capital(q) and not leveled:
+    if head not in COMMITTEE_HEADS and not f and not named and not leveled:
         return p
     q += f
     place = trailing = 0
