@@ -270,6 +270,8 @@ def read_metadata(
         doc_type = "Công văn"  # a letter with "Kính gửi" and no kind heading is a dispatch
     if doc_type == "Bài phát biểu" and not signer.name:
         signer = md.speaker_from_title(title)
+    if doc_type == "Bài phát biểu" and not date:
+        date = md.date_in_title(title)  # a speech is dated by its occasion: "…, ngày 16/12/2025"
     if not date:
         date, place = md.find_place_date([ln.text for ln in lines[-15:] if ln.text])
     if not issuer and (by_number := md.issuer_of_number(number)):

@@ -1,0 +1,50 @@
+"""Layouts of Party documents (Nghị định 30/2020/NĐ-CP, Hướng dẫn 36-HD/VPTW conventions) that
+the eval corpus lacks: a speech excerpt, the issuing authority above the grounds of a decision, an
+organ of the committee in the header, Nơi nhận and signature typed with line breaks in a DOCX
+table, group rows of a task table, replacement in a clause of its own, laws cited by name."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import docx
+from docx.enum.text import WD_BREAK
+
+from chidao.core.model import Document, Metadata, ParsedDocument, RawText, Signer
+from ingest.parser import parse_document
+from ingest.reader import read_file
+from ingest.references import resolve_reference
+
+
+def parse(text: str) -> ParsedDocument:
+    return parse_document(RawText(unicodedata.normalize("NFC", text)), "t")
+
+
+# --- 1. a speech excerpt: "TRÍCH PHÁT BIỂU", the speaker and the date in the subtitle -------------
+
+EXCERPT = (
+    (
+        "TRÍCH PHÁT BIỂU\n"
+        "của đồng chí Hà Văn Sùng, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, khai mạc Hội nghị"
+        " Ban Chấp hành Đảng bộ tỉnh lần thứ hai, ngày 05/3/2024\n"
+    )
+    + """
+(Văn phòng Tỉnh ủy trích)
+
+Về chuyển đổi số
+
+Thưa các đồng chí, mỗi xã phải có một cán bộ biết làm việc trên môi trường số.
+"""
+)
+
+
+def test_speech_excerpt_is_a_speech_dated_by_its_subtitle() -> None:
+    doc = parse(EXCERPT)
+    md = doc.metadata
+    assert (md.doc_type, md.date, md.issuer) == ("Bài phát biểu", "2024-03-05", "")
+    assert md.title.startswith("của đồng chí Hà Văn Sùng, Ủy viên Trung ương Đảng")
+    assert md.signer == Signer(name="Hà Văn Sùng", role="Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy")
+    assert doc.units[0].kind == "title" and "header" not in [u.kind for u in doc.units]
+
+
