@@ -48,3 +48,45 @@ def test_speech_excerpt_is_a_speech_dated_by_its_subtitle() -> None:
     assert doc.units[0].kind == "title" and "header" not in [u.kind for u in doc.units]
 
 
+# --- 2. a decision read from a scan: the rule under the subject lost, a title read in capitals ----
+
+DECISION = """TỈNH ỦY HẢI LÂM | ĐẢNG CỘNG SẢN VIỆT NAM
+
+Số 45-QĐ/TU | Hải Lâm, ngày 02 tháng 4 năm 2024
+
+QUYẾT ĐỊNH
+thành lập Tổ công tác về chuyển đổi số
+
+BAN THƯỜNG VỤ TỈNH ỦY
+- Căn cứ Điều lệ Đảng;
+- Xét đề nghị của Văn phòng Tỉnh ủy,
+
+QUYẾT ĐỊNH
+Điều 1. Thành lập Tổ công tác về chuyển đổi số của Tỉnh ủy.
+
+Điều 2. Văn phòng Tỉnh ủy căn cứ Quyết định thi hành.
+
+Nơi nhận:
+- Như Điều 2,
+- Lưu VPTU.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ THƯỜNG TRỤC
+
+Nguyễn Thị Hạnh
+"""
+
+
+def test_authority_above_the_grounds_is_not_part_of_the_subject() -> None:
+    doc = parse(DECISION)
+    assert doc.metadata.title == "thành lập Tổ công tác về chuyển đổi số"
+    authority = next(u for u in doc.units if u.text == "BAN THƯỜNG VỤ TỈNH ỦY")
+    assert authority.kind == "heading"
+    assert [u.heading for u in doc.units if u.text.startswith("- Căn cứ")] == ["BAN THƯỜNG VỤ TỈNH ỦY"]
+
+
+def test_signer_title_misread_in_capitals_is_written_as_the_known_title() -> None:
+    signer = parse(DECISION).metadata.signer
+    assert signer == Signer("Nguyễn Thị Hạnh", "Phó Bí thư Thường trực", "T/M Ban Thường vụ")
+
+
