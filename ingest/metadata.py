@@ -45,6 +45,9 @@ PLACE_DATE = re.compile(
 # A header line naming only an area, printed under the body it belongs to ("ỦY BAN NHÂN DÂN",
 # "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "HỘI ĐỒNG NHÂN DÂN" over "TỈNH HẢI LÂM").
 _AREA_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!ỦY\b)\S")
+# A header line naming an organ of the Party committee printed above it ("BAN THƯỜNG VỤ" = standing
+# committee, "THƯỜNG TRỰC" = standing members, "BAN CHẤP HÀNH" = executive committee): no body alone.
+_ORGAN_LINE = re.compile(r"BAN\s+THƯỜNG\s+VỤ|THƯỜNG\s+TRỰC|BAN\s+CHẤP\s+HÀNH")
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\s{3,}")
 _MARKUP = re.compile(r"\*{1,3}|_{2,}|^#{1,6}\s+")
 _NAME = re.compile(rf"^{UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*){{1,5}}$")
@@ -149,6 +152,9 @@ def header_fields(lines: Sequence[str]) -> tuple[str, str, str, str]:
     # unless it only names the area of the body above it: "ỦY BAN NHÂN DÂN" / "TỈNH HẢI LÂM".
     if len(issuers) >= 2 and _AREA_LINE.match(issuers[-1]):
         issuers[-2:] = [f"{issuers[-2]} {issuers[-1]}"]
+    # "BAN THƯỜNG VỤ" under "TỈNH ỦY NGÀN SƠN": an organ of the committee above, named with it.
+    if len(issuers) >= 2 and _ORGAN_LINE.fullmatch(issuers[-1]):
+        issuers[-2:] = [f"{issuers[-1]} {issuers[-2]}"]
     issuer = written_case(issuers[-1]) if issuers else ""
     return number, date, place, issuer
 

@@ -90,3 +90,30 @@ def test_signer_title_misread_in_capitals_is_written_as_the_known_title() -> Non
     assert signer == Signer("Nguyễn Thị Hạnh", "Phó Bí thư Thường trực", "T/M Ban Thường vụ")
 
 
+# --- 4. "BAN THƯỜNG VỤ" under the committee's name, the number line first -------------------------
+
+DIRECTIVE = """Số 07-CT/TU                                   Hải Lâm, ngày 10 tháng 5 năm 2024
+
+TỈNH ỦY HẢI LÂM
+BAN THƯỜNG VỤ
+*
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+CHỈ THỊ
+về phòng, chống sạt lở đất
+-----
+
+Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy rà soát vùng nguy cơ.
+"""
+
+
+def test_standing_committee_under_the_committee_name_keeps_the_committee() -> None:
+    md = parse(DIRECTIVE).metadata
+    assert (md.doc_type, md.number, md.date, md.issuer) == (
+        "Chỉ thị",
+        "07-CT/TU",
+        "2024-05-10",
+        "Ban Thường vụ Tỉnh ủy Hải Lâm",
+    )
+
+
