@@ -117,3 +117,71 @@ def test_standing_committee_under_the_committee_name_keeps_the_committee() -> No
     )
 
 
+# --- 3. a DOCX plan: task table with group rows, Nơi nhận and signature typed with line breaks ----
+
+
+def _plan_docx(path: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("thực hiện Chỉ thị số 07-CT/TU về phòng, chống sạt lở đất")
+    document.add_paragraph("I. PHÂN CÔNG NHIỆM VỤ")
+    rows = [
+        ("STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"),
+        ("I", "RÀ SOÁT", "", "", ""),
+        ("1", "Lập bản đồ vùng nguy cơ", "Các đảng ủy xã", "Sở Nông nghiệp", "Tháng 6/2024"),
+        ("2", "Cắm biển cảnh báo", "Đảng ủy UBND tỉnh", "Các đảng ủy xã", "Tháng 7/2024"),
+        ("II", "DI DỜI DÂN CƯ", "", "", ""),
+        ("3", "Di dời các hộ ở vùng nguy cơ cao", "Các đảng ủy xã", "Tỉnh đoàn", "Năm 2025"),
+    ]
+    table = document.add_table(rows=len(rows), cols=5)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).text = text
+    for r in (1, 4):  # a group row: its name merged across the four columns after the number
+        table.cell(r, 1).merge(table.cell(r, 4))
+    document.add_paragraph("II. TỔ CHỨC THỰC HIỆN")
+    document.add_paragraph("Văn phòng Tỉnh ủy theo dõi, đôn đốc thực hiện Kế hoạch này.")
+    closing = document.add_table(rows=1, cols=2)
+    for cell, lines in zip(
+        closing.rows[0].cells,
+        (
+            ["Nơi nhận:", "- Thường trực Tỉnh ủy,", "- Lưu VPTU."],
+            ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "", "", "Nguyễn Thị Hạnh"],
+        ),
+        strict=True,
+    ):
+        run = cell.paragraphs[0].add_run(lines[0])
+        for line in lines[1:]:  # one paragraph, its lines split by Shift+Enter
+            run.add_break(WD_BREAK.LINE)
+            run.add_text(line)
+    document.save(str(path))
+    return path
+
+
+def test_docx_closing_typed_with_line_breaks_gives_signer_and_cc_units(tmp_path: Path) -> None:
+    doc = parse_document(read_file(_plan_docx(tmp_path / "ke-hoach.docx")), "kh")
+    md = doc.metadata
+    assert md.signer == Signer("Nguyễn Thị Hạnh", "Phó Bí thư Thường trực", "T/M Ban Thường vụ")
+    assert md.cc == ("Thường trực Tỉnh ủy,", "Lưu VPTU.")
+    kinds = {u.kind: u.text for u in doc.units if u.kind in ("cc", "signature")}
+    assert kinds["cc"].startswith("Nơi nhận:") and "T/M" not in kinds["cc"]
+    assert kinds["signature"].startswith("T/M BAN THƯỜNG VỤ") and kinds["signature"].endswith(
+        "Nguyễn Thị Hạnh"
+    )
+
+
+def test_task_table_group_rows_head_their_tasks(tmp_path: Path) -> None:
+    doc = parse_document(read_file(_plan_docx(tmp_path / "ke-hoach.docx")), "kh")
+    rows = [(u.kind, u.label, u.heading.rsplit(" > ", 1)[-1]) for u in doc.units if "|" in u.text]
+    assert rows[1:] == [
+        ("heading", "I.I", "STT | Cơ quan chủ trì | Nội dung | Cơ quan phối hợp | Thời gian hoàn thành"),
+        ("table_row", "I.I.1", "I. RÀ SOÁT"),
+        ("table_row", "I.I.2", "I. RÀ SOÁT"),
+        ("heading", "I.II", "STT | Cơ quan chủ trì | Nội dung | Cơ quan phối hợp | Thời gian hoàn thành"),
+        ("table_row", "I.II.3", "II. DI DỜI DÂN CƯ"),
+    ]
+    labels = [u.label for u in doc.units if "|" in u.text][1:]
+    assert len(labels) == len(set(labels))
+
+
