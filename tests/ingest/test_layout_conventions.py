@@ -185,3 +185,44 @@ def test_task_table_group_rows_head_their_tasks(tmp_path: Path) -> None:
     assert len(labels) == len(set(labels))
 
 
+# --- 5. replacement in a clause of its own; laws cited by name and year ---------------------------
+
+RULE = """QUY ĐỊNH
+về tiếp công dân
+-----
+
+- Căn cứ Điều lệ Đảng và Luật Tiếp công dân năm 2013;
+- Căn cứ Bộ luật Lao động 2019;
+
+Điều 1. Phạm vi điều chỉnh
+Quy định này áp dụng đối với cấp ủy các cấp.
+
+Điều 2. Hiệu lực thi hành
+Quy định này có hiệu lực từ ngày ký; thay thế Quy định số 05-QĐ/TU ngày 01/3/2019 của Ban Thường vụ Tỉnh ủy.
+"""
+
+
+def test_replacement_after_a_semicolon_has_the_subject_of_its_sentence() -> None:
+    refs = {r.number: r.relation for r in parse(RULE).references if r.number}
+    assert refs == {"05-QĐ/TU": "replaces"}
+
+
+def test_laws_cited_by_name_and_year_are_references_of_the_grounds() -> None:
+    refs = [(r.relation, r.doc_type, r.title) for r in parse(RULE).references if not r.number]
+    assert refs == [
+        ("based_on", "Luật", "Luật Tiếp công dân năm 2013"),
+        ("based_on", "Bộ luật", "Bộ luật Lao động năm 2019"),
+    ]
+
+
+def test_law_cited_by_name_and_year_resolves_to_that_law_of_that_year() -> None:
+    def law(doc_id: str, number: str, title: str) -> Document:
+        return Document(id=doc_id, sha256="", format="txt", metadata=Metadata("Luật", number, title=title))
+
+    (ref,) = [r for r in parse(RULE).references if r.doc_type == "Luật"]
+    library = [
+        law("dat-dai", "45/2013/QH13", "Đất đai"),
+        law("tiep-cong-dan", "42/2013/QH13", "Tiếp công dân"),
+    ]
+    assert resolve_reference(ref, library) == "tiep-cong-dan"
+    assert resolve_reference(ref, [law("tiep-cong-dan-2030", "10/2030/QH16", "Tiếp công dân")]) is None
