@@ -186,16 +186,18 @@ def _grid(table: Table) -> list[list[str | None]]:
 
 
 def _cell_lines(cell: object) -> list[str]:
-    """Paragraphs of a cell (nested tables flattened), each as one line; empty ones become one "".
+    """Lines of a cell (nested tables flattened): one per paragraph and per line break inside one
+    ("Nơi nhận:" and its list typed as one paragraph with Shift+Enter); empty ones become one "".
 
-    The empty paragraphs kept inside are the signing space between "PHÓ BÍ THƯ" and the name.
+    The empty lines kept inside are the signing space between "PHÓ BÍ THƯ" and the name.
     """
     lines: list[str] = []
     for child in cell._tc.iterchildren():  # type: ignore[attr-defined]
         if child.tag == qn("w:p"):
-            text = " ".join(_paragraph_text(Paragraph(child, cell), marks=False).split())  # type: ignore[arg-type]
-            if text or (lines and lines[-1]):
-                lines.append(text)
+            for part in _paragraph_text(Paragraph(child, cell), marks=False).split("\n"):  # type: ignore[arg-type]
+                text = " ".join(part.split())
+                if text or (lines and lines[-1]):
+                    lines.append(text)
         elif child.tag == qn("w:tbl"):
             lines += [x for x in _table_text(Table(child, cell)).splitlines() if x.strip()]  # type: ignore[arg-type]
     while lines and not lines[-1]:

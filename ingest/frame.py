@@ -12,6 +12,9 @@ from ingest.lines import DASH, Line, classify, columns, ends_sentence
 APPENDIX = re.compile(r"^PH[ỤU]\s*L[ỤU]C\b", re.IGNORECASE)  # "Phụ lục" = appendix
 # The issuing body is the subject of the directive verb in the opening paragraph:
 # "Ban Thường vụ Tỉnh ủy yêu cầu …" (used only for a text without a header block).
+# The grounds of a decision or rule (Nghị định 30/2020/NĐ-CP, "căn cứ ban hành"): "Căn cứ …", "Xét
+# đề nghị …", each line may open with a dash.
+_GROUNDS = re.compile(r"^(?:[-–+]\s*)?(?:Căn\s+cứ|Xét)\b")
 _DIRECTIVE_VERB = r"\s+(?:yêu cầu|đề nghị|chỉ đạo|quyết định|ban hành|thông báo|hướng dẫn)\b"
 
 
@@ -112,11 +115,20 @@ def _title_end(lines: list[Line], i: int) -> int:
         return last
     k = next_nonblank(lines, last + 1)
     while k < len(lines) and (_is_rule(lines[k].clean) or _is_subtitle(lines[k])):
+        if _is_authority(lines, k):
+            break
         last = k
         if _is_rule(lines[k].clean):
             break
         k = next_nonblank(lines, k + 1)
     return last
+
+
+def _is_authority(lines: list[Line], k: int) -> bool:
+    """True for the issuing authority in capitals set right above the grounds of a decision
+    ("BAN THƯỜNG VỤ TỈNH ỦY" / "- Căn cứ Điều lệ Đảng;"): the body's first line, not a subtitle.
+    A scan may lose the "-----" rule that parts it from the title."""
+    return is_upper(lines[k].clean) and k + 1 < len(lines) and bool(_GROUNDS.match(lines[k + 1].clean))
 
 
 def _is_rule(clean: str) -> bool:
@@ -270,6 +282,8 @@ def read_metadata(
         doc_type = "Công văn"  # a letter with "Kính gửi" and no kind heading is a dispatch
     if doc_type == "Bài phát biểu" and not signer.name:
         signer = md.speaker_from_title(title)
+    if doc_type == "Bài phát biểu" and not date:
+        date = md.date_in_title(title)  # a speech is dated by its occasion: "…, ngày 16/12/2025"
     if not date:
         date, place = md.find_place_date([ln.text for ln in lines[-15:] if ln.text])
     if not issuer and (by_number := md.issuer_of_number(number)):

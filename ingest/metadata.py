@@ -45,14 +45,22 @@ PLACE_DATE = re.compile(
 # A header line naming only an area, printed under the body it belongs to ("ỦY BAN NHÂN DÂN",
 # "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "HỘI ĐỒNG NHÂN DÂN" over "TỈNH HẢI LÂM").
 _AREA_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!ỦY\b)\S")
+# A header line naming an organ of the Party committee printed above it ("BAN THƯỜNG VỤ" = standing
+# committee, "THƯỜNG TRỰC" = standing members, "BAN CHẤP HÀNH" = executive committee): no body alone.
+_ORGAN_LINE = re.compile(r"BAN\s+THƯỜNG\s+VỤ|THƯỜNG\s+TRỰC|BAN\s+CHẤP\s+HÀNH")
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\s{3,}")
 _MARKUP = re.compile(r"\*{1,3}|_{2,}|^#{1,6}\s+")
 _NAME = re.compile(rf"^{UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*){{1,5}}$")
+# "TRÍCH" (excerpt of) before a kind heading: the excerpt is read as a document of that kind.
+_EXCERPT = re.compile(r"^TRÍCH\s+(?!YẾU\b|LỤC\b)")
 _SIGNED = re.compile(r"^\(?\s*(?:đã\s+ký|đã ký và đóng dấu|ký tên)\s*\)?$", re.IGNORECASE)
 # A title's lead before its "về …" subject: a line in capitals (meeting, "KẾT LUẬN CỦA …") or
 # "của <issuing body>" (not "của đồng chí …", the speaker of a speech).
 _LEAD_BEFORE_SUBJECT = re.compile(r"^(?![Vv]ề\s|VỀ\s)(?P<lead>.+?)\s+(?=[Vv]ề\s|VỀ\s)")
 _ISSUED_BY = re.compile(rf"của\s+{UPPER}\w*(?:\s+\w+){{0,8}}")
+_TITLE_DATE = re.compile(
+    r"\bngày\s+(?:(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
+)
 _SPEAKER = re.compile(rf"(?:của\s+)?(?:đồng\s+chí|ông|bà)\s+(?P<name>{UPPER}\w*(?:\s+{UPPER}\w*){{1,4}})")
 
 
@@ -79,8 +87,10 @@ def iso_date(day: str | int, month: str | int, year: str | int) -> str:
 
 
 def kind_of_heading(line: str) -> str:
-    """Display name of the document kind when the line is a kind heading ("CHỈ THỊ"), else ""."""
-    text = strip_markup(line)
+    """Display name of the document kind when the line is a kind heading ("CHỈ THỊ"), else "".
+
+    An excerpt is headed by the kind it is taken from: "TRÍCH PHÁT BIỂU", "TRÍCH NGHỊ QUYẾT"."""
+    text = _EXCERPT.sub("", strip_markup(line))
     if not is_upper(text):
         return ""
     for printed, name in KIND_HEADINGS.items():
@@ -142,6 +152,9 @@ def header_fields(lines: Sequence[str]) -> tuple[str, str, str, str]:
     # unless it only names the area of the body above it: "ỦY BAN NHÂN DÂN" / "TỈNH HẢI LÂM".
     if len(issuers) >= 2 and _AREA_LINE.match(issuers[-1]):
         issuers[-2:] = [f"{issuers[-2]} {issuers[-1]}"]
+    # "BAN THƯỜNG VỤ" under "TỈNH ỦY NGÀN SƠN": an organ of the committee above, named with it.
+    if len(issuers) >= 2 and _ORGAN_LINE.fullmatch(issuers[-1]):
+        issuers[-2:] = [f"{issuers[-1]} {issuers[-2]}"]
     issuer = written_case(issuers[-1]) if issuers else ""
     return number, date, place, issuer
 
@@ -234,10 +247,25 @@ def speaker_from_title(title: str) -> Signer:
     m = _SPEAKER.search(title)
     if not m:
         return Signer()
-    rest = title[m.end() :].lstrip(" ,")
-    role = (
-        re.split(r",|\s+tại\s+|\s+về\s+", rest, maxsplit=1)[0].strip()
-        if title[m.end() :].startswith(",")
-        else ""
-    )
-    return Signer(name=m["name"], role=role)
+    if not title[m.end() :].startswith(","):
+        return Signer(name=m["name"])
+    # The titles follow the name, comma after comma, each opening with a capital ("Ủy viên Trung
+    # ương Đảng, Bí thư Tỉnh ủy"); the occasion ends them ("tại Hội nghị …", ", bế mạc Hội nghị …").
+    roles: list[str] = []
+    for part in title[m.end() :].split(",")[1:]:
+        head = re.split(r"\s+(?:tại|về)\s+", part.strip(), maxsplit=1)
+        if not head[0][:1].isupper():
+            break
+        roles.append(head[0])
+        if len(head) > 1:
+            break  # "Bí thư Tỉnh ủy tại Hội nghị …": the occasion began inside this part
+    return Signer(name=m["name"], role=", ".join(roles))
+
+
+def date_in_title(title: str) -> str:
+    """ISO date written in a title ("…, bế mạc Hội nghị …, ngày 16/12/2025"), "" when none."""
+    m = _TITLE_DATE.search(title)
+    if not m:
+        return ""
+    d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
+    return iso_date(d, mo, y)

@@ -20,7 +20,8 @@ from chidao.core.model import RawText
 from chidao.core.text import nfc
 from ingest.layout import ROW_MARK, pages_to_text
 from ingest.normalize import build_raw_text
-from ingest.ocr_layout import layout_lines, parse_tsv
+from ingest.ocr_layout import Word, layout_lines, parse_tsv
+from ingest.ocr_reread import reread_lost_lines
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ LANGUAGE = "vie"
 # for "Tỉnh ủy"). A page whose first reading has a line of three or more cells is read again with 11.
 PAGE_SEGMENTATION = "3"
 TABLE_SEGMENTATION = "11"
+LINE_SEGMENTATION = "7"  # one line of text: a line read again on its own
 _TABLE_ROW = re.compile(r"\S(?: {4,}\S.*){2,}")
 INSTALL_HINT = (
     "Install tesseract-ocr and tesseract-ocr-vie (sudo apt-get install tesseract-ocr tesseract-ocr-vie), "
@@ -97,17 +99,31 @@ def ocr_pages(
     with tempfile.TemporaryDirectory(prefix="chidao-ocr-") as tmp:
         images = _render(path, pages, Path(tmp), dpi)
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            tsvs = []
-            for tsv in pool.map(lambda image: _tesseract(image, path, PAGE_SEGMENTATION), images):
-                tsvs.append(tsv)
+            out = []
+            for words in pool.map(lambda image: _words(image, path, PAGE_SEGMENTATION), images):
+                out.append(layout_lines(words))
                 if pages_done:
-                    pages_done(len(tsvs), len(images), "ocr")
-            out = [layout_lines(parse_tsv(nfc(t))) for t in tsvs]
+                    pages_done(len(out), len(images), "ocr")
             tabular = [i for i, page in enumerate(out) if any(_is_table_row(x) for x in page)]
-            again = pool.map(lambda i: _tesseract(images[i], path, TABLE_SEGMENTATION), tabular)
-            for i, tsv in zip(tabular, again, strict=True):
-                out[i] = layout_lines(parse_tsv(nfc(tsv)))
+            again = pool.map(lambda i: _words(images[i], path, TABLE_SEGMENTATION), tabular)
+            for i, words in zip(tabular, again, strict=True):
+                out[i] = layout_lines(words)
     return out
+
+
+def _words(image: Path, source: Path, segmentation: str) -> list[Word]:
+    """Word boxes of a page, the lines the first reading lost read again (see ocr_reread)."""
+    words = parse_tsv(nfc(_tesseract(image, source, segmentation)))
+    return reread_lost_lines(image, words, lambda line: _line_words(line, source))
+
+
+def _line_words(line: Path, source: Path) -> list[Word]:
+    """Words of one line image; none when tesseract fails on it (the page reading stands)."""
+    try:
+        return parse_tsv(nfc(_tesseract(line, source, LINE_SEGMENTATION)))
+    except ScanWithoutTextError as exc:
+        log.debug("%s: a lost line not read again: %s", source.name, exc)
+        return []
 
 
 def _is_table_row(line: str) -> bool:

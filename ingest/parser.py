@@ -59,6 +59,7 @@ class _Node:
     rank: int = 99
     container: bool = False  # whether following plain paragraphs belong to it
     absorbs: bool = False  # a heading line that takes the next paragraph into its unit
+    group: bool = False  # a group row of a table ("II | DI DỜI, SẮP XẾP DÂN CƯ"): its rows follow
     children: list[int] = field(default_factory=list)
 
 
@@ -263,6 +264,20 @@ def _table_row(lines: list[Line], block: _Block, nodes: list[_Node], stack: list
     if not in_table:
         while stack and nodes[stack[-1]].rank >= 8:
             stack.pop()
+    if _GROUP_ROW.fullmatch(cells[0] if cells else "") and len(cells) == 2 and line.text.count("|") >= 2:
+        # A group row: a Roman numeral and one text merged across the other columns. It heads the
+        # numbered rows after it, up to the next group row.
+        while in_table and nodes[stack[-1]].group:
+            stack.pop()
+        top = stack[-1] if stack else None
+        parent = nodes[top].parent if in_table and top is not None and nodes[top].kind == "table_row" else top
+        num = cells[0].rstrip(".")
+        label = _join(_label_of(nodes, parent), num)
+        nodes.append(
+            _Node("heading", label, line.start, line.end, parent, f"{num}. {cells[1]}", 8, group=True)
+        )
+        stack.append(len(nodes) - 1)
+        return
     parent = stack[-1] if stack else None
     if not in_table and cells and not re.fullmatch(r"\d+\.?", cells[0]):
         nodes.append(_Node("heading", _label_of(nodes, parent), line.start, line.end, parent, line.clean, 8))
@@ -277,6 +292,10 @@ def _table_row(lines: list[Line], block: _Block, nodes: list[_Node], stack: list
     )
     if not in_table:
         stack.append(len(nodes) - 1)
+
+
+# The number of a group row in a table: "I", "II.", "IV" (Roman; the rows under it count 1, 2, …).
+_GROUP_ROW = re.compile(r"[IVXL]{1,5}\.?")
 
 
 def _label_of(nodes: list[_Node], index: int | None) -> str:

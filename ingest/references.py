@@ -46,6 +46,16 @@ _NAMED = re.compile(
     r"Nghị quyết\s+(?:Đại hội|Hội nghị)[^.;:()\n]{0,90}?(?:lần thứ|khóa)\s+[IVXLC]+\b(?:\s+của\s+Đảng\b)?"
     r"|Nghị quyết\s+Trung ương\s+\d+\s+khóa\s+[IVXLC]+\b"
 )
+# Laws cited by name and year or number, as Party texts cite them: "Luật Tiếp công dân năm 2013",
+# "Bộ luật Hình sự 2015", "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15". The name runs from a
+# capital over words and ", " before a lower-case word ("Luật Phòng, chống ma túy"), never over
+# another law's kind word.
+_LAW_KIND = r"(?:Bộ\s+luật|Luật|Pháp\s+lệnh)"
+_LAW = re.compile(
+    rf"(?P<kind>{_LAW_KIND})\s+(?P<name>{UPPER}\w*(?:(?:\s+|,\s+(?={LOWER}))(?!{_LAW_KIND}\b|năm\b|số\b)\w+){{0,12}}?)"
+    rf"\s+(?:(?:năm\s+)?(?P<year>(?:19|20)\d{{2}})(?![\d/])|số\s+(?P<num>{_NUM}))"
+)
+_LAW_TITLE = re.compile(rf"^{_LAW_KIND}\s+|\s+(?:năm\s+)?(?:19|20)\d{{2}}$")
 # Speeches are cited through their speaker and the meeting date: "bài phát biểu của đồng chí Tổng
 # Bí thư tại Hội nghị … ngày 16/8/2021", "ý kiến chỉ đạo của đồng chí Bí thư Tỉnh ủy …".
 _SPEECH = re.compile(
@@ -88,6 +98,7 @@ _GOVERNED = re.compile(
 )
 # Words right before the verb that make it a noun: "Việc thực hiện Quy định số 11…", "sơ kết hai
 # năm thực hiện Nghị quyết…" report on the implementation and merely cite.
+_GROUNDS_LIST = re.compile(r"(?:^|\s)can cu(?:\s+\w+){1,4}\s+va\s*$")
 _NOMINAL = re.compile(
     r"(?:^|\s)(?:viec|ket qua|tinh hinh|qua trinh|so ket|tong ket|danh gia|kiem tra|giam sat|nam|thang)\s*$"
 )
@@ -105,6 +116,12 @@ def find_references(text: str, units: Sequence[Unit]) -> tuple[Reference, ...]:
     found: list[Reference] = []
     found += _numbered(text)
     found += _dated(text, found)
+    for m in _LAW.finditer(text):
+        if any(r.start <= m.start() < r.end for r in found):
+            continue
+        name = f"{_kind_name(m['kind'])} {' '.join(m['name'].split())}"
+        title = f"{name} năm {m['year']}" if m["year"] else name
+        found.append(_ref(text, m.start(), m.end(), _kind_name(m["kind"]), m["num"] or "", "", "", title))
     for m in _NAMED.finditer(text):
         found.append(_ref(text, m.start(), m.end(), "Nghị quyết", "", "", _issuer_at(text, m.end()), m[0]))
     found += _speeches(text)
@@ -145,6 +162,8 @@ def resolve_reference(ref: Reference, documents: Sequence[Document]) -> str | No
         if len(hits) == 1 or (hits and not ref.title):
             return hits[0].id if len(hits) == 1 else None
         typed = hits or typed
+    if year := _law_year(ref.title):  # "Luật Tiếp công dân năm 2013": that year's law only
+        typed = [d for d in typed if year in (d.metadata.date[:4], _number_year(d.metadata.number))]
     if ref.title:
         scored = [(_title_overlap(ref.title, d.metadata.title), d.id) for d in typed if d.metadata.title]
         scored = sorted((s for s in scored if s[0] >= 0.6), reverse=True)
@@ -307,7 +326,8 @@ def _relation(text: str, start: int, previous: Sequence[Reference], in_title: bo
     before = text[lo:start]
     m = _GOVERNED.search(fold(before))  # folding keeps the length of NFC Vietnamese text
     if not m:
-        return "cites"
+        # "Căn cứ Điều lệ Đảng và Luật …": one more ground named before it in the "Căn cứ" line.
+        return "based_on" if _GROUNDS_LIST.search(fold(before)) else "cites"
     relation = _RELATION_VERBS[m["verb"].split(",")[0][:7] if m["verb"].startswith("sua") else m["verb"]]
     verb_at = lo + m.start("verb")
     head = " ".join(text[lo:verb_at].split())
@@ -324,7 +344,10 @@ def _relation(text: str, start: int, previous: Sequence[Reference], in_title: bo
         return "cites"
     # Only the text itself replaces or amends ("Kế hoạch này thay thế …", a title "sửa đổi …");
     # "giao Ban … sửa đổi Quy định số 07" orders an amendment and cites.
-    if relation in ("replaces", "amends") and not (in_title or _SELF.search(head)):
+    # "Quy định này có hiệu lực từ ngày ký; thay thế …": a clause opening with the verb has the
+    # subject of its sentence.
+    subject = head or text[_sentence_start(text, lo) : lo]
+    if relation in ("replaces", "amends") and not (in_title or _SELF.search(subject)):
         return "cites"
     return relation
 
@@ -333,6 +356,11 @@ def _clause_start(text: str, pos: int) -> int:
     """Start of the clause that holds pos: after ". ", ";", ":", "!", "?" or a blank line."""
     found = (text.rfind(sep, 0, pos) for sep in (". ", ";", ":", "!", "?", "\n\n"))
     return max((i + 1 for i in found if i >= 0), default=0)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence that holds pos: after ". " or a line break before it."""
+    return max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, 0)
 
 
 def _inherit_relations(text: str, refs: list[Reference]) -> list[Reference]:
@@ -424,13 +452,31 @@ def _numbered_first(ref: Reference, hits: list[Document]) -> list[Document]:
 @functools.lru_cache(maxsize=8192)
 def _cited_pairs(ref_title: str) -> frozenset[tuple[str, str]]:
     """Adjacent syllables of a citation's title once the words of document kinds are left out."""
-    ref_words = [w for w in syllables(ref_title) if fold(w) not in _KIND_WORDS]
+    name = _LAW_TITLE.sub("", ref_title)  # a law's name without its kind and year: "Tiếp công dân"
+    if name != ref_title:
+        ref_words = syllables(name)
+    else:
+        ref_words = [w for w in syllables(ref_title) if fold(w) not in _KIND_WORDS]
     return frozenset(zip(ref_words, ref_words[1:], strict=False))
 
 
 _KIND_WORDS = frozenset(
     {"bai", "phat", "bieu", "nghi", "quyet", "ke", "hoach", "cong", "van", "cua", "dong", "chi"}
 )
+
+
+def _law_year(title: str) -> str:
+    """The year of a law cited by name and year ("Luật Tiếp công dân năm 2013" → "2013"), else ""."""
+    if not re.match(_LAW_KIND, title):
+        return ""
+    m = re.search(r"\s(?:năm\s+)?((?:19|20)\d{2})$", title)
+    return m[1] if m else ""
+
+
+def _number_year(number: str) -> str:
+    """The year inside a State number ("52/2014/QH13" → "2014"), "" when it has none."""
+    m = re.search(r"/((?:19|20)\d{2})/", number)
+    return m[1] if m else ""
 
 
 def _kind_name(kind: str) -> str:

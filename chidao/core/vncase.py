@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from chidao.core.text import fold
+
 # Vietnamese writes a name by capitalising the first syllable of each component word
 # ("Ban Thường vụ", "Chánh Văn phòng", "Sở Giáo dục và Đào tạo"), so an ALL-CAPS line cannot be
 # title-cased syllable by syllable: we need to know which syllables form one word. These are the
@@ -89,6 +91,9 @@ _COMPOUNDS = (
     "Việt Nam",
 )
 _COMPOUND_BY_KEY = {c.lower(): c for c in _COMPOUNDS}
+# The same words by their folded form: OCR misreads a diacritic in capitals ("THƯỜNG TRỤC" for
+# "THƯỜNG TRỰC", "ĐẲNG ỦY" for "ĐẢNG ỦY"); a known word read that way is written as it should be.
+_COMPOUND_BY_FOLDED = {fold(c): c for c in _COMPOUNDS}
 _MAX_COMPOUND = max(len(c.split()) for c in _COMPOUNDS)
 # Administrative levels and function words stay lower-case inside a name ("Đảng bộ tỉnh").
 _LOWER = frozenset({"tỉnh", "huyện", "xã", "và", "của", "các", "về", "cấp"})
@@ -115,8 +120,9 @@ def written_case(text: str) -> str:
     while i < len(words):
         for size in range(min(_MAX_COMPOUND, len(words) - i), 0, -1):
             key = " ".join(words[i : i + size]).lower()
-            if size > 1 and key in _COMPOUND_BY_KEY:
-                out.append(_COMPOUND_BY_KEY[key])
+            known = _COMPOUND_BY_KEY.get(key) or _COMPOUND_BY_FOLDED.get(fold(key))
+            if size > 1 and known:
+                out.append(known)
                 i += size
                 break
         else:
