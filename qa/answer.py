@@ -54,6 +54,11 @@ _GENERAL_TASK_WORDS = frozenset(
 # A document number as written in a question, folded: "41-kh/tu", "91/2015/qh13".
 _DOC_NAME = re.compile(r"\b\d+(?:[-/][a-z0-9]+)+")
 MAX_TASK_LIST = 12
+# Units naming the asked unit that an answer weighs besides its search hits: all of them up to this
+# many, else this many (those sharing the question's rarest terms first, then the last added), so
+# that a name most of a large library writes costs no more than a rare one. Each costs ~0.3-2 ms
+# (reading it, "addressed", overlap); 300 keeps `chidao ask` under 1 s on a 100k-unit library.
+NAMING_LIMIT = 300
 NOT_FOUND = "Không tìm thấy nội dung trả lời câu hỏi này trong thư viện."  # "Nothing found …"
 SUGGEST = "Các đoạn gần nhất"  # "The closest passages"
 UNSURE = "không chắc chắn"  # "not sure"
@@ -127,7 +132,7 @@ def _candidates(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Fil
     for position, hit in enumerate(hits, 1):
         pool.setdefault((hit.document.id, hit.unit.ordinal), (hit, position))
     if intent.org:
-        for unit in _maybe_addressed(intent.org, lib):
+        for unit in _maybe_addressed(intent.org, lib, NAMING_LIMIT, intent.question):
             document = lib.documents[unit.doc_id]
             key = (unit.doc_id, unit.ordinal)
             if filters.allows(document) and key not in pool and addressed(unit, intent.org, lib) > 0:
@@ -159,12 +164,12 @@ def _candidates(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Fil
     return scored
 
 
-def _maybe_addressed(org: str, lib: LibraryIndex) -> list[Unit]:
+def _maybe_addressed(org: str, lib: LibraryIndex, limit: int | None = None, question: str = "") -> list[Unit]:
     """Every unit `addressed` may weigh above 0 for a unit name, and more: those naming it or a class
     it belongs to, in text or heading, or in their document's "Kính gửi" (the library's other units
-    are never read)."""
+    are never read). With `limit`, at most about twice that many (see LibraryIndex.units_naming)."""
     parents = lib.orgs.names[org].parents if org in lib.orgs.names else ()
-    return lib.units_naming((org, *parents))
+    return lib.units_naming((org, *parents), limit, question)
 
 
 def answer_signals(intent: Intent, best: Hit, hits: list[Hit], lib: LibraryIndex) -> dict[str, float]:
