@@ -95,8 +95,11 @@ class OrgTable:
     _short: dict[str, str] = field(default_factory=dict, repr=False)
     _found: dict[str, list[str]] = field(default_factory=dict, repr=False)  # find() per text
     _mentioned: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict, repr=False)
-    # First folded syllable of an alias → (order, folded alias, alias, canonical), in names order.
-    _needles: dict[str, list[tuple[int, str, str, str]]] | None = field(default=None, repr=False)
+    # First folded syllable of an alias → its length in syllables → folded alias → (order, alias,
+    # canonical) of each alias folding to it, in names order.
+    _needles: dict[str, dict[int, dict[str, list[tuple[int, str, str]]]]] | None = field(
+        default=None, repr=False
+    )
 
     @classmethod
     def default(cls, learned: Iterable[str] = ()) -> OrgTable:
@@ -231,14 +234,15 @@ class OrgTable:
         self._mentioned.clear()
         self._needles = None
 
-    def _needle_index(self) -> dict[str, list[tuple[int, str, str, str]]]:
+    def _needle_index(self) -> dict[str, dict[int, dict[str, list[tuple[int, str, str]]]]]:
         if self._needles is None:
             self._needles = {}
             pairs = [(a, org.canonical) for org in list(self.names.values()) for a in org.aliases]
             for order, (alias, canonical) in enumerate(pairs):
                 needle = _folded_alias(alias)
                 first = needle[1 : needle.find(" ", 1)]
-                self._needles.setdefault(first, []).append((order, needle, alias, canonical))
+                by_count = self._needles.setdefault(first, {}).setdefault(needle.count(" ") - 1, {})
+                by_count.setdefault(needle, []).append((order, alias, canonical))
         return self._needles
 
     def mentions(self, text: str) -> list[tuple[int, int, str]]:
@@ -252,19 +256,22 @@ class OrgTable:
     def _mentions(self, text: str) -> list[tuple[int, int, str]]:
         words = folded_words(text)
         index = self._needle_index()
-        # Every occurrence of every alias, looked up by the syllable it starts with: (order of the
-        # alias among all names' aliases, start, end, canonical).
+        # Every occurrence of every alias, looked up by the syllable it starts with and its length
+        # in syllables: (order of the alias among all names' aliases, start, end, canonical).
         hits: list[tuple[int, int, int, str]] = []
         written: dict[str, bool] = {}
-        space = 0
-        while (after := words.find(" ", space + 1)) >= 0:
-            for order, needle, alias, canonical in index.get(words[space + 1 : after], ()):
-                if words.startswith(needle, space):
+        spaces = [i for i, c in enumerate(words) if c == " "]
+        for j in range(len(spaces) - 1):
+            space = spaces[j]
+            for count, needles in index.get(words[space + 1 : spaces[j + 1]], {}).items():
+                if j + count >= len(spaces):
+                    continue
+                end = spaces[j + count] + 1
+                for order, alias, canonical in needles.get(words[space:end], ()):
                     if alias not in written:
                         written[alias] = self._written(alias, text)
                     if written[alias]:
-                        hits.append((order, space, space + len(needle), canonical))
-            space = after
+                        hits.append((order, space, end, canonical))
         hits.sort()  # names order, then position: which of two equal names at one place wins
         found = [(start, end, canonical) for _, start, end, canonical in hits]
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
