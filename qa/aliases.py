@@ -12,11 +12,13 @@ from chidao.core.orgs import LEVEL_FAMILIES, NEEDS_PLACE
 from chidao.core.text import SHORT_CAPITALS, fold, folded_words, nfc, short_capitals, syllables
 from qa.unitnames import (
     ClassName,
+    _member_heads,  # the one place a class's member heads are read (memoised there)
     bare,
     class_of,
     core_of,
     expand_abbreviations,
     is_abbreviation,
+    levels_of,
     name_spans,
     spellings,
     split_level,
@@ -60,6 +62,35 @@ def _same_level_keys(key: str) -> list[str]:
     stem, level = split_level(key)
     family = next((f for f in LEVEL_FAMILIES if level in f), ()) if level else ()
     return [f"{stem} {word}".strip() for word in family if word != level]
+
+
+class _ClassIndex:
+    """The classes of a library by prefix and member head, so that the classes covering a unit key
+    are found without trying every class (`ClassName.covers` for each, same answer)."""
+
+    def __init__(self, classes: dict[str, ClassName]) -> None:
+        self._order = {name: i for i, name in enumerate(classes)}
+        # prefix → " head " → (class name, levels the piece names) of every piece with that head
+        self._groups: dict[str, dict[str, list[tuple[str, frozenset[str]]]]] = {}
+        for name, group in classes.items():
+            heads = self._groups.setdefault(group.prefix, {})
+            for head, want in _member_heads(group.pieces):
+                heads.setdefault(head, []).append((name, want))
+
+    def classes_covering(self, key: str, other_than: str) -> tuple[str, ...]:
+        """The classes (other than `other_than`) a unit key is a member of, in the library's order."""
+        found: set[str] = set()
+        for prefix, heads in self._groups.items():
+            body = key[len(prefix) :].strip() if key.startswith(prefix) else ""
+            if not body:
+                continue
+            padded = f" {body} "
+            for head, members in heads.items():
+                if padded.startswith(head):
+                    have = levels_of(body)
+                    found.update(n for n, want in members if not want or not have or want & have)
+        found.discard(other_than)
+        return tuple(sorted(found, key=self._order.__getitem__))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +177,11 @@ class OrgTable:
             for stem in {split_level(key)[0], core_of(key)} - {key}:
                 if stem and stem not in _GENERIC and stem not in NEEDS_PLACE:
                     stems.setdefault(stem, []).append(canonical)
+        covering = _ClassIndex(self._classes)
         for canonical, org in list(self.names.items()):
             key = unit_key(canonical)
             aliases = [a for s in org.spelled for a in spellings(s)]
-            parents = tuple(c for c, g in self._classes.items() if c != canonical and g.covers(key))
+            parents = covering.classes_covering(key, canonical)
             self.names[canonical] = OrgName(
                 canonical, tuple(dict.fromkeys(aliases)), parents, org.learned, org.is_class, org.spelled
             )
