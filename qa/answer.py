@@ -56,9 +56,12 @@ _DOC_NAME = re.compile(r"\b\d+(?:[-/][a-z0-9]+)+")
 MAX_TASK_LIST = 12
 # Units naming the asked unit that an answer weighs besides its search hits: all of them up to this
 # many, else this many (those sharing the question's rarest terms first, then the last added), so
-# that a name most of a large library writes costs no more than a rare one. Each costs ~0.3-2 ms
-# (reading it, "addressed", overlap); 300 keeps `chidao ask` under 1 s on a 100k-unit library.
-NAMING_LIMIT = 300
+# that a name most of a large library writes costs no more than a rare one. Each costs ~0.5-2 ms
+# (reading it, "addressed", overlap). Checked on eval, laws, dev2, heldout: the most any of their
+# questions' units is named by is 124 (eval's "Mặt trận Tổ quốc") besides laws' "Bộ" (3,531 of
+# 8,144 units); 150 and 300 give the same answers there, one laws answer differing from weighing all
+# (r-025: Điều 32.3 of its gold cited instead of Điều 18.2).
+NAMING_LIMIT = 150
 NOT_FOUND = "Không tìm thấy nội dung trả lời câu hỏi này trong thư viện."  # "Nothing found …"
 SUGGEST = "Các đoạn gần nhất"  # "The closest passages"
 UNSURE = "không chắc chắn"  # "not sure"
