@@ -382,11 +382,8 @@ class Library(Ingesting):
 
         >>> lib.lead_lines()["cong-van-trien-khai-bai-phat-bieu.txt"][:30]
         """
-        out = {}
-        for doc_id in self._documents():
-            body = [u for u in self.store.units_of(doc_id) if u.kind not in _FRAME_KINDS]
-            out[doc_id] = body[0].text.strip().split("\n", 1)[0] if body else ""
-        return out
+        first = self.store.first_texts(sorted(_FRAME_KINDS))
+        return {doc_id: first.get(doc_id, "").strip().split("\n", 1)[0] for doc_id in self._documents()}
 
 
 def _resolve_references(

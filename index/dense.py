@@ -52,8 +52,13 @@ SAMPLE_ROWS = 32
 CHECKSUM_ROWS = 4_096
 # One query at a time gains nothing from FAISS's OpenMP threads, and their spin-waiting after each
 # search starves the embedder's own threads on a 2-core machine (measured: 14 ms → 1.6 s per query
-# embedding). Searches run on one thread; index building uses them all.
-_BUILD_THREADS = faiss.omp_get_max_threads()
+# embedding). Searches run on one thread; index building uses all that OpenMP may run: asked for
+# more threads than OMP_THREAD_LIMIT allows, FAISS's k-means does not finish (IVF training of 12.6k
+# vectors: 0.6 s on one thread, still running after 25 min when asked for 2 under OMP_THREAD_LIMIT=1).
+_LIMIT = os.environ.get("OMP_THREAD_LIMIT", "").strip()
+_BUILD_THREADS = min(
+    faiss.omp_get_max_threads(), int(_LIMIT) if _LIMIT.isdigit() and int(_LIMIT) else 1 << 16
+)
 faiss.omp_set_num_threads(1)
 
 Chunks = Callable[[], Iterable[tuple[np.ndarray, np.ndarray]]]

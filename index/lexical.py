@@ -67,9 +67,13 @@ def phrase(text: str) -> str:
     return f'"{" ".join(pairs(toks) or toks)}"' if toks else ""
 
 
-def matches(conn: sqlite3.Connection, expression: str, limit: int | None = None) -> list[int]:
-    """Unit ids of the FTS rows an FTS5 expression matches (at most `limit`), ascending."""
-    sql = "SELECT rowid FROM units_fts WHERE units_fts MATCH ? ORDER BY rowid"
+def matches(
+    conn: sqlite3.Connection, expression: str, limit: int | None = None, newest: bool = False
+) -> list[int]:
+    """Unit ids of the FTS rows an FTS5 expression matches (at most `limit`), ascending; with
+    `newest`, the last added first (FTS5 walks its lists by rowid either way: a limit makes it cheap,
+    where ORDER BY rank would score every match)."""
+    sql = f"SELECT rowid FROM units_fts WHERE units_fts MATCH ? ORDER BY rowid{' DESC' if newest else ''}"
     params: list[object] = [expression]
     if limit is not None:
         sql += " LIMIT ?"

@@ -11,7 +11,7 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -324,6 +324,18 @@ class Store:
             f"SELECT {_UNIT_COLS} FROM units WHERE doc_id = ? ORDER BY ordinal", (doc_id,)
         ).fetchall()
         return tuple(_unit(row) for row in rows)
+
+    def first_texts(self, skip_kinds: Iterable[str]) -> dict[str, str]:
+        """Doc id → the text of its first unit of another kind than `skip_kinds` ("" when none), for
+        every document: a few rows read per document through the (doc_id, ordinal) index."""
+        kinds = list(skip_kinds)
+        marks = ",".join("?" * len(kinds)) or "''"
+        rows = self.conn.execute(
+            f"SELECT d.id, (SELECT u.text FROM units u WHERE u.doc_id = d.id AND u.kind NOT IN ({marks})"
+            " ORDER BY u.ordinal LIMIT 1) FROM documents d ORDER BY d.id",
+            kinds,
+        )
+        return {doc_id: text or "" for doc_id, text in rows}
 
     def unit_at(self, doc_id: str, ordinal: int) -> Unit | None:
         row = self.conn.execute(

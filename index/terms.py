@@ -180,11 +180,32 @@ class Terms:
         phrase = lexical.phrase(text)
         return bool(phrase) and lexical.matches(self.store.conn, f"body : {phrase}", limit=1) != []
 
-    def units_with_phrases(self, texts: Iterable[str]) -> list[Unit]:
+    def units_with_phrases(
+        self, texts: Iterable[str], limit: int | None = None, query: str = ""
+    ) -> list[Unit]:
         """Units whose text or lexical context (heading path, title, recipients) holds one of the texts'
-        folded syllables in a row, by id."""
+        folded syllables in a row, by id.
+
+        With `limit`, at most that many: when more units match, those that also hold the rarest
+        terms of `query` besides the name's own (as lexical search chooses them), then the others,
+        each the last added first.
+        """
+        texts = list(texts)
         phrases = [p for p in dict.fromkeys(lexical.phrase(t) for t in texts) if p]
-        ids = lexical.matches(self.store.conn, " OR ".join(phrases)) if phrases else []
+        if not phrases:
+            return []
+        conn, named = self.store.conn, " OR ".join(phrases)
+        ids = lexical.matches(conn, named, None if limit is None else limit + 1, newest=True)
+        if limit is not None and len(ids) > limit:
+            own = set(lexical.query_terms(" ".join(texts)))  # the name's own words: every match has them
+            asked = [t for t in lexical.query_terms(query) if t not in own]
+            rare = lexical.selective_terms(conn, asked, self.unit_total())
+            sharing = (
+                lexical.matches(conn, f"({named}) AND ({lexical.match_expression(rare)})", limit, newest=True)
+                if rare
+                else []
+            )
+            ids = list(dict.fromkeys(sharing + ids))[:limit]
         found = self.store.units_by_id(ids)
         return [found[i] for i in sorted(found)]
 

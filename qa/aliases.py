@@ -12,11 +12,13 @@ from chidao.core.orgs import LEVEL_FAMILIES, NEEDS_PLACE
 from chidao.core.text import SHORT_CAPITALS, fold, folded_words, nfc, short_capitals, syllables
 from qa.unitnames import (
     ClassName,
+    _member_heads,  # the one place a class's member heads are read (memoised there)
     bare,
     class_of,
     core_of,
     expand_abbreviations,
     is_abbreviation,
+    levels_of,
     name_spans,
     spellings,
     split_level,
@@ -62,6 +64,35 @@ def _same_level_keys(key: str) -> list[str]:
     return [f"{stem} {word}".strip() for word in family if word != level]
 
 
+class _ClassIndex:
+    """The classes of a library by prefix and member head, so that the classes covering a unit key
+    are found without trying every class (`ClassName.covers` for each, same answer)."""
+
+    def __init__(self, classes: dict[str, ClassName]) -> None:
+        self._order = {name: i for i, name in enumerate(classes)}
+        # prefix → " head " → (class name, levels the piece names) of every piece with that head
+        self._groups: dict[str, dict[str, list[tuple[str, frozenset[str]]]]] = {}
+        for name, group in classes.items():
+            heads = self._groups.setdefault(group.prefix, {})
+            for head, want in _member_heads(group.pieces):
+                heads.setdefault(head, []).append((name, want))
+
+    def classes_covering(self, key: str, other_than: str) -> tuple[str, ...]:
+        """The classes (other than `other_than`) a unit key is a member of, in the library's order."""
+        found: set[str] = set()
+        for prefix, heads in self._groups.items():
+            body = key[len(prefix) :].strip() if key.startswith(prefix) else ""
+            if not body:
+                continue
+            padded = f" {body} "
+            for head, members in heads.items():
+                if padded.startswith(head):
+                    have = levels_of(body)
+                    found.update(n for n, want in members if not want or not have or want & have)
+        found.discard(other_than)
+        return tuple(sorted(found, key=self._order.__getitem__))
+
+
 @dataclass(frozen=True, slots=True)
 class OrgName:
     """A unit (or a class of units) with the ways it is written.
@@ -95,8 +126,11 @@ class OrgTable:
     _short: dict[str, str] = field(default_factory=dict, repr=False)
     _found: dict[str, list[str]] = field(default_factory=dict, repr=False)  # find() per text
     _mentioned: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict, repr=False)
-    # First folded syllable of an alias → (order, folded alias, alias, canonical), in names order.
-    _needles: dict[str, list[tuple[int, str, str, str]]] | None = field(default=None, repr=False)
+    # First folded syllable of an alias → its length in syllables → folded alias → (order, alias,
+    # canonical) of each alias folding to it, in names order.
+    _needles: dict[str, dict[int, dict[str, list[tuple[int, str, str]]]]] | None = field(
+        default=None, repr=False
+    )
 
     @classmethod
     def default(cls, learned: Iterable[str] = ()) -> OrgTable:
@@ -143,10 +177,11 @@ class OrgTable:
             for stem in {split_level(key)[0], core_of(key)} - {key}:
                 if stem and stem not in _GENERIC and stem not in NEEDS_PLACE:
                     stems.setdefault(stem, []).append(canonical)
+        covering = _ClassIndex(self._classes)
         for canonical, org in list(self.names.items()):
             key = unit_key(canonical)
             aliases = [a for s in org.spelled for a in spellings(s)]
-            parents = tuple(c for c, g in self._classes.items() if c != canonical and g.covers(key))
+            parents = covering.classes_covering(key, canonical)
             self.names[canonical] = OrgName(
                 canonical, tuple(dict.fromkeys(aliases)), parents, org.learned, org.is_class, org.spelled
             )
@@ -231,14 +266,15 @@ class OrgTable:
         self._mentioned.clear()
         self._needles = None
 
-    def _needle_index(self) -> dict[str, list[tuple[int, str, str, str]]]:
+    def _needle_index(self) -> dict[str, dict[int, dict[str, list[tuple[int, str, str]]]]]:
         if self._needles is None:
             self._needles = {}
             pairs = [(a, org.canonical) for org in list(self.names.values()) for a in org.aliases]
             for order, (alias, canonical) in enumerate(pairs):
                 needle = _folded_alias(alias)
                 first = needle[1 : needle.find(" ", 1)]
-                self._needles.setdefault(first, []).append((order, needle, alias, canonical))
+                by_count = self._needles.setdefault(first, {}).setdefault(needle.count(" ") - 1, {})
+                by_count.setdefault(needle, []).append((order, alias, canonical))
         return self._needles
 
     def mentions(self, text: str) -> list[tuple[int, int, str]]:
@@ -252,19 +288,22 @@ class OrgTable:
     def _mentions(self, text: str) -> list[tuple[int, int, str]]:
         words = folded_words(text)
         index = self._needle_index()
-        # Every occurrence of every alias, looked up by the syllable it starts with: (order of the
-        # alias among all names' aliases, start, end, canonical).
+        # Every occurrence of every alias, looked up by the syllable it starts with and its length
+        # in syllables: (order of the alias among all names' aliases, start, end, canonical).
         hits: list[tuple[int, int, int, str]] = []
         written: dict[str, bool] = {}
-        space = 0
-        while (after := words.find(" ", space + 1)) >= 0:
-            for order, needle, alias, canonical in index.get(words[space + 1 : after], ()):
-                if words.startswith(needle, space):
+        spaces = [i for i, c in enumerate(words) if c == " "]
+        for j in range(len(spaces) - 1):
+            space = spaces[j]
+            for count, needles in index.get(words[space + 1 : spaces[j + 1]], {}).items():
+                if j + count >= len(spaces):
+                    continue
+                end = spaces[j + count] + 1
+                for order, alias, canonical in needles.get(words[space:end], ()):
                     if alias not in written:
                         written[alias] = self._written(alias, text)
                     if written[alias]:
-                        hits.append((order, space, space + len(needle), canonical))
-            space = after
+                        hits.append((order, space, end, canonical))
         hits.sort()  # names order, then position: which of two equal names at one place wins
         found = [(start, end, canonical) for _, start, end, canonical in hits]
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))

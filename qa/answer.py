@@ -64,6 +64,14 @@ _GENERAL_TASK_WORDS = frozenset(
 # A document number as written in a question, folded: "41-kh/tu", "91/2015/qh13".
 _DOC_NAME = re.compile(r"\b\d+(?:[-/][a-z0-9]+)+")
 MAX_TASK_LIST = 12
+# Units naming the asked unit that an answer weighs besides its search hits: all of them up to this
+# many, else this many (those sharing the question's rarest terms first, then the last added), so
+# that a name most of a large library writes costs no more than a rare one. Each costs ~0.5-2 ms
+# (reading it, "addressed", overlap). Checked on eval, laws, dev2, heldout: the most any of their
+# questions' units is named by is 124 (eval's "Mặt trận Tổ quốc") besides laws' "Bộ" (3,531 of
+# 8,144 units); 150 and 300 give the same answers there, one laws answer differing from weighing all
+# (r-025: Điều 32.3 of its gold cited instead of Điều 18.2).
+NAMING_LIMIT = 150
 NOT_FOUND = "Không tìm thấy nội dung trả lời câu hỏi này trong thư viện."  # "Nothing found …"
 SUGGEST = "Các đoạn gần nhất"  # "The closest passages"
 UNSURE = "không chắc chắn"  # "not sure"
@@ -168,7 +176,7 @@ def candidate_features(
     for position, hit in enumerate(hits, 1):
         pool.setdefault((hit.document.id, hit.unit.ordinal), (hit, position))
     if intent.org:
-        for unit in _maybe_addressed(intent.org, lib):
+        for unit in _maybe_addressed(intent.org, lib, NAMING_LIMIT, intent.question):
             document = lib.documents[unit.doc_id]
             key = (unit.doc_id, unit.ordinal)
             if filters.allows(document) and key not in pool and addressed(unit, intent.org, lib) > 0:
@@ -204,12 +212,12 @@ def candidate_features(
     return out
 
 
-def _maybe_addressed(org: str, lib: LibraryIndex) -> list[Unit]:
+def _maybe_addressed(org: str, lib: LibraryIndex, limit: int | None = None, question: str = "") -> list[Unit]:
     """Every unit `addressed` may weigh above 0 for a unit name, and more: those naming it or a class
     it belongs to, in text or heading, or in their document's "Kính gửi" (the library's other units
-    are never read)."""
+    are never read). With `limit`, at most about twice that many (see LibraryIndex.units_naming)."""
     parents = lib.orgs.names[org].parents if org in lib.orgs.names else ()
-    return lib.units_naming((org, *parents))
+    return lib.units_naming((org, *parents), limit, question)
 
 
 def answer_signals(intent: Intent, best: Hit, hits: list[Hit], lib: LibraryIndex) -> dict[str, float]:

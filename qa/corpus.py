@@ -10,7 +10,7 @@ from typing import Protocol
 
 from chidao.core.model import Document, Reference, Unit
 from chidao.core.numbers import leading_number
-from chidao.core.text import folded_words
+from chidao.core.text import fold, folded_words
 from qa.aliases import OrgTable, short_tokens
 
 # Documents whose units stay in memory after a read (fact questions read two, citations a few).
@@ -37,7 +37,9 @@ class UnitSource(Protocol):
 
     def has_phrase(self, text: str) -> bool: ...
 
-    def units_with_phrases(self, texts: Iterable[str]) -> list[Unit]: ...
+    def units_with_phrases(
+        self, texts: Iterable[str], limit: int | None = None, query: str = ""
+    ) -> list[Unit]: ...
 
 
 class _Bounded(dict):
@@ -138,6 +140,8 @@ class LibraryIndex:
         "_phrases",
         "_recipients",
         "_numbered",
+        "_kinds",
+        "_position",
     )
 
     def __init__(
@@ -166,8 +170,10 @@ class LibraryIndex:
         self._source = source
         self._units: OrderedDict[str, tuple[Unit, ...]] = OrderedDict()
         self._phrases: dict[str, bool] = _Bounded()
-        self._recipients: dict[str, str] = {}  # doc id → its "Kính gửi" entries as folded words
+        self._recipients: dict[str, str] | None = None  # see _recipient_words
         self._numbered: dict[str, list[Document]] | None = None
+        self._kinds: dict[str, list[Document]] | None = None  # folded kind → its documents
+        self._position: dict[str, int] | None = None  # doc id → its place in `documents`
 
     @property
     def cited(self) -> tuple[tuple[str, Reference], ...]:
@@ -224,6 +230,26 @@ class LibraryIndex:
                 self._numbered.setdefault(leading_number(d.metadata.number), []).append(d)
         return list(self._numbered.get(number, ()))
 
+    def docs_of_kind(self, kind: str) -> list[Document]:
+        """Library documents of a kind, by folded prefix ("Kế hoạch" is "Kế hoạch liên tịch"), in
+        library order (read through an index of the few kinds a library has, not document by document)."""
+        if not kind:
+            return []
+        if self._kinds is None:
+            self._kinds = {}
+            for d in self.documents.values():
+                self._kinds.setdefault(fold(d.metadata.doc_type), []).append(d)
+        wanted = fold(kind)
+        found = [d for folded, docs in self._kinds.items() if folded.startswith(wanted) for d in docs]
+        return self.in_order(found) if len(self._kinds) > 1 else found
+
+    def in_order(self, documents: Iterable[Document]) -> list[Document]:
+        """Documents of the library in the order of `documents` (ids unknown to it left out)."""
+        if self._position is None:
+            self._position = {doc_id: i for i, doc_id in enumerate(self.documents)}
+        position = self._position
+        return sorted((d for d in documents if d.id in position), key=lambda d: position[d.id])
+
     def phrase_present(self, text: str) -> bool:
         """True when some unit's text holds the folded syllables of `text` in a row."""
         if text not in self._phrases:
@@ -246,20 +272,41 @@ class LibraryIndex:
                 return True
         return False
 
-    def units_naming(self, canonicals: Iterable[str]) -> list[Unit]:
+    def units_naming(
+        self, canonicals: Iterable[str], limit: int | None = None, query: str = ""
+    ) -> list[Unit]:
         """Every unit that may name one of the units (more, never fewer): an alias in its text or its
-        heading path, or in the "Kính gửi" recipients of its document. By document id, then position."""
+        heading path, or in the "Kính gửi" recipients of its document. By document id, then position.
+
+        With `limit`, at most that many from the text and heading paths (those sharing the rarest
+        terms of `query` first, then the last added) and that many from recipients lists: a name
+        most of a large library writes ("Bộ", "cấp ủy") costs no more than a rarer one.
+        """
         aliases = [a for c in canonicals if c in self.orgs.names for a in self.orgs.names[c].aliases]
         if not aliases:
             return []
-        found = {(u.doc_id, u.ordinal): u for u in self._source.units_with_phrases(aliases)}
+        units = self._source.units_with_phrases(aliases, limit, query)
+        found = {(u.doc_id, u.ordinal): u for u in units}
         needles = {folded_words(a) for a in aliases}
-        for doc_id, document in self.documents.items():
-            if doc_id not in self._recipients:
-                self._recipients[doc_id] = folded_words("\n".join(document.metadata.recipients))
-            if any(n in self._recipients[doc_id] for n in needles):
-                found.update(((doc_id, u.ordinal), u) for u in self._source.units_of(doc_id))
+        received = 0
+        for doc_id, recipients in self._recipient_words().items():
+            if any(n in recipients for n in needles):
+                if limit is not None and received >= limit:
+                    break
+                of_doc = self._source.units_of(doc_id)
+                found.update(((doc_id, u.ordinal), u) for u in of_doc)
+                received += len(of_doc)
         return [found[key] for key in sorted(found)]
+
+    def _recipient_words(self) -> dict[str, str]:
+        """Doc id → its "Kính gửi" entries as folded words, for the documents that have some."""
+        if self._recipients is None:
+            self._recipients = {
+                doc_id: folded_words("\n".join(d.metadata.recipients))
+                for doc_id, d in self.documents.items()
+                if d.metadata.recipients
+            }
+        return self._recipients
 
 
 def organisations(index: LibraryIndex) -> list[str]:

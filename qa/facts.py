@@ -98,10 +98,9 @@ def subject_documents(intent: Intent, hits: list[Hit], lib: LibraryIndex, filter
     """Documents a question is about, best first: the first document it names (by number, else by
     kind, ranked by search and by whether they cite the other documents named), else the documents
     of the best hits."""
-    docs = [d for d in lib.documents.values() if filters.allows(d)]
     number = subject_number(intent)
     if number:
-        numbered = [d for d in docs if leading_number(d.metadata.number) == number]
+        numbered = [d for d in lib.docs_numbered(number) if filters.allows(d)]
         return sorted(numbered, key=lambda d: not same_kind(d, intent.doc_kind))
     votes: dict[str, float] = {}
     for rank, hit in enumerate(hits[:10], 1):
@@ -109,8 +108,10 @@ def subject_documents(intent: Intent, hits: list[Hit], lib: LibraryIndex, filter
     for doc_id, ref in lib.cited:
         if leading_number(ref.number) in intent.doc_numbers:
             votes[doc_id] = votes.get(doc_id, 0.0) + 1.0
-    same = [d for d in docs if same_kind(d, intent.doc_kind)]
-    pool = same or [d for d in docs if d.id in votes]
+    # Documents are read through the library's indexes (by kind, by id), never one by one.
+    same = [d for d in lib.docs_of_kind(intent.doc_kind) if filters.allows(d)]
+    voted = (lib.documents[i] for i in votes if i in lib.documents)
+    pool = same or lib.in_order(d for d in voted if filters.allows(d))
     return sorted(pool, key=lambda d: -votes.get(d.id, 0.0))
 
 

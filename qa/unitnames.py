@@ -35,6 +35,8 @@ _SHORTEN = sorted(
     ((folded_words(v).strip(), k) for k, v in ABBREVIATIONS.items() if "-" not in k and "&" not in k),
     key=lambda kv: -len(kv[0]),
 )
+# The same with each expansion's words: (expansion, abbreviation, word count, words).
+_SHORTEN_WORDS = [(long, short, len(long.split()), long.split()) for long, short in _SHORTEN]
 # An abbreviation written in a name: upper-case letters (ThU has one lower-case), not part of a
 # document number ("35-KH/TU").
 _ABBREV_TOKEN = re.compile(r"(?<![\w/-])([A-ZĐ][A-ZĐa-z&-]*[A-ZĐ])(?![\w/])")
@@ -98,6 +100,7 @@ def unit_key(name: str) -> str:
     return words.strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def _head_at(words: str) -> str:
     return next((h for h in _HEADS if words.startswith(f" {h} ")), "")
 
@@ -106,6 +109,11 @@ def spellings(name: str) -> list[str]:
     """The ways a unit name is written: as learned, with its pieces abbreviated ("BDV Tỉnh ủy",
     "Ban Dân vận TU", "BDVTU"), and in its equivalent long forms (for "Tỉnh đoàn": "Đoàn Thanh niên
     tỉnh"). Folded except abbreviations, which keep their capitals."""
+    return list(_spellings(name))
+
+
+@functools.lru_cache(maxsize=16384)
+def _spellings(name: str) -> tuple[str, ...]:
     key = unit_key(name)
     forms = [key] + [
         f" {key} ".replace(f" {short} ", f" {phrase} ").strip()
@@ -116,7 +124,7 @@ def spellings(name: str) -> list[str]:
     for form in forms:
         out.append(form)
         out += _abbreviated(form)
-    return list(dict.fromkeys(o for o in out if o))
+    return tuple(dict.fromkeys(o for o in out if o))
 
 
 def _abbreviated(form: str) -> list[str]:
@@ -126,12 +134,12 @@ def _abbreviated(form: str) -> list[str]:
     i = 0
     while i < len(words):
         found = next(
-            ((long, short) for long, short in _SHORTEN if words[i : i + len(long.split())] == long.split()),
+            ((long, short, n) for long, short, n, split in _SHORTEN_WORDS if words[i : i + n] == split),
             None,
         )
         if found:
-            segments.append(found)
-            i += len(found[0].split())
+            segments.append(found[:2])
+            i += found[2]
         else:
             segments.append((words[i], ""))
             i += 1
@@ -157,12 +165,13 @@ def core_of(key: str) -> str:
     return " ".join([head, *rest[:n]])
 
 
-def levels_of(key: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def levels_of(key: str) -> frozenset[str]:
     """The levels the words after a name's head name ("dang uy phuong ba dinh" → {"commune"}); what
     follows "trực thuộc" names the superior, not the unit."""
     head = _head_at(f" {key} ")
     rest = f" {key} "[len(head) + 1 :].split(" truc thuoc ")[0]
-    return {LEVELS[w] for w in _LEVEL_PHRASES if f" {w} " in rest}
+    return frozenset(LEVELS[w] for w in _LEVEL_PHRASES if f" {w} " in rest)
 
 
 def bare(name: str) -> bool:
@@ -196,10 +205,10 @@ class ClassName:
         body = key[len(self.prefix) :].strip() if key.startswith(self.prefix) else ""
         if not body:
             return False
-        for piece in self.pieces:
-            head = _head_at(f" {piece} ")
-            if head in COMMITTEE_HEADS and f" {body} ".startswith(f" {head} "):
-                want, have = levels_of(piece), levels_of(body)
+        padded = f" {body} "
+        for head, want in _member_heads(self.pieces):
+            if padded.startswith(head):
+                have = levels_of(body)
                 if not want or not have or want & have:
                     return True
         return False
@@ -212,6 +221,13 @@ class ClassName:
         return any(body == piece.split(" truc thuoc")[0] for piece in self.pieces) or any(
             body == _head_at(f" {p} ") for p in self.pieces
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def _member_heads(pieces: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(" head ", levels) of each piece of a class that starts with a committee head."""
+    heads = ((_head_at(f" {piece} "), levels_of(piece)) for piece in pieces)
+    return tuple((f" {head} ", levels) for head, levels in heads if head in COMMITTEE_HEADS)
 
 
 def class_of(name: str) -> ClassName | None:

@@ -262,3 +262,14 @@ def test_cli_ask_takes_the_search_filters(seed_store):
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("Không tìm thấy")
+
+
+def test_lead_lines_are_the_first_line_of_each_documents_body(seed_store):
+    lib = Library.open(seed_store)
+    frame = {"header", "title", "recipients", "signature", "cc"}
+    leads = lib.lead_lines()
+    assert set(leads) == {d.id for d in lib.documents()}
+    for doc_id, lead in leads.items():
+        body = [u for u in lib.document(doc_id).units if u.kind not in frame]
+        assert lead == (body[0].text.strip().split("\n", 1)[0] if body else "")
+        assert lead or not body

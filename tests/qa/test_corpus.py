@@ -68,3 +68,25 @@ def test_units_are_read_by_document_and_few_are_kept(whole):
     for d in index.documents:
         index.units(d)
     assert len(index._units) <= UNIT_CACHE_DOCS
+
+
+def test_units_naming_with_a_limit_keeps_those_sharing_the_question_first(whole):
+    index, units = whole
+    canonical = max(index.orgs.names, key=lambda c: len(index.units_naming((c,))))
+    every = index.units_naming((canonical,))
+    limit = len(every) // 2
+    assert limit >= 2
+    # Under the limit nothing changes; over it, at most the limit from text and headings, and every
+    # unit holding the question's rarest word is among them (they fit).
+    assert index.units_naming((canonical,), len(every) + 5) == every
+    word = min(
+        (w for u in every for w in syllables(u.text)),
+        key=lambda w: (sum(w in syllables(u.text) for u in every), w),
+    )
+    question = f"{canonical} {word}"
+    bounded = index.units_naming((canonical,), limit, question)
+    keys = {(u.doc_id, u.ordinal) for u in bounded}
+    assert keys <= {(u.doc_id, u.ordinal) for u in every}
+    assert len(bounded) < len(every)
+    sharing = [u for u in every if word in syllables(u.text)]
+    assert sharing and all((u.doc_id, u.ordinal) in keys for u in sharing)
