@@ -191,6 +191,16 @@ def table(rows: list[dict], probs: np.ndarray, thresholds: list[float]) -> None:
                 )
 
 
+def _libraries(given: dict[str, str], tmp: Path) -> dict[str, Library]:
+    """Every set's library: the store given for it, else its corpus ingested under `tmp`."""
+    libraries = {}
+    for name, folder in (SETS | REPORT_ONLY).items():
+        lib = Library.open(given.get(name) or tmp / name)
+        lib.ingest([folder / "corpus"])
+        libraries[name] = lib
+    return libraries
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -203,23 +213,13 @@ def main() -> None:
     given = dict(s.split("=", 1) for s in args.store)
     if args.ranking:
         with tempfile.TemporaryDirectory(prefix="chidao-calibrate-") as tmp:
-            libraries = {}
-            for name, folder in (SETS | REPORT_ONLY).items():
-                lib = Library.open(given.get(name) or Path(tmp) / name)
-                lib.ingest([folder / "corpus"])
-                libraries[name] = lib
-            ranking_table(ranking_rows(libraries))
+            ranking_table(ranking_rows(_libraries(given, Path(tmp))))
         return
     if args.rows:
         rows = json.loads(args.rows.read_text(encoding="utf-8"))
     else:
         with tempfile.TemporaryDirectory(prefix="chidao-calibrate-") as tmp:
-            libraries = {}
-            for name, folder in (SETS | REPORT_ONLY).items():
-                lib = Library.open(given.get(name) or Path(tmp) / name)
-                lib.ingest([folder / "corpus"])
-                libraries[name] = lib
-            rows = collect(libraries)
+            rows = collect(_libraries(given, Path(tmp)))
     if args.dump:
         args.dump.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     used = [SIGNALS.index(name) for name in WEIGHTS]

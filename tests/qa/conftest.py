@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from chidao.library import Library
+
 PLAN_ID = "ke-hoach-09-kh-tu-2024.txt"
 GUIDE_ID = "huong-dan-05-hd-btgtu-2024.txt"
 DISPATCH_ID = "cong-van-120-cv-tu-2024.txt"
@@ -140,3 +142,13 @@ def plan_store(tmp_path_factory) -> Path:
     assert report.ok, report.failed
     lib.close()
     return store
+
+
+def library_of(factory: pytest.TempPathFactory, name: str, files: dict[str, str]) -> Library:
+    """A real library of the given documents (file name → text), ingested into a fresh store."""
+    folder = factory.mktemp(name)
+    for file_name, text in files.items():
+        (folder / file_name).write_text(text, encoding="utf-8")
+    lib = Library.open(factory.mktemp(f"{name}-store"))
+    assert lib.ingest([folder]).ok
+    return lib

@@ -7,6 +7,7 @@ import pytest
 
 from chidao.library import Library
 from qa.intent import detect_intent
+from tests.qa.conftest import library_of
 
 CINEMA = """Luật Điện ảnh thử nghiệm (số 97/2030/QH99)
 
@@ -22,11 +23,7 @@ khi thật cần thiết vì lý do quốc phòng, an ninh.
 
 @pytest.fixture(scope="module")
 def cinema_lib(tmp_path_factory) -> Library:
-    folder = tmp_path_factory.mktemp("cinema")
-    (folder / "luat-97-2030-qh99.txt").write_text(CINEMA, encoding="utf-8")
-    lib = Library.open(tmp_path_factory.mktemp("cinema-store"))
-    assert lib.ingest([folder]).ok
-    return lib
+    return library_of(tmp_path_factory, "cinema", {"luat-97-2030-qh99.txt": CINEMA})
 
 
 def test_a_list_of_kinds_of_body_names_no_unit(cinema_lib):
@@ -70,11 +67,7 @@ của pháp luật.
 
 @pytest.fixture(scope="module")
 def cooperation_lib(tmp_path_factory) -> Library:
-    folder = tmp_path_factory.mktemp("cooperation")
-    (folder / "luat-96-2030-qh99.txt").write_text(COOPERATION, encoding="utf-8")
-    lib = Library.open(tmp_path_factory.mktemp("cooperation-store"))
-    assert lib.ingest([folder]).ok
-    return lib
+    return library_of(tmp_path_factory, "cooperation", {"luat-96-2030-qh99.txt": COOPERATION})
 
 
 def test_framing_words_do_not_move_the_answer_off_the_unit_both_retrievers_rank_first(cooperation_lib):

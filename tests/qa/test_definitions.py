@@ -7,6 +7,7 @@ import pytest
 from chidao.core.model import Unit
 from chidao.library import Library
 from qa.definitions import defined_terms, defines
+from tests.qa.conftest import library_of
 
 # The defined term is named, with more of the question's words, in two other articles; one of them
 # even says "quy tắc ứng xử của viên chức là …" in the middle of a sentence.
@@ -28,11 +29,7 @@ Trong Luật này, các từ ngữ dưới đây được hiểu như sau:
 
 @pytest.fixture(scope="module")
 def law_lib(tmp_path_factory) -> Library:
-    folder = tmp_path_factory.mktemp("law")
-    (folder / "luat-98-2030-qh99.txt").write_text(LAW, encoding="utf-8")
-    lib = Library.open(tmp_path_factory.mktemp("law-store"))
-    assert lib.ingest([folder]).ok
-    return lib
+    return library_of(tmp_path_factory, "law", {"luat-98-2030-qh99.txt": LAW})
 
 
 @pytest.mark.parametrize(

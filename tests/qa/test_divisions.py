@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chidao.library import Library
+from tests.qa.conftest import library_of
 
 LAW = """Luật Giao dịch thử nghiệm (số 99/2030/QH99)
 
@@ -23,11 +24,7 @@ Luật này quy định về đặt cọc, ký quỹ và ký cược trong giao 
 
 @pytest.fixture(scope="module")
 def law_lib(tmp_path_factory) -> Library:
-    folder = tmp_path_factory.mktemp("law")
-    (folder / "luat-99-2030-qh99.txt").write_text(LAW, encoding="utf-8")
-    lib = Library.open(tmp_path_factory.mktemp("law-store"))
-    assert lib.ingest([folder]).ok
-    return lib
+    return library_of(tmp_path_factory, "law", {"luat-99-2030-qh99.txt": LAW})
 
 
 def test_an_article_matched_by_its_title_answers_with_its_first_clause(law_lib):
@@ -60,11 +57,7 @@ vùng xa, hải đảo.
 
 @pytest.fixture(scope="module")
 def education_lib(tmp_path_factory) -> Library:
-    folder = tmp_path_factory.mktemp("education")
-    (folder / "luat-98-2030-qh99.txt").write_text(EDUCATION, encoding="utf-8")
-    lib = Library.open(tmp_path_factory.mktemp("education-store"))
-    assert lib.ingest([folder]).ok
-    return lib
+    return library_of(tmp_path_factory, "education", {"luat-98-2030-qh99.txt": EDUCATION})
 
 
 def test_a_first_clause_ranked_below_its_title_moves_up_to_the_titles_place(education_lib):

@@ -6,6 +6,7 @@ import pytest
 
 from chidao.library import Library
 from qa.intent import detect_intent, without_scaffolding
+from tests.qa.conftest import library_of
 
 # "Điều", "sau đây" and "không phải là" of the question's scaffolding are all over Điều 1 and Điều 3;
 # the topic, the manager's duties, is Điều 2.
@@ -26,11 +27,7 @@ Những điều sau đây không phải là căn cứ để người quản lý 
 
 @pytest.fixture(scope="module")
 def law_lib(tmp_path_factory) -> Library:
-    folder = tmp_path_factory.mktemp("law")
-    (folder / "luat-97-2030-qh99.txt").write_text(LAW, encoding="utf-8")
-    lib = Library.open(tmp_path_factory.mktemp("law-store"))
-    assert lib.ingest([folder]).ok
-    return lib
+    return library_of(tmp_path_factory, "law", {"luat-97-2030-qh99.txt": LAW})
 
 
 @pytest.mark.parametrize(

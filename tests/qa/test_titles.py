@@ -7,6 +7,7 @@ import pytest
 from chidao.core.model import Unit
 from chidao.library import Library
 from qa.titles import title_of, titled_terms, under_title
+from tests.qa.conftest import library_of
 
 # "Vị trí việc làm của viên chức" is said word for word in Điều 2, only its head is Điều 1's title.
 LAW = """Luật Viên chức thử nghiệm (số 96/2030/QH99)
@@ -26,11 +27,7 @@ Viên chức có thành tích trong hoạt động nghề nghiệp thì được
 
 @pytest.fixture(scope="module")
 def law_lib(tmp_path_factory) -> Library:
-    folder = tmp_path_factory.mktemp("law")
-    (folder / "luat-96-2030-qh99.txt").write_text(LAW, encoding="utf-8")
-    lib = Library.open(tmp_path_factory.mktemp("law-store"))
-    assert lib.ingest([folder]).ok
-    return lib
+    return library_of(tmp_path_factory, "law", {"luat-96-2030-qh99.txt": LAW})
 
 
 @pytest.mark.parametrize(
