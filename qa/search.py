@@ -72,6 +72,13 @@ def structured(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Filt
         else:
             return ranked
         hits = ranked
+    # What is brought to first place takes the top's score too: the answer weighs a candidate by
+    # its score as a share of the best, and a clause found by its shape, not its words, scores low
+    # in either retriever (how low depends on the backend). The others brought up keep their own
+    # scores, so that their order among themselves still counts.
+    top = max((h.score for h in hits), default=0.0)
+    if first and first[0].score < top:
+        first[0] = replace(first[0], score=top)
     return first + [h for h in hits if all(h.unit != f.unit for f in first)]
 
 
