@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from chidao.core.errors import UnreadableFileError
 from chidao.library import Library
 from chidao.queries import MAX_QUERY_CHARS, QueryError, clean_query, read_queries
+from ingest import mojibake
 from ingest.reader import read_file
 from tests.conftest import ROOT
 from tests.test_library import SMALL_DOC
@@ -33,6 +35,25 @@ def test_mojibake_query_is_repaired():
 def test_mojibake_that_cannot_be_repaired_is_refused():
     with pytest.raises(QueryError, match=r"looks garbled \(UTF-8 read as Latin-1"):
         clean_query(LOSSY)
+
+
+def test_every_misreading_of_vietnamese_is_seen_without_loading_ftfy_for_plain_text():
+    # Each Vietnamese letter (and đ), read as Latin-1 or Windows-1252, gives a character outside the
+    # plain set, so the shortcut never hides mojibake; plain text never loads ftfy.
+    letters = sorted(c for c in mojibake._PLAIN if ord(c) > 127 and not unicodedata.combining(c))
+    assert len(letters) >= 134
+    for letter in letters:
+        for misread in (
+            letter.encode().decode("latin-1"),
+            letter.encode().decode("cp1252", errors="replace"),
+        ):
+            assert not mojibake._plain(misread), letter
+    code = (
+        "import sys; from chidao.queries import clean_query; "
+        "assert clean_query(sys.argv[1]) == sys.argv[1]; print('ftfy' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code, GOOD], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0 and done.stdout.strip() == "False", done.stderr
 
 
 def test_real_questions_are_left_alone():
