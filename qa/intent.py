@@ -31,8 +31,13 @@ DOC_KINDS = KIND_BY_FOLDED
 
 # Facts about a document: who signed (ai ký = who signed), when (ngày nào = which day, hiệu lực =
 # in force), its number (số hiệu), who issued it (của ai = whose), whom it is sent to (gửi … nào).
+# "Who" is "ai" or a person noun with "nào" (which): đồng chí nào, người nào, vị nào, lãnh đạo nào.
+_WHO = r"(?:ai|(?:dong chi|nguoi|vi|lanh dao|can bo) nao)"
 FACT_PATTERNS: dict[str, re.Pattern[str]] = {
-    "signer": re.compile(r"\b(?:ai ky|nguoi ky|ky boi|ky ban hanh|ai la nguoi ky|ky ten|ai phat bieu)\b"),
+    "signer": re.compile(
+        rf"\b(?:{_WHO}(?: da| la nguoi)? (?:ky|phat bieu)|nguoi ky|ky boi|ky ban hanh|ky ten"
+        rf"|(?:ky|phat bieu) (?:boi |la )?{_WHO})\b"
+    ),
     "date": re.compile(
         r"\b(?:ngay nao|ngay thang nam nao|ngay ky|ngay ban hanh|ban hanh ngay|"
         r"ban hanh khi nao|khi nao ban hanh|hieu luc|vao ngay nao|ky ngay)\b"

@@ -168,6 +168,8 @@ def test_documents_implementing_the_plan_are_listed_with_the_citing_passages(pla
 def test_signer_and_date_of_a_numbered_document(plan_lib):
     signer = plan_lib.ask("Ai ký Hướng dẫn 05?")
     date = plan_lib.ask("Kế hoạch 09 ban hành ngày nào?")
+    # "Which comrade signed": a person noun with "nào" asks who as "ai" does.
+    assert plan_lib.ask("Hướng dẫn 05 về tuyên truyền do đồng chí nào ký?").text == signer.text
     assert signer.text.splitlines() == [
         "Hướng dẫn số 05-HD/BTGTU ngày 20/3/2024 của Ban Tuyên giáo",
         "Người ký: Lê Thị Minh Họa — Phó Trưởng ban, K/T Trưởng ban",

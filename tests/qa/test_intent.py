@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from qa.aliases import OrgTable
 from qa.intent import content_terms, detect_intent, doc_numbers
 
@@ -18,6 +20,14 @@ def test_who_signed_is_a_signer_fact():
 
 def test_unaccented_who_signed_is_the_same_fact():
     assert detect_intent("ai ky cong van nay").facts == ("signer",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Kế hoạch 09 do đồng chí nào ký?", "Đồng chí nào đã ký Công văn 120?", "Công văn 120 ký bởi ai?"],
+)
+def test_which_comrade_signed_is_a_signer_fact(question):
+    assert detect_intent(question).facts == ("signer",)
 
 
 def test_district_committees_tasks_name_the_class_of_unit():
