@@ -13,7 +13,8 @@ words with it. So the signals are:
 - `dense` / `dense_top` / `dense_margin`: the embedding similarity of the question and the best unit,
   the best similarity, and how far it stands above the library's own spread for this question;
 - `agreement`: the lexical and the dense retriever both rank the best unit in their top 5;
-- `gaps`: named things the library lacks (a unit, a document number, a year);
+- `gaps`: named things the library lacks (a unit, a document number, a year), and places the
+  library names but the best unit's document does not (it is about somewhere else);
 - `counted_missing`: "bao nhiêu X" where the best unit never states X.
 
 They are combined by logistic regression (`bench/calibrate.py` fits it and prints the table).
@@ -30,7 +31,7 @@ from chidao.core.model import Hit
 from chidao.core.text import folded_words
 from chidao.core.vocab import COUNTED_AS
 from qa.corpus import LibraryIndex
-from qa.facts import entity_gaps
+from qa.facts import entity_gaps, proper_names
 from qa.highlight import overlap
 from qa.intent import Intent
 
@@ -97,7 +98,7 @@ def signals(
         "dense_margin": top - median(dense) if len(dense) > 2 else 0.0,
         # Both retrievers put the unit near their top: they rarely agree on an unanswerable question.
         "agreement": float((best.rank_dense or 99) <= 5 and (best.rank_lexical or 99) <= 5),
-        "gaps": float(len(entity_gaps(intent, lib))),
+        "gaps": float(len(entity_gaps(intent, lib)) + len(_places_elsewhere(intent, best, lib))),
         "counted_missing": float(_counted_missing(intent.counted, f"{best.unit.heading}\n{best.unit.text}")),
     }
 
@@ -141,3 +142,13 @@ def _present(items: Sequence[str], known: Container[str], idf: Mapping[str, floa
     weight = {t: (idf.get(t, default) if idf else 1.0) for t in items}
     total = sum(weight.values()) or 1.0
     return sum(w for t, w in weight.items() if t in known) / total
+
+
+def _places_elsewhere(intent: Intent, best: Hit, lib: LibraryIndex) -> list[str]:
+    """Places the question names ("xã Pò Tấu") that the library holds but the best unit's document
+    never mentions: that document is about somewhere else."""
+    names = proper_names(intent.question)
+    if not names:
+        return []
+    text = folded_words(" ".join(u.text for u in lib.units(best.document.id)))
+    return [n for n in names if folded_words(n) not in text]

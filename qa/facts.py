@@ -71,11 +71,11 @@ def entity_gaps(intent: Intent, lib: LibraryIndex) -> list[str]:
     gaps += [n for n in intent.doc_numbers if not lib.docs_numbered(n) and n not in lib.cited_numbers()]
     years = _YEAR.findall(" ".join(intent.terms))
     gaps += [y for y in years if y not in lib.vocabulary]
-    gaps += [name for name in _proper_names(intent.question) if not lib.phrase_present(name)]
+    gaps += [name for name in proper_names(intent.question) if not lib.phrase_present(name)]
     return gaps
 
 
-def _proper_names(question: str) -> list[str]:
+def proper_names(question: str) -> list[str]:
     """Capitalised names after a place or law word: "huyện Vân Khê", "Luật Thủy sản" → the names."""
     return [m.group(1) or m.group(2) for m in _NAMED.finditer(nfc(question))]
 
