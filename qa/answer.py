@@ -16,7 +16,7 @@ from qa.deadline import unit_deadline
 from qa.definitions import defines
 from qa.facts import answer_fact, answer_related, same_kind
 from qa.highlight import highlight, overlap, split_sentences
-from qa.intent import Intent, detect_intent, without_scaffolding
+from qa.intent import Intent, detect_intent
 from qa.learning import assignment_head
 from qa.search import Retriever, structured
 from qa.tables import task_row
@@ -326,7 +326,7 @@ def answer(
     """
     filters = filters or Filters()
     intent = intent or detect_intent(question, lib.orgs)
-    searched = without_scaffolding(question)  # "Điều nào sau đây …" names no topic
+    searched = intent.searched or question  # "Điều nào sau đây …" names no topic
     fused = retriever.search_many([searched], 2 * SEARCH_K, filters)[0] if lib.documents else []
     log.debug("intent %s, %d hits", intent, len(fused))
     if intent.kind == "related" and fused:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from chidao.core.model import Filters, Hit, Unit
-from chidao.core.text import fold, folded_words, syllables
+from chidao.core.text import folded_words, last_clause
 from qa.corpus import LibraryIndex
 
 # Definition questions, folded: "X là gì", "X được hiểu là gì", "X nghĩa là gì" (what is X),
@@ -24,9 +24,6 @@ _ASKS = (
     re.compile(r"^the nao (?:duoc goi |duoc hieu )?la (?P<term>.+)$"),
     re.compile(r"^(?:khai niem|dinh nghia)(?: (?:ve|cua))? (?P<term>.+)$"),
 )
-# What a question may say before its term ("theo quy định của pháp luật, …" = under the law): only
-# the last part of a question split at commas holds the term.
-_LEAD_IN = re.compile(r"[,;:]")
 # The head of a term asked with a qualifier: "hợp đồng làm việc của viên chức" is defined as
 # "Hợp đồng làm việc là …"; "của" (of), "trong" (in), "theo" (under), "đối với" (for) start one.
 _QUALIFIER = re.compile(r" (?:cua|trong|theo|doi voi) ")
@@ -42,8 +39,9 @@ def defined_terms(question: str) -> tuple[str, ...]:
     """The folded terms a definition question asks for, whole and without their qualifier; () when
     the question asks for no definition. "Hợp đồng làm việc của viên chức là gì?" →
     ("hop dong lam viec cua vien chuc", "hop dong lam viec")."""
-    tail = _LEAD_IN.split(fold(question))[-1]
-    text = " ".join(syllables(tail))
+    # What a question says before its term ("theo quy định của pháp luật, …" = under the law) is
+    # left out: the last part of a question split at commas holds it.
+    text = last_clause(question)
     for pattern in _ASKS:
         match = pattern.match(text)
         if match:

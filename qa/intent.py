@@ -139,6 +139,7 @@ class Intent:
     counted: str = ""  # what "bao nhiêu X" counts, folded ("trieu dong")
     defines: tuple[str, ...] = ()  # terms a definition question asks for, folded ("hop dong hop tac")
     titled: tuple[str, ...] = ()  # the provision title a question names, folded ("vi tri viec lam")
+    searched: str = ""  # what is searched: the question without exam scaffolding ("Điều nào sau đây …")
 
     @property
     def fact(self) -> str:
@@ -173,10 +174,9 @@ def without_scaffolding(question: str) -> str:
     return text if _WORDS.search(text) else question
 
 
-def _scaffolded_topic(question: str) -> tuple[str, ...]:
-    """An exam-style question without its scaffolding names a provision ("Điều nào sau đây không phải
-    là nghĩa vụ của X?" → "nghĩa vụ của X"): its title forms as titled_terms gives them."""
-    topic = without_scaffolding(question)
+def _scaffolded_topic(question: str, topic: str) -> tuple[str, ...]:
+    """An exam-style question without its scaffolding (`topic`) names a provision ("Điều nào sau đây
+    không phải là nghĩa vụ của X?" → "nghĩa vụ của X"): its title forms as titled_terms gives them."""
     return titled_terms(f"Quy định về {topic}") if topic != question else ()
 
 
@@ -291,7 +291,8 @@ def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
     other_kinds = _wanted_kinds(folded)
     names_doc = bool(numbers or doc_kind or re.search(r"\bvan ban\b", folded))
     org, orgs = _subject_org(question, table)
-    terms, bigrams = content_terms(without_scaffolding(question))
+    searched = without_scaffolding(question)
+    terms, bigrams = content_terms(searched)
     facts = tuple(f for f, p in FACT_PATTERNS.items() if p.search(folded) or p.search(slashy))
     deadline = bool(DEADLINE_PATTERN.search(folded))
     if deadline and facts == ("date",):
@@ -312,7 +313,8 @@ def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
         bigrams=bigrams,
         counted=_counted(question, folded),
         defines=defined_terms(question),
-        titled=titled_terms(question) or _scaffolded_topic(question),
+        titled=titled_terms(question) or _scaffolded_topic(question, searched),
+        searched=searched,
     )
     says = wh_doc and SAYS.search(folded[wh_doc.end() : wh_doc.end() + 12])
     if wh_doc and not says and (relation or numbers or doc_kind) and "recipients" not in facts:

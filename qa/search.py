@@ -16,8 +16,8 @@ from chidao.core.model import Filters, Hit
 from qa.corpus import LibraryIndex
 from qa.definitions import defining_hits
 from qa.facts import answer_related, fact_unit
-from qa.intent import Intent, without_scaffolding
-from qa.titles import titled_hits
+from qa.intent import Intent
+from qa.titles import DIVISIONS, titled_hits
 
 # How many top documents a fact question ("Ai ký …?") pulls its structural units from.
 FACT_DOCS = 2
@@ -51,7 +51,8 @@ def search_many(
 ) -> list[list[Hit]]:
     """`search` for many questions at once (the retriever embeds them in one batch)."""
     # Structure may reorder (frame blocks last), so keep more than k until the end.
-    ranked = retriever.search_many([without_scaffolding(q) for q in questions], 2 * k, filters)
+    searched = [intent.searched or q for intent, q in zip(intents, questions, strict=True)]
+    ranked = retriever.search_many(searched, 2 * k, filters)
     return [structured(intent, hits, lib, filters)[:k] for intent, hits in zip(intents, ranked, strict=True)]
 
 
@@ -82,9 +83,8 @@ def structured(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Filt
     return first + [h for h in hits if all(h.unit != f.unit for f in first)]
 
 
-# Divisions whose own text may be a title alone ("Điều 328. Đặt cọc", "Chương II. …") or a title and
-# a lead-in ("… được hiểu như sau:"): the answer is in their first part, not in the title.
-_DIVISIONS = frozenset({"part", "chapter", "section", "article", "heading"})
+# Divisions (qa/titles.DIVISIONS) may hold a title alone ("Điều 328. Đặt cọc", "Chương II. …") or a
+# title and a lead-in ("… được hiểu như sau:"): the answer is in their first part, not in the title.
 _LEAD_IN = 200  # characters of a lead-in ending with ":" that still say nothing by themselves
 
 
@@ -104,7 +104,7 @@ def _with_content(hits: list[Hit], lib: LibraryIndex) -> list[Hit]:
     out: list[Hit] = []
     for hit in hits:
         unit = hit.unit
-        if unit.kind in _DIVISIONS and _title_only(unit.text):
+        if unit.kind in DIVISIONS and _title_only(unit.text):
             child = lib.unit(unit.doc_id, unit.ordinal + 1)
             if child is not None and child.parent == unit.ordinal:
                 if (unit.doc_id, child.ordinal) not in placed:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from chidao.core.model import Filters, Hit, Unit
-from chidao.core.text import fold, syllables
+from chidao.core.text import last_clause, syllables
 from qa.corpus import LibraryIndex
 
 # "X (đã / sẽ) được quy định như thế nào / ra sao" (how is X regulated), "quy định (pháp luật) về X"
@@ -24,8 +24,6 @@ _ASKS = (
     ),
     re.compile(r"^quy dinh (?:phap luat )?(?:ve|cua|doi voi) (?P<term>.+)$"),
 )
-# What a question may say before its term ("Theo Luật Giáo dục, …"): the last part holds it.
-_LEAD_IN = re.compile(r"[,;:]")
 # A qualifier ends a shorter form of the term: "vị trí việc làm của viên chức" → "vị trí việc làm";
 # "trách nhiệm của gia đình trong giáo dục" → "trách nhiệm của gia đình" → "trách nhiệm".
 _QUALIFIER = re.compile(r" (?:cua|trong|theo|doi voi|tu|tai|ve|cho) ")
@@ -37,15 +35,15 @@ TITLED_FIRST = 2
 _NUMBER = re.compile(
     r"^\s*(?:#+\s*)?(?:(?:điều|chương|mục|phần thứ)\s+\w+|[IVXLC]+|\d+(?:\.\d+)*)\s*[.:)]?\s*", re.IGNORECASE
 )
-_DIVISIONS = frozenset({"part", "chapter", "section", "article", "heading"})
+# Divisions of a text, which carry a title: "Phần thứ …", "Chương …", "Mục …", "Điều …", a heading.
+DIVISIONS = frozenset({"part", "chapter", "section", "article", "heading"})
 
 
 def titled_terms(question: str) -> tuple[str, ...]:
     """The folded forms of the provision title a question names, longest first; () for none.
     "Vị trí việc làm của viên chức được quy định như thế nào?" → ("vi tri viec lam cua vien chuc",
     "vi tri viec lam")."""
-    tail = _LEAD_IN.split(fold(question))[-1]
-    text = " ".join(syllables(tail))
+    text = last_clause(question)  # "Theo Luật Giáo dục, …": the last part holds the term
     for pattern in _ASKS:
         match = pattern.match(text)
         if match:
@@ -65,7 +63,7 @@ def title_of(text: str) -> str:
 def under_title(unit: Unit, terms: Sequence[str]) -> bool:
     """True when the unit is a division titled by one of the terms, or a part of one (its nearest
     heading is)."""
-    own = title_of(unit.text) if unit.kind in _DIVISIONS else ""
+    own = title_of(unit.text) if unit.kind in DIVISIONS else ""
     nearest = title_of(unit.heading.rsplit(" > ", 1)[-1]) if unit.heading else ""
     return bool(terms) and (own in terms or nearest in terms)
 
@@ -76,10 +74,10 @@ def titled_hits(terms: Sequence[str], hits: Sequence[Hit], lib: LibraryIndex, fi
     if not terms:
         return []
     score = hits[0].score if hits else 0.0
-    candidates = [h for h in hits if h.unit.kind in _DIVISIONS] + [
+    candidates = [h for h in hits if h.unit.kind in DIVISIONS] + [
         Hit(unit=u, document=lib.documents[u.doc_id], score=score)
         for u in lib.units_with_phrases(terms)
-        if u.kind in _DIVISIONS and u.doc_id in lib.documents
+        if u.kind in DIVISIONS and u.doc_id in lib.documents
     ]
     # A shortened form ("nghĩa vụ" of "nghĩa vụ của người quản lý tài sản") is a title in many laws:
     # it counts only in a document the search already found.

@@ -51,6 +51,12 @@ def syllables(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=8192)  # an answer's checks fold the same unit texts many times over
+def last_clause(text: str) -> str:
+    """The folded syllables of `text` after its last comma, semicolon or colon, where a question's
+    lead-in ends ("Theo Luật Giáo dục, X là gì?" → "x la gi")."""
+    return " ".join(syllables(re.split(r"[,;:]", fold(text))[-1]))
+
+
 def folded_words(text: str) -> str:
     """Folded syllables joined by single spaces, padded: " ban dan van tinh uy " (for phrase matching)."""
     return " " + " ".join(syllables(text)) + " "
