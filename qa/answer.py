@@ -18,7 +18,7 @@ from qa.facts import answer_fact, answer_related, same_kind
 from qa.highlight import highlight, overlap, split_sentences
 from qa.intent import Intent, detect_intent
 from qa.learning import assignment_head
-from qa.search import Retriever, structured
+from qa.search import Retriever, lead_in, structured
 from qa.tables import task_row
 from qa.tasklist import gives_work, strip_markup, task_text
 from qa.titles import under_title
@@ -239,8 +239,17 @@ def _sentence(unit: Unit, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 def _cite(intent: Intent, hit: Hit, lib: LibraryIndex) -> Citation:
+    """A cited unit with its highlighted sentences; a list element shown after its lead-in
+    (qa/search.with_lead_in), the lead-in highlighted too, then the element's own highlights."""
     spans = highlight(hit.unit.text, intent.terms, intent.bigrams, lib.idf)
-    return make_citation(hit, spans, unit_deadline(hit.unit))
+    deadline = unit_deadline(hit.unit)
+    lead = lead_in(hit.unit, lib)
+    if not lead:
+        return make_citation(hit, spans, deadline)
+    shift = len(lead) + 1
+    own = spans or split_sentences(hit.unit.text)[:1]
+    shown = replace(hit, unit=replace(hit.unit, text=f"{lead}\n{hit.unit.text}"))
+    return make_citation(shown, ((0, len(lead)), *((s + shift, e + shift) for s, e in own)), deadline)
 
 
 def _item_text(intent: Intent, citations: list[Citation]) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from chidao.core.model import Filters, Hit
+from chidao.core.model import Filters, Hit, Unit
 from qa.corpus import LibraryIndex
 from qa.definitions import defining_hits
 from qa.facts import answer_related, fact_unit
@@ -53,7 +53,10 @@ def search_many(
     # Structure may reorder (frame blocks last), so keep more than k until the end.
     searched = [intent.searched or q for intent, q in zip(intents, questions, strict=True)]
     ranked = retriever.search_many(searched, 2 * k, filters)
-    return [structured(intent, hits, lib, filters)[:k] for intent, hits in zip(intents, ranked, strict=True)]
+    return [
+        with_lead_in(structured(intent, hits, lib, filters)[:k], lib)
+        for intent, hits in zip(intents, ranked, strict=True)
+    ]
 
 
 def structured(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Filters) -> list[Hit]:
@@ -114,6 +117,41 @@ def _with_content(hits: list[Hit], lib: LibraryIndex) -> list[Hit]:
         if (unit.doc_id, unit.ordinal) not in placed:
             placed.add((unit.doc_id, unit.ordinal))
             out.append(hit)
+    return out
+
+
+# Kinds of list elements: "1. …" under an article, "a) …" under a clause or item, "- …".
+LIST_KINDS = frozenset({"clause", "item", "subitem", "dash"})
+# Longest lead-in shown before a list element (characters): "Cá nhân có đủ các điều kiện sau đây có
+# thể làm người giám hộ:" fits; a long paragraph ending with ":" is no lead-in.
+LEAD_IN_MAX = 400
+
+
+def lead_in(unit: Unit, lib: LibraryIndex) -> str:
+    """The lead-in a list element is read after ("… trong trường hợp sau đây:"), "" when it has none:
+    the last line of its parent when that ends with a colon."""
+    if unit.kind not in LIST_KINDS or unit.parent is None:
+        return ""
+    parent = lib.unit(unit.doc_id, unit.parent)
+    lead = parent.text.strip().rsplit("\n", 1)[-1].strip() if parent is not None else ""
+    return lead if lead.endswith(":") and len(lead) <= LEAD_IN_MAX else ""
+
+
+def with_lead_in(hits: list[Hit], lib: LibraryIndex) -> list[Hit]:
+    """Each list element under a lead-in shown after it, as a reader of the document sees it.
+
+    "a) Có sự đồng ý của bên ủy quyền;" says nothing until "Bên được ủy quyền được ủy quyền lại cho
+    người khác trong trường hợp sau đây:" is read before it. The unit keeps its label (the citation
+    stays "Điều 564 khoản 1 điểm a"); its text is the lead-in, a line break and its own text. Applied
+    to what is shown, after ranking: what a unit says and to whom it is addressed are judged on its
+    own text.
+    """
+    out = []
+    for hit in hits:
+        lead = lead_in(hit.unit, lib)
+        if lead:
+            hit = replace(hit, unit=replace(hit.unit, text=f"{lead}\n{hit.unit.text}"))
+        out.append(hit)
     return out
 
 
