@@ -14,7 +14,7 @@ from index import lexical
 from index.accents import restore
 from index.dense import DenseIndex
 from index.embedders import Embedder
-from index.hybrid import NUMBER_BOOST, fuse
+from index.hybrid import NUMBER_BOOST, dense_weight, fuse
 from index.store import Store
 
 log = logging.getLogger(__name__)
@@ -123,7 +123,8 @@ class Retriever:
         k: int,
     ) -> list[Hit]:
         """The k best units of one query: both candidate lists fused, number nudges added."""
-        fused = fuse(lex, den, boosts=self._number_boosts(query, lex, den, docs))[:k]
+        boosts = self._number_boosts(query, lex, den, docs)
+        fused = fuse(lex, den, boosts=boosts, dense_weight=dense_weight(lex, den))[:k]
         units = self.store.units_by_id([f.unit_id for f in fused])
         return [
             Hit(
