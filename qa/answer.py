@@ -249,7 +249,8 @@ def _cite(intent: Intent, hit: Hit, lib: LibraryIndex) -> Citation:
     shift = len(lead) + 1
     own = spans or split_sentences(hit.unit.text)[:1]
     shown = replace(hit, unit=replace(hit.unit, text=f"{lead}\n{hit.unit.text}"))
-    return make_citation(shown, ((0, len(lead)), *((s + shift, e + shift) for s, e in own)), deadline)
+    spans = (*split_sentences(lead), *((s + shift, e + shift) for s, e in own))
+    return make_citation(shown, spans, deadline)
 
 
 def _item_text(intent: Intent, citations: list[Citation]) -> str:

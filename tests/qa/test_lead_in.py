@@ -52,8 +52,10 @@ def test_the_answer_shows_the_lead_in_and_the_point_it_answers_with(law_lib):
         "Điều 2.2.b",
         f"{lead}\nb) 02 ảnh chân dung màu cỡ 3 cm x 4 cm.",
     )
-    assert [top.hit.unit.text[s:e] for s, e in top.highlights] == [
-        lead,
+    # The lead-in and the point are highlighted without their list markers ("2.", "b)").
+    shown = [
+        "Hồ sơ đề nghị cấp lại thẻ hướng dẫn viên du lịch bao gồm",
         "02 ảnh chân dung màu cỡ 3 cm x 4 cm",
     ]
-    assert answer.text.splitlines()[0].startswith(f"- {lead} … 02 ảnh chân dung màu cỡ 3 cm x 4 cm")
+    assert [top.hit.unit.text[s:e] for s, e in top.highlights] == shown
+    assert answer.text.splitlines()[0].startswith(f"- {shown[0]} … {shown[1]} (")
