@@ -46,10 +46,12 @@ _NAMED = re.compile(
     rf"\b(?i:{_PLACE_WORDS})\s+({UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*)*)"
     rf"|\b(?:Luật|Bộ luật|Pháp lệnh)\s+({UPPER}{LOWER}*(?:\s+{LOWER}+)?)"
 )
-# A kind named as a document, not as a verb or a common noun ("phải báo cáo", "được quy định"):
-# written with a capital inside the question ("theo Luật Tiếp công dân"), followed by its number
-# ("Nghị quyết số 05"), or opening the question followed by a name ("Luật Phòng, chống thiên tai …")
-# or as the subject of what a document does ("Báo cáo kết quả kiểm tra … chỉ ra những hạn chế gì").
+# A kind named as the document a question asks about, not as a verb or a common noun ("phải báo
+# cáo", "được quy định"): after "theo" (according to: "Theo Luật Tiếp công dân, …"), or opening the
+# question with its number or name ("Nghị quyết số 05-NQ/TU …", "Luật Phòng, chống thiên tai …") or as
+# the subject of what a document does ("Báo cáo kết quả kiểm tra … chỉ ra những hạn chế gì"). A kind
+# named elsewhere ("thực hiện Đề án 06", "trong Chương trình mục tiêu quốc gia") may be what a held
+# document implements, so it is not asked about.
 _KIND_WRITTEN = re.compile(rf"\b((?i:{KIND_PATTERN}))\b(\s+(?:[Ss]ố\s+)?\d)?(\s+{UPPER})?")
 # What a document does, active (accented: folded "giao" is also "giáo"): chỉ ra / chỉ rõ (points
 # out), nêu (states), đề ra / đặt ra (sets), yêu cầu (requires), giao (assigns), kết luận (concludes),
@@ -95,10 +97,10 @@ def asked_kind(question: str) -> str:
     text = nfc(question)
     for match in _KIND_WRITTEN.finditer(text):
         written, numbered, named = match.groups()
-        opening = not re.search(r"\w", text[: match.start()])
-        capital = written[:1].isupper()
+        before = syllables(text[: match.start()])
+        according = before[-1:] == ["theo"] and (numbered or named or written[:1].isupper())
         rest = text[match.end(1) :].lower()
-        if numbered or (capital and not opening) or (opening and (named or _DOCUMENT_DOES.search(rest))):
+        if according or (not before and (numbered or named or _DOCUMENT_DOES.search(rest))):
             return KIND_BY_NAME.get(written, "") or next(
                 (kind for name, kind in KIND_BY_NAME.items() if fold(name) == fold(written)), ""
             )
