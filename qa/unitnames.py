@@ -20,6 +20,7 @@ from chidao.core.orgs import (
     LEVELS,
     NEEDS_PLACE,
     NESTING_HEADS,
+    PLACE_LEVELS,
 )
 from chidao.core.text import fold, folded_words, has_diacritics, nfc
 from chidao.core.vocab import STOPWORDS
@@ -385,7 +386,7 @@ def _name_end(
         return p
     q += f
     place = trailing = 0
-    after_level = False  # the place words follow a level word ("xã", "huyện"): a place's own name
+    after_level = False  # the words follow a place's level ("xã", "huyện"): the place's own name
     while q < len(words):
         plural = "cac" in words[max(p - 1, 0) : q] or "nhung" in words[max(p - 1, 0) : q]
         if stream[q][1] in breaks and not (plural and _match(words, q, _COMMITTEES_IX) and not capital(q)):
@@ -399,7 +400,7 @@ def _name_end(
             step = inner + _match(words, q + inner, _FUNCTIONS_IX)
             step = step if capital(q) else 0
         if step:
-            after_level = not _match(words, q, _COMMITTEES_IX)
+            after_level = " ".join(words[q : q + step]) in PLACE_LEVELS
             q += step
             continue
         word = words[q]

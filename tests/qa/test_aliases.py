@@ -165,3 +165,13 @@ def test_an_unaccented_committee_member_is_no_unit_of_its_own():
     # "tinh uy vien" is a member of the Tỉnh ủy (Tỉnh ủy viên), as its accented spelling reads.
     names = [n for _, _, n in name_spans("Tinh uy vien moi thang phai xuong thon ban may lan?")]
     assert names == ["Tinh uy"]
+
+
+def test_a_body_after_a_level_that_is_no_place_keeps_its_lower_case_syllables():
+    # "Trung ương" is followed by a body's name, written "Mặt trận Tổ quốc", not by a place.
+    assert [
+        n for _, _, n in name_spans("Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam đề nghị")
+    ] == ["Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]
+    assert [n for _, _, n in name_spans("Bộ Chỉ huy Bộ đội Biên phòng tỉnh duy trì lực lượng")] == [
+        "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"
+    ]
