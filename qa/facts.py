@@ -10,6 +10,7 @@ from chidao.core.model import Answer, Citation, Document, Filters, Hit, Referenc
 from chidao.core.numbers import leading_number
 from chidao.core.text import fold, folded_words, nfc, syllables
 from chidao.core.vncase import LOWER, UPPER
+from chidao.core.vocab import KIND_BY_NAME, KIND_PATTERN
 from qa.corpus import LibraryIndex
 from qa.highlight import highlight, overlap
 from qa.intent import RELATION_PATTERNS, Intent
@@ -36,7 +37,7 @@ RELATION_WORDS = {
 }
 # A recipients question about reporting upward (báo cáo = report) reads the "Nơi nhận" (cc) list.
 _REPORT = re.compile(r"\b(?:bao cao|b c|noi nhan)\b")
-_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+YEARS = re.compile(r"\b(19\d\d|20\d\d)\b")  # a year named
 # A place or a law named with a capital ("thành phố Đà Lạt", "xã Tân Lập", "Luật Thủy sản"); lower-case
 # words after the marker ("huyện ủy", "tỉnh phải") name nothing. Place names are capitalised word by
 # word; a law's title only at its first word ("Luật Hôn nhân và gia đình"), so one more word is kept.
@@ -44,6 +45,19 @@ _PLACE_WORDS = "tỉnh|thành phố|quận|huyện|thị xã|xã|phường|thị
 _NAMED = re.compile(
     rf"\b(?i:{_PLACE_WORDS})\s+({UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*)*)"
     rf"|\b(?:Luật|Bộ luật|Pháp lệnh)\s+({UPPER}{LOWER}*(?:\s+{LOWER}+)?)"
+)
+# A kind named as the document a question asks about, not as a verb or a common noun ("phải báo
+# cáo", "được quy định"): after "theo" (according to: "Theo Luật Tiếp công dân, …"), or opening the
+# question with its number or name ("Nghị quyết số 05-NQ/TU …", "Luật Phòng, chống thiên tai …") or as
+# the subject of what a document does ("Báo cáo kết quả kiểm tra … chỉ ra những hạn chế gì"). A kind
+# named elsewhere ("thực hiện Đề án 06", "trong Chương trình mục tiêu quốc gia") may be what a held
+# document implements, so it is not asked about.
+_KIND_WRITTEN = re.compile(rf"\b((?i:{KIND_PATTERN}))\b(\s+(?:[Ss]ố\s+)?\d)?(\s+{UPPER})?")
+# What a document does, active (accented: folded "giao" is also "giáo"): chỉ ra / chỉ rõ (points
+# out), nêu (states), đề ra / đặt ra (sets), yêu cầu (requires), giao (assigns), kết luận (concludes),
+# đánh giá (assesses), xác định (defines).
+_DOCUMENT_DOES = re.compile(
+    r"\b(?<!được )(?<!bị )(?:chỉ ra|chỉ rõ|nêu|đề ra|đặt ra|yêu cầu|giao|kết luận|đánh giá|xác định)\b"
 )
 _WORDY_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _HEAD_UNITS = 6  # a header's date lies within the first units
@@ -69,10 +83,28 @@ def entity_gaps(intent: Intent, lib: LibraryIndex) -> list[str]:
         and not lib.names_present(org)
     ]
     gaps += [n for n in intent.doc_numbers if not lib.docs_numbered(n) and n not in lib.cited_numbers()]
-    years = _YEAR.findall(" ".join(intent.terms))
+    years = YEARS.findall(" ".join(intent.terms))
     gaps += [y for y in years if y not in lib.vocabulary]
     gaps += [name for name in proper_names(intent.question) if not lib.phrase_present(name)]
+    kind = asked_kind(intent.question)
+    gaps += [kind] if kind and not lib.docs_of_kind(kind) else []
     return gaps
+
+
+def asked_kind(question: str) -> str:
+    """The kind of document a question asks about as a document (see _KIND_WRITTEN), "" when none:
+    "Báo cáo kết quả kiểm tra … chỉ ra những hạn chế gì?" → "Báo cáo"."""
+    text = nfc(question)
+    for match in _KIND_WRITTEN.finditer(text):
+        written, numbered, named = match.groups()
+        before = syllables(text[: match.start()])
+        according = before[-1:] == ["theo"] and (numbered or named or written[:1].isupper())
+        rest = text[match.end(1) :].lower()
+        if according or (not before and (numbered or named or _DOCUMENT_DOES.search(rest))):
+            return KIND_BY_NAME.get(written, "") or next(
+                (kind for name, kind in KIND_BY_NAME.items() if fold(name) == fold(written)), ""
+            )
+    return ""
 
 
 def proper_names(question: str) -> list[str]:

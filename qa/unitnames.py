@@ -20,6 +20,7 @@ from chidao.core.orgs import (
     LEVELS,
     NEEDS_PLACE,
     NESTING_HEADS,
+    PLACE_LEVELS,
 )
 from chidao.core.text import fold, folded_words, has_diacritics, nfc
 from chidao.core.vocab import STOPWORDS
@@ -385,6 +386,7 @@ def _name_end(
         return p
     q += f
     place = trailing = 0
+    after_level = False  # the words follow a place's level ("xã", "huyện"): the place's own name
     while q < len(words):
         plural = "cac" in words[max(p - 1, 0) : q] or "nhung" in words[max(p - 1, 0) : q]
         if stream[q][1] in breaks and not (plural and _match(words, q, _COMMITTEES_IX) and not capital(q)):
@@ -398,6 +400,7 @@ def _name_end(
             step = inner + _match(words, q + inner, _FUNCTIONS_IX)
             step = step if capital(q) else 0
         if step:
+            after_level = " ".join(words[q : q + step]) in PLACE_LEVELS
             q += step
             continue
         word = words[q]
@@ -405,10 +408,15 @@ def _name_end(
             break
         # A place or proper name: capitalised words, each with a few lower-case syllables after it
         # ("Ba Đình", "Ngoại giao", "Khối doanh nghiệp"); in lower-case text, any word but a verb.
+        # After a level word a place is capitalised syllable by syllable, "cũ" (former) aside:
+        # "Đảng ủy xã Tà Sìn chỉ ra" names "Đảng ủy xã Tà Sìn".
         stop = _match(words, q, _STOP_PHRASES_IX) > 0
+        own_name = after_level and not lower and word != "cu"
         if capital(q):
             place, trailing = place + 1, 0
-        elif not stop and (lower or (place and trailing < _MAX_LOWER_AFTER_CAPITAL)):
+        elif lower and word == "vien" and q and " ".join(words[max(q - 2, 0) : q]) in COMMITTEE_HEADS:
+            break  # "tinh uy vien" (Tỉnh ủy viên) is a member of the committee: its name ends before
+        elif not stop and not own_name and (lower or (place and trailing < _MAX_LOWER_AFTER_CAPITAL)):
             place, trailing = place + 1, trailing + 1
         else:
             break

@@ -173,6 +173,11 @@ LEVELS: dict[str, str] = {
     "khoi": "agency",
     "truc thuoc": "agency",
 }
+# Level words a place's own name follows, capitalised syllable by syllable ("xã Tà Sìn", "tỉnh Lạc
+# Hải cũ"); "Trung ương" and "cơ quan" are followed by bodies' names ("Mặt trận Tổ quốc").
+PLACE_LEVELS = frozenset(
+    {"tinh", "thanh pho", "quan", "huyen", "thi xa", "xa", "phuong", "thi tran", "dac khu"}
+)
 # Level words that name the same level of the same place, as a question may word them: "Ban Dân
 # vận tỉnh" is the "Ban Dân vận Tỉnh ủy", "Ủy ban MTTQ cấp tỉnh" the "Ủy ban MTTQ tỉnh". A city
 # ("thành phố", "Thành ủy") is never a province's "tỉnh": they are different families.

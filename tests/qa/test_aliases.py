@@ -7,6 +7,7 @@ import pytest
 from chidao.core.model import Unit
 from qa.aliases import OrgTable, same_unit
 from qa.learning import assignment_head, clean_name, learn_names, split_names
+from qa.unitnames import name_spans
 
 
 def _unit(kind: str, text: str, ordinal: int = 0) -> Unit:
@@ -151,3 +152,26 @@ def test_level_words_of_one_family_name_one_unit_but_a_city_is_no_province():
     assert named == ["Ban Dân vận Tỉnh ủy", "Ủy ban MTTQ tỉnh"]
     assert table.question_mentions("Ban Dân vận Thành ủy phải làm gì?")[0][2] == "Ban Dân vận Thành ủy"
     assert not table.names["Ban Dân vận Thành ủy"].learned
+
+
+def test_a_place_after_a_level_word_ends_at_its_last_capitalised_syllable():
+    # The commune's name does not run on into the verb; "cũ" (former) stays with it.
+    names = [n for _, _, n in name_spans("Đảng ủy xã Tà Sìn chỉ ra những hạn chế gì?")]
+    assert names == ["Đảng ủy xã Tà Sìn"]
+    assert [n for _, _, n in name_spans("Đảng ủy xã Cốc Mười cũ phải làm gì?")] == ["Đảng ủy xã Cốc Mười cũ"]
+
+
+def test_an_unaccented_committee_member_is_no_unit_of_its_own():
+    # "tinh uy vien" is a member of the Tỉnh ủy (Tỉnh ủy viên), as its accented spelling reads.
+    names = [n for _, _, n in name_spans("Tinh uy vien moi thang phai xuong thon ban may lan?")]
+    assert names == ["Tinh uy"]
+
+
+def test_a_body_after_a_level_that_is_no_place_keeps_its_lower_case_syllables():
+    # "Trung ương" is followed by a body's name, written "Mặt trận Tổ quốc", not by a place.
+    assert [
+        n for _, _, n in name_spans("Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam đề nghị")
+    ] == ["Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]
+    assert [n for _, _, n in name_spans("Bộ Chỉ huy Bộ đội Biên phòng tỉnh duy trì lực lượng")] == [
+        "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"
+    ]

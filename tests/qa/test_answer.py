@@ -214,12 +214,25 @@ def test_related_documents_follow_the_direction_asked(plan_lib):
         # a place the library names (the plan's huyện Vân Khê), asked of an item whose document,
         # the dispatch, never mentions it
         "Tỉnh đoàn phát động làm đường giao thông nông thôn ở huyện Vân Khê trong quý nào?",
+        # a year only the plan mentions (it cites a 2013 decision), asked of the dispatch's item
+        "Năm 2013 Tỉnh đoàn phát động phong trào tình nguyện làm đường giao thông nông thôn thế nào?",
+        # a quote made of the plan's own words that no document says in that order
+        'Câu "thanh niên vùng biển muốn khởi nghiệp thì cấp ủy phải ngồi lại đối thoại với họ" ở đâu?',
+        # a kind of document the library holds none of: a report, a law
+        "Báo cáo kết quả đối thoại với thanh niên về khởi nghiệp chỉ ra những hạn chế gì?",
+        "Theo Luật Thanh niên, người đứng đầu cấp ủy đối thoại với thanh niên về khởi nghiệp ở đâu?",
     ],
 )
 def test_questions_about_what_the_library_lacks_are_refused(plan_lib, question):
     result = plan_lib.ask(question)
     assert (result.status, result.citations) == ("not_found", ())
     assert result.text.startswith("Không tìm thấy")
+
+
+def test_a_quote_the_plan_holds_in_order_finds_its_item(plan_lib):
+    result = plan_lib.ask('Câu "đối thoại giữa người đứng đầu cấp ủy với thanh niên" nằm ở văn bản nào?')
+    assert result.status == "found"
+    assert _cited(result)[0][:2] == (PLAN_ID, "II.1")
 
 
 def test_an_everyday_paraphrase_finds_its_item(plan_lib):
