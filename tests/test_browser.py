@@ -221,24 +221,28 @@ def _fold_sidebar(browser) -> None:
     )
 
 
-def _sidebar_link(browser, title: str):
-    """The sidebar's link to a page, once clickable; the sidebar is opened first when a narrow window
-    folded it (it then slides in)."""
+def _open_page(browser, title: str) -> None:
+    """Click the sidebar's link to a page once clickable; the sidebar is opened first when a narrow
+    window folded it (it then slides in). Streamlit may redraw the sidebar between finding the link
+    and clicking it (a stale element): the link is then found again."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
     for button in browser.find_elements(By.CSS_SELECTOR, '[data-testid="stExpandSidebarButton"]'):
         browser.execute_script("arguments[0].click()", button)
 
-    def ready(driver):
+    def clicked(driver):
         links = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stSidebarNav"] a')
         link = next((a for a in links if a.get_attribute("textContent").strip() == title), None)
         if link is None or not link.is_displayed():
-            return None
-        left = driver.execute_script("return arguments[0].getBoundingClientRect().left", link)
-        return link if left >= 0 else None
+            return False
+        if driver.execute_script("return arguments[0].getBoundingClientRect().left", link) < 0:
+            return False
+        link.click()
+        return True
 
-    return WebDriverWait(browser, 10).until(ready)
+    WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,)).until(clicked)
 
 
 def _no_overflow(browser) -> None:
@@ -269,7 +273,7 @@ def test_open_a_document_at_an_item_then_ask_shows_the_answer(server, browser):
     _no_english(browser)
     _shoot(browser, "van-ban-muc")
 
-    _sidebar_link(browser, "Hỏi đáp").click()
+    _open_page(browser, "Hỏi đáp")
     box = WebDriverWait(browser, STARTUP_SECONDS).until(
         ec.element_to_be_clickable((By.CSS_SELECTOR, 'input[aria-label="Câu hỏi"]'))
     )
@@ -345,7 +349,7 @@ def test_my_unit_and_deadlines_show_the_deadline_at_desktop_and_phone_size(serve
     _no_english(browser)
     _shoot(browser, "don-vi")
 
-    _sidebar_link(browser, "Hạn").click()
+    _open_page(browser, "Hạn")
     _wait_text(browser, "Quá hạn (")
     _wait_idle(browser)
     assert "/han" in browser.current_url
@@ -378,7 +382,7 @@ def test_document_list_upload_and_quote_pages_are_vietnamese_at_both_sizes(serve
     _no_overflow(browser)
     browser.set_window_size(*DESKTOP)
     _shoot(browser, "van-ban")
-    _sidebar_link(browser, "Thêm văn bản").click()
+    _open_page(browser, "Thêm văn bản")
     WebDriverWait(browser, STARTUP_SECONDS).until(
         ec.presence_of_element_located((By.CSS_SELECTOR, '[data-testid="stFileUploaderDropzone"]'))
     )
@@ -393,7 +397,7 @@ def test_document_list_upload_and_quote_pages_are_vietnamese_at_both_sizes(serve
     _no_english(browser)
     _shoot(browser, "them-van-ban")
 
-    _sidebar_link(browser, "Tìm nguồn trích dẫn").click()
+    _open_page(browser, "Tìm nguồn trích dẫn")
     quote = WebDriverWait(browser, STARTUP_SECONDS).until(
         ec.element_to_be_clickable((By.CSS_SELECTOR, "textarea"))
     )
