@@ -10,6 +10,7 @@ from typing import Literal
 from chidao.core.numbers import doc_numbers
 from chidao.core.text import fold, folded_words, has_diacritics, syllables
 from chidao.core.vocab import (
+    CLASSIFIERS,
     FOLDED_KIND_PATTERN,
     KIND_BY_FOLDED,
     QUESTION_FILLERS,
@@ -202,8 +203,8 @@ def content_terms(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 # "bao nhiêu X" / "mấy X" (how many X). On accented text "mấy" (how many) and "máy" (machine) differ;
 # folded, both are "may", so an accented question is read accented.
-_COUNTED_ACCENTED = re.compile(r"\b(?:bao nhiêu|mấy)\s+(\w+(?: \w+)?)")
-_COUNTED_FOLDED = re.compile(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+)?)")
+_COUNTED_ACCENTED = re.compile(r"\b(?:bao nhiêu|mấy)\s+(\w+(?: \w+){0,2})")
+_COUNTED_FOLDED = re.compile(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+){0,2})")
 
 
 def _counted(question: str, folded: str) -> str:
@@ -214,8 +215,11 @@ def _counted(question: str, folded: str) -> str:
     )
     if not match:
         return ""
+    written = match.group(1).split()
+    if accented and len(written) > 1 and written[0] in CLASSIFIERS:
+        written = written[1:]  # "bao nhiêu đứa trẻ" counts trẻ
     words = []
-    for word in fold(match.group(1)).split():
+    for word in fold(" ".join(written)).split():
         # Accented, only true function words end the noun ("đảng viên" stays whole); folded,
         # the question fillers too ("dang" may be "đang").
         if word in (STOPWORDS if accented else QUESTION_FILLERS):

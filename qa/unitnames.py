@@ -354,12 +354,12 @@ def _name_end(
     if not n:
         return p
     head = " ".join(words[p : p + n])
-    written = tokens[stream[p][1]][0].lower()
+    token = tokens[stream[p][1]][0]
     if (
         not lower
         and head in HEADS_WRITTEN
-        and written != HEADS_WRITTEN[head]
-        and not is_abbreviation(written)
+        and token.lower() != HEADS_WRITTEN[head]
+        and not is_abbreviation(token)  # "BTGDV" is written "ban …" in full
     ):
         return p  # "Bỏ Quyết định" is no "Bộ"
     q = p + n

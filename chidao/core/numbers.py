@@ -15,9 +15,12 @@ _WRITTEN = re.compile(
     r"(?:-\s*[a-z]{1,6}\s*/\s*[a-z]{1,8}|/\s*(?!(?:nam|thang|ngay|tuan|quy|lan)\b)[a-z]{2,8}\d{0,2}(?:-[a-z]{1,8})?)\b"
 )
 # A number spoken after a kind or its code: "kế hoạch 35", "KH số 35", "Công điện 05", "Quy chế 12".
-# A slash and a digit after it make a date or a State number, read by _WRITTEN instead.
+# A slash and a digit after it make a date or a State number, read by _WRITTEN instead. A number
+# followed by a unit of time is a duration ("báo cáo 6 tháng", "chương trình 5 năm"), unless a date
+# or a year follows ("Kế hoạch 35 ngày 12/3/2025", "Nghị quyết 12 năm 2025").
 _AFTER_KIND = re.compile(
     rf"\b(?:{FOLDED_KIND_PATTERN}|{'|'.join(KIND_ABBREVIATIONS)})\s*(?:so\s*)?(\d{{1,5}})\b(?!\s*/\s*\d)"
+    r"(?!\s+(?:thang|nam|ngay|tuan|quy|gio)\b(?!\s+\d))"
 )
 
 

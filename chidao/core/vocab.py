@@ -119,6 +119,11 @@ def same_kind(a: str, b: str) -> bool:
     return bool(a and b) and key(a) == key(b)
 
 
+# Vietnamese classifiers: the word before a counted noun that names its sort, not what is counted
+# ("bao nhiêu đứa trẻ" counts trẻ, "mấy chiếc tàu" tàu). Accented: folded, "tờ" is "tổ" (a team) and
+# "con" a child.
+CLASSIFIERS = frozenset("đứa chiếc cái con bức quyển cuốn tấm ngôi căn tờ cây".split())
+
 # Question words and fillers that carry no topic, folded ("phải làm gì", "những … nào", "bao nhiêu").
 # Search drops them as single terms (their syllable pairs stay: "đại đoàn kết" keeps "dai_doan").
 STOPWORDS = frozenset(

@@ -27,6 +27,12 @@ from chidao.core.vocab import KIND_HEADINGS, kind_of_code, same_kind
         ("Chỉ thị 19 ngày 5/7/2022", ("19",)),
         ("tổ chức họp 1/năm, mỗi năm 3-4 lần", ()),
         ("Điều 5 khoản 2 của Luật Cư trú", ()),
+        # A number and a unit of time make a duration, unless a date or a year follows.
+        ("BTGDV phải nộp báo cáo 6 tháng về thực hiện NQ 07 cho ai?", ("7",)),
+        ("Báo cáo sơ kết 6 tháng đầu năm 2025", ()),
+        ("chương trình 5 năm của Tỉnh đoàn", ()),
+        ("Kế hoạch 35 ngày 12/3/2025", ("35",)),
+        ("Nghị quyết 12 năm 2025", ("12",)),
     ],
 )
 def test_doc_numbers(text, numbers):

@@ -161,6 +161,12 @@ def test_a_place_after_a_level_word_ends_at_its_last_capitalised_syllable():
     assert [n for _, _, n in name_spans("Đảng ủy xã Cốc Mười cũ phải làm gì?")] == ["Đảng ủy xã Cốc Mười cũ"]
 
 
+def test_a_unit_written_as_its_bare_abbreviation_is_named():
+    # Cadres write their own board without its level: "BTGDV phải nộp báo cáo …".
+    assert [n for _, _, n in name_spans("BTGDV phải nộp báo cáo cho ai?")] == ["BTGDV"]
+    assert [n for _, _, n in name_spans("Sau đó BTC phải làm gì?")] == ["BTC"]
+
+
 def test_an_unaccented_committee_member_is_no_unit_of_its_own():
     # "tinh uy vien" is a member of the Tỉnh ủy (Tỉnh ủy viên), as its accented spelling reads.
     names = [n for _, _, n in name_spans("Tinh uy vien moi thang phai xuong thon ban may lan?")]

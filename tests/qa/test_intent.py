@@ -120,3 +120,9 @@ def test_a_machine_is_not_a_count_and_the_noun_stops_at_a_function_word():
     assert detect_intent("Sở phải làm gì với xe công, máy móc còn thừa?").counted == ""
     assert detect_intent("Hỗ trợ bao nhiêu tiền cho mỗi hộ có nhà bị tốc mái?").counted == "tien"
     assert detect_intent("Có bao nhiêu đảng viên bị khai trừ?").counted == "dang vien"
+
+
+def test_a_classifier_before_the_counted_noun_is_not_what_is_counted():
+    # "đứa", "chiếc" name the sort of thing counted: the unit writes "2.415 trẻ em", "12 tàu cá".
+    assert detect_intent("Có bao nhiêu đứa trẻ được học bơi miễn phí?").counted == "tre"
+    assert detect_intent("Mấy chiếc tàu cá bị bắt giữ?").counted == "tau ca"
