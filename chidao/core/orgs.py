@@ -231,6 +231,13 @@ ABBREVIATIONS: dict[str, str] = {
     "PTTH": "Phát thanh và Truyền hình",
     "PT-TH": "Phát thanh và Truyền hình",
     "TT&TT": "Thông tin và Truyền thông",
+    # Departments (Sở) as their names are shortened, before and after the 2025 mergers.
+    "NN&MT": "Nông nghiệp và Môi trường",
+    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn",
+    "TN&MT": "Tài nguyên và Môi trường",
+    "KH&CN": "Khoa học và Công nghệ",
+    "KH&ĐT": "Kế hoạch và Đầu tư",
+    "GD&ĐT": "Giáo dục và Đào tạo",
 }
 # Spellings of one unit that differ by more than abbreviation (folded, each mapped to the shortest):
 # the Youth Union of a province is its "Tỉnh đoàn", of a city its "Thành đoàn"; the Front's

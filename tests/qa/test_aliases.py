@@ -20,6 +20,14 @@ def test_abbreviation_bdvtu_finds_the_learned_mass_mobilisation_board():
     ]
 
 
+def test_a_department_and_its_shortened_name_are_one_unit():
+    # A task table writes "Sở NN&MT", the quy chế "Sở Nông nghiệp và Môi trường" (the 2025 merger).
+    table = OrgTable.default(["Sở NN&MT", "Sở Nông nghiệp và Môi trường", "Sở KH&CN"])
+    assert len(table.listing()) == 2
+    assert table.find("Sở Nông nghiệp và Môi trường cung cấp số liệu") == table.find("Sở NN&MT chủ trì")
+    assert table.find("Sở Khoa học và Công nghệ phối hợp") == table.find("Sở KH&CN")
+
+
 def test_short_abbreviation_tu_matches_only_in_capitals():
     table = OrgTable.default(["Văn phòng Tỉnh ủy"])
     assert (table.find("VP TU báo cáo kết quả"), table.find("tư tưởng, tư vấn")) == (
