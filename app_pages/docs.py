@@ -85,7 +85,7 @@ def _document_list(docs: list[Document], names: dict[str, str], replaced: dict[s
         d
         for d in docs
         if kind in (txt.ALL, d.metadata.doc_type)
-        and issuer in (txt.ALL, d.metadata.issuer)
+        and (issuer == txt.ALL or issuer in fmt.issuers(d.metadata.issuer))
         and year in (txt.ALL, fmt.document_year(d))
         and status in (txt.ALL, txt.REPLACED if replaced.get(d.id) else txt.IN_FORCE)
         and (not needle or needle in f"{names[d.id]} {d.metadata.number} {d.metadata.title}".lower())

@@ -218,7 +218,9 @@ def show(doc: str, store: Path | None) -> None:
     ):
         click.echo(f"{name}: {value or '-'}")
     click.echo("Kính gửi: " + ("; ".join(md.recipients) or "-"))
-    signer = ", ".join(x for x in (md.signer.name, md.signer.role, md.signer.on_behalf) if x)
+    signer = "; ".join(
+        ", ".join(x for x in (one.name, one.role, one.on_behalf) if x) for one in md.signer.each()
+    )
     click.echo(f"Người ký: {signer or '-'}")
     click.echo("Nơi nhận: " + ("; ".join(md.cc) or "-"))
     click.echo("\nCấu trúc:")

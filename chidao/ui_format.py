@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import quote
 
 from chidao.core import cite
-from chidao.core.model import Citation, Document, DocumentView, Hit, Reference, Signer, Unit
+from chidao.core.model import JOINT, Citation, Document, DocumentView, Hit, Reference, Signer, Unit
 from chidao.ui_text import (
     ASK_SIGNER_THIS,
     FILE_COLUMN,
@@ -44,12 +44,19 @@ def unit_label(unit: Unit) -> str:
     return KIND_LABELS.get(unit.kind, PARAGRAPH_WORD)
 
 
+def issuers(issuer: str) -> list[str]:
+    """The issuing bodies of a document: one, or those of a joint document ("A; B" → [A, B])."""
+    return [one for one in issuer.split(JOINT) if one]
+
+
 def signer_text(signer: Signer) -> str:
-    """ "Đặng Ngọc Huy (T/M Ban Thường vụ, Phó Bí thư)", "" when nobody signs."""
-    role = ", ".join(x for x in (signer.on_behalf, signer.role) if x)
-    if signer.name and role:
-        return f"{signer.name} ({role})"
-    return signer.name or role
+    """ "Đặng Ngọc Huy (T/M Ban Thường vụ, Phó Bí thư)", "" when nobody signs; the signers of a
+    joint document one after the other: "Mai Văn Đức (…, Chủ tịch); Quách Thành Nhân (Giám đốc …)"."""
+    texts = []
+    for one in signer.each():
+        role = ", ".join(x for x in (one.on_behalf, one.role) if x)
+        texts.append(f"{one.name} ({role})" if one.name and role else one.name or role)
+    return "; ".join(t for t in texts if t)
 
 
 def document_facts(document: Document) -> str:
@@ -171,7 +178,7 @@ def filter_choices(documents: Sequence[Document]) -> dict[str, list]:
     md = [d.metadata for d in documents]
     return {
         "doc_type": sorted({m.doc_type for m in md if m.doc_type}),
-        "issuer": sorted({m.issuer for m in md if m.issuer}),
+        "issuer": sorted({one for m in md for one in issuers(m.issuer)}),
         "year": sorted({int(m.date[:4]) for m in md if m.date[:4].isdigit()}),
         "doc": [d.id for d in documents],
     }

@@ -7,7 +7,7 @@ import re
 from chidao.core.model import Metadata, Signer
 from chidao.core.vncase import LOWER, UPPER, is_upper
 from ingest import metadata as md
-from ingest.lines import DASH, Line, classify, columns, ends_sentence
+from ingest.lines import DASH, Line, classify, columns, ends_sentence, is_table_row
 
 APPENDIX = re.compile(r"^PH[ỤU]\s*L[ỤU]C\b", re.IGNORECASE)  # "Phụ lục" = appendix
 # The issuing body is the subject of the directive verb in the opening paragraph:
@@ -44,6 +44,15 @@ def front_matter(lines: list[Line]) -> tuple[list[tuple[str, int, int]], int]:
             out.append(("header", i, i))  # "HỎA TỐC" stamped between the header and the title
             i = next_nonblank(lines, i + 1)
             continue
+        if md.is_number_date_line(line.text):
+            # "Số 52-TB/TU" / "Ngày 24 tháng 10 năm 2025" printed apart from the header block, e.g.
+            # under the title: header fields wherever the front matter holds them.
+            last = i
+            while last + 1 < len(lines) and md.is_number_date_line(lines[last + 1].text):
+                last += 1
+            out.append(("header", i, last))
+            i = next_nonblank(lines, last + 1)
+            continue
         if md.SUBJECT_PREFIX.match(line.clean) and (two := _subject_beside_recipients(lines, i)):
             out.append(("title", i, two[1]))
             i = next_nonblank(lines, two[1] + 1)
@@ -61,6 +70,9 @@ def front_matter(lines: list[Line]) -> tuple[list[tuple[str, int, int]], int]:
 
 
 def _is_header(line: Line) -> bool:
+    parts = md.cells(line.text)
+    if parts and all(md.RULE.fullmatch(p) for p in parts):
+        return True  # "---      ---": the rules under the header's two columns
     if (
         not line.text
         or APPENDIX.match(line.clean)
@@ -182,7 +194,8 @@ def closing_blocks(lines: list[Line], lo: int) -> list[tuple[str, int, int]]:
         out.append(("cc", cc, last))
     sig = _signature(lines, lo, cc)
     if sig:
-        if out and sig[0] <= out[0][2]:  # a table row holds both: one closing block
+        if out and sig[0] <= out[0][2] and sig[1] >= out[0][1]:
+            # The two share lines (a table row, two columns side by side): one closing block.
             first = min(sig[0], out[0][1])
             return [("signature", first, max(sig[1], out[0][2]))]
         out.append(("signature", *sig))
@@ -217,6 +230,40 @@ def _signature(lines: list[Line], lo: int, cc: int | None) -> tuple[int, int] | 
                 return first, j
         j += 1
     return first, last
+
+
+def _closing_columns(lines: list[Line], a: int, b: int) -> tuple[list[str], list[list[str]]]:
+    """("Nơi nhận" cells, the cells of each signer) of a closing block, told apart by column.
+
+    Side by side, "Nơi nhận" and its list stand in one column and the signature in another, so a
+    list entry in capitals ("- UBKTTU,") is not the signer's role and the name set apart on its own
+    line is not a list entry. A joint document prints its signers side by side too: one column per
+    name on the names' line. Flattened text keeps the columns as runs of spaces; a reader's table
+    row as " | " cells."""
+    rows = [_positioned(lines[k]) for k in range(a, b + 1) if lines[k].text]
+    cells = [cell for row in rows for cell in row]
+    cc_col = next((c for c, t in cells if md.CC_MARK.match(t)), None)
+    cc: list[str] = []
+    if cc_col is not None:
+        sig_cols = [c for c, t in cells if c > cc_col and (md.ON_BEHALF.match(t) or md.is_name(t))]
+        bound = (cc_col + min(sig_cols)) / 2 if sig_cols else float("inf")
+        cc = [t for c, t in cells if c < bound]
+        rows = [[(c, t) for c, t in row if c >= bound] for row in rows]
+    names = max(([c for c, t in row if md.is_name(t)] for row in rows), key=len, default=[])
+    bounds = [(x + y) / 2 for x, y in zip(names, names[1:], strict=False)]
+    signers: list[list[str]] = [[] for _ in range(len(bounds) + 1)]
+    for row in rows:
+        for c, t in row:
+            signers[sum(c >= x for x in bounds)].append(t)
+    return cc, signers
+
+
+def _positioned(line: Line) -> list[tuple[int, str]]:
+    """(column, text) of the cells of a line; a " | " row's cells are numbered in hundreds."""
+    if is_table_row(line):
+        parts = [md.strip_markup(p) for p in line.text.strip().strip("|").split("|")]
+        return [(100 * k, p) for k, p in enumerate(parts) if p]
+    return [(c, t) for c, t in ((c, md.strip_markup(t)) for c, t in columns(line)) if t]
 
 
 def next_nonblank(lines: list[Line], i: int) -> int:
@@ -272,10 +319,10 @@ def read_metadata(
         if kind == "cc":
             cc = md.list_entries(block, md.CC_MARK)
         else:
-            signer = md.signer_from(block)
-            if not cc and any(md.CC_MARK.match(c) for line in block for c in md.cells(line)):
-                left = [md.cells(line)[0] for line in block if md.cells(line)]
-                cc = md.list_entries(left, md.CC_MARK)
+            cc_cells, columns_ = _closing_columns(lines, a, b)
+            signer = Signer.joint(tuple(md.signer_from(cells) for cells in columns_))
+            if not cc and cc_cells:
+                cc = md.list_entries(cc_cells, md.CC_MARK)
     if not doc_type:
         doc_type = md.kind_of_number(number)
     if not doc_type and recipients:

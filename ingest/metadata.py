@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from chidao.core.model import Signer
+from chidao.core.model import JOINT, Signer
+from chidao.core.orgs import BODY_HEADS, COMMITTEE_HEADS
 from chidao.core.text import fold
 from chidao.core.vncase import LOWER, UPPER, is_upper, written_case
 from chidao.core.vocab import KIND_HEADINGS, kind_of_code
@@ -42,12 +43,20 @@ PLACE_DATE = re.compile(
     r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
     re.IGNORECASE,
 )
+# The date alone on its line, without the place ("Ngày 24 tháng 10 năm 2025"), as some headers
+# print it under the number or under the title.
+DATE_LINE = re.compile(
+    r"^ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})\s*\.?$", re.IGNORECASE
+)
+# A rule printed under a header's body ("-----", "*", a row of underscores). In the left column of a
+# joint header it also parts one issuing body from the next.
+RULE = re.compile(r"[-_*=]{3,}|\*")
 # A header line naming only an area, printed under the body it belongs to ("ỦY BAN NHÂN DÂN",
 # "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "HỘI ĐỒNG NHÂN DÂN" over "TỈNH HẢI LÂM").
 _AREA_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!ỦY\b)\S")
 # A header line naming an organ of the Party committee printed above it ("BAN THƯỜNG VỤ" = standing
 # committee, "THƯỜNG TRỰC" = standing members, "BAN CHẤP HÀNH" = executive committee): no body alone.
-_ORGAN_LINE = re.compile(r"BAN\s+THƯỜNG\s+VỤ|THƯỜNG\s+TRỰC|BAN\s+CHẤP\s+HÀNH")
+_ORGAN_LINE = re.compile(r"BAN\s+THƯỜNG\s+VỤ|(?:BAN\s+)?THƯỜNG\s+TRỰC|BAN\s+CHẤP\s+HÀNH")
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\s{3,}")
 _MARKUP = re.compile(r"\*{1,3}|_{2,}|^#{1,6}\s+")
 _NAME = re.compile(rf"^{UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*){{1,5}}$")
@@ -125,38 +134,65 @@ def is_header_line(line: str) -> bool:
         or (is_upper(p) and not kind_of_heading(p))
         or NUMBER.match(p)
         or PLACE_DATE.match(p)
+        or DATE_LINE.match(p)
         or is_motto(p)
         for p in parts
     )
 
 
+def is_number_date_line(line: str) -> bool:
+    """True for a line holding only the number and/or the date ("Số 52-TB/TU", "Ngày 24 tháng 10
+    năm 2025", "Số 04/QC    Hòa Hải, ngày …"): header fields wherever the header region prints them."""
+    parts = cells(line)
+    return bool(parts) and all(NUMBER.match(p) or PLACE_DATE.match(p) or DATE_LINE.match(p) for p in parts)
+
+
 def header_fields(lines: Sequence[str]) -> tuple[str, str, str, str]:
-    """(number, ISO date, place, issuer) read off the header lines."""
+    """(number, ISO date, place, issuer) read off the header lines.
+
+    A joint header stacks its issuing bodies in the left column, a rule between them ("ỦY BAN MẶT
+    TRẬN … / BAN THƯỜNG TRỰC / --- / ỦY BAN NHÂN DÂN TỈNH … / SỞ …"): each is named, JOINT-parted."""
     number = date = place = ""
-    issuers: list[str] = []
+    groups: list[list[str]] = [[]]
     for line in lines:
-        for cell in cells(line):
+        parts = cells(line)
+        if any(RULE.fullmatch(c) for c in parts) and "|" not in line and groups[-1]:
+            groups.append([])  # a rule (not a Markdown table's separator row) closes a body's lines
+        for cell in parts:
             if m := NUMBER.match(cell):
                 number = number or m.group(1).rstrip(".,")
             elif m := PLACE_DATE.match(cell):
                 if not date:
                     date, place = iso_date(m["d"], m["m"], m["y"]), m["place"].strip()
+            elif m := DATE_LINE.match(cell):
+                date = date or iso_date(m["d"], m["m"], m["y"])
             elif (
                 is_upper(cell)
                 and not is_motto(cell)
                 and not kind_of_heading(cell)
                 and not URGENCY_MARK.match(cell)
             ):
-                issuers.append(cell)
+                groups[-1].append(cell)
+    issuers = [issuer for group in groups if (issuer := _issuer_of(group))]
+    return number, date, place, JOINT.join(dict.fromkeys(issuers))
+
+
+def _issuer_of(lines: list[str]) -> str:
+    """The issuing body named by the lines of one header stack, in written case."""
+    issuers = list(lines)
     # The bottom line of the left column is the issuing body ("BAN TUYÊN GIÁO" under "TỈNH ỦY …"),
     # unless it only names the area of the body above it: "ỦY BAN NHÂN DÂN" / "TỈNH HẢI LÂM".
     if len(issuers) >= 2 and _AREA_LINE.match(issuers[-1]):
         issuers[-2:] = [f"{issuers[-2]} {issuers[-1]}"]
-    # "BAN THƯỜNG VỤ" under "TỈNH ỦY NGÀN SƠN": an organ of the committee above, named with it.
+    # "BAN THƯỜNG VỤ" under "TỈNH ỦY NGÀN SƠN": an organ of the committee above, named with it;
+    # "ỦY BAN MẶT TRẬN … / TỈNH HÒA HẢI / BAN THƯỜNG TRỰC": the area goes with the body first.
     if len(issuers) >= 2 and _ORGAN_LINE.fullmatch(issuers[-1]):
-        issuers[-2:] = [f"{issuers[-1]} {issuers[-2]}"]
-    issuer = written_case(issuers[-1]) if issuers else ""
-    return number, date, place, issuer
+        above = issuers[-2]
+        if len(issuers) >= 3 and _AREA_LINE.match(above):
+            issuers[-3:-1] = [f"{issuers[-3]} {above}"]
+            above = issuers[-2]
+        issuers[-2:] = [f"{issuers[-1]} {above}"]
+    return written_case(issuers[-1]) if issuers else ""
 
 
 def issuer_of_number(number: str) -> str:
@@ -230,16 +266,33 @@ def signer_from(lines: Sequence[str]) -> Signer:
     on_behalf: list[str] = []
     roles: list[str] = []
     name = ""
+    upper = [c for line in lines for c in cells(line) if is_upper(c) and not ON_BEHALF.match(c)]
+    after_on_behalf = False
     for line in lines:
         for cell in cells(line):
             if ON_BEHALF.match(cell):
                 on_behalf.append(written_case(cell))
-            elif is_upper(cell):
+                after_on_behalf = True
+                continue
+            if is_upper(cell):
+                # "T/M BAN THƯỜNG TRỰC / ỦY BAN MTTQ VIỆT NAM TỈNH / CHỦ TỊCH": a body's name right
+                # under the on-behalf line, with the role still to come, completes the body.
+                if after_on_behalf and cell != upper[-1] and _names_body(cell):
+                    on_behalf[-1] = f"{on_behalf[-1]} {written_case(cell)}"
+                    continue
                 roles.append(written_case(cell))
             elif is_name(cell):
                 name = cell.rstrip(".")
+            after_on_behalf = False
     # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" keeps both on-behalf lines.
     return Signer(name=name, role=" ".join(roles), on_behalf=", ".join(on_behalf))
+
+
+def _names_body(text: str) -> bool:
+    """True for a line in capitals that opens with the head of a unit name ("ỦY BAN …", "BAN …",
+    "TỈNH ỦY …", "SỞ …"), not with a person's role ("CHỦ TỊCH", "PHÓ BÍ THƯ")."""
+    folded = fold(text)
+    return any(folded == h or folded.startswith(h + " ") for h in (*COMMITTEE_HEADS, *BODY_HEADS))
 
 
 def speaker_from_title(title: str) -> Signer:

@@ -126,7 +126,10 @@ def _parse_body(lines: list[Line], lo: int, closing: list[tuple[str, int, int]],
         text = " ".join(lines[k].clean for k in range(block.first, block.last + 1) if lines[k].clean)
         heading_text = text if rank <= 2 else _short(first_clean)
         headline = not ends_sentence(lines[block.last].clean)
-        container = rank <= 3 or headline or text.endswith(":")
+        # "1. Ghi nhận kết quả bước đầu" / "Đặc khu …." in one block (no blank lines to part them):
+        # a heading line with its first paragraph, so the paragraphs after it are its own too.
+        titled = block.last > block.first and not ends_sentence(first_clean) and rank >= 3
+        container = rank <= 3 or headline or titled or text.endswith(":")
         parent = stack[-1] if stack else None
         node = _Node(kind, label, start, end, parent, heading_text, rank, container)
         node.absorbs = headline and rank >= 3

@@ -155,8 +155,9 @@ def fact_unit(document: Document, units: Sequence[Unit], fact: str, question: st
         return [u for u in units if u.kind in kinds]
 
     if fact == "signer":
-        holders = [u for u in of_kind("signature") if not md.signer.name or md.signer.name in u.text]
-        holders = holders or [u for u in units if md.signer.name and md.signer.name in u.text]
+        names = [s.name for s in md.signer.each() if s.name]
+        holders = [u for u in of_kind("signature") if not names or any(n in u.text for n in names)]
+        holders = holders or [u for u in units if any(n in u.text for n in names)]
         return holders[-1] if holders else None
     if fact == "recipients":
         wants_cc = bool(_REPORT.search(folded_words(question))) or not md.recipients
@@ -167,8 +168,10 @@ def fact_unit(document: Document, units: Sequence[Unit], fact: str, question: st
         return next((u for u in units[:_HEAD_UNITS] if _WORDY_DATE.search(u.text)), None)
     if fact == "date" and md.date:
         day = int(md.date[8:10])
-        dated = [u for u in units if re.search(rf"ngày 0?{day}\b", u.text) and md.date[:4] in u.text]
-        return (header + dated)[0] if header + dated else None
+        dated = [u for u in units if re.search(rf"(?i)ngày 0?{day}\b", u.text) and md.date[:4] in u.text]
+        # The header block that prints the date first: it may stand apart, under the title.
+        first = [u for u in dated if u.kind == "header"] + header + dated
+        return first[0] if first else None
     if fact == "number" and md.number:
         return next((u for u in units if md.number in u.text), None)
     first = header or of_kind("title")
@@ -177,9 +180,12 @@ def fact_unit(document: Document, units: Sequence[Unit], fact: str, question: st
 
 def _fact_value(document: Document, fact: str, question: str, units: Sequence[Unit]) -> str:
     md = document.metadata
-    if fact == "signer":
-        role = ", ".join(x for x in (md.signer.role, md.signer.on_behalf) if x)
-        return f"{md.signer.name} — {role}" if md.signer.name and role else md.signer.name or NO_VALUE
+    if fact == "signer":  # the signers of a joint document one after the other
+        values = []
+        for one in md.signer.each():
+            role = ", ".join(x for x in (one.role, one.on_behalf) if x)
+            values.append(f"{one.name} — {role}" if one.name and role else one.name)
+        return "; ".join(v for v in values if v) or NO_VALUE
     if fact == "date":
         if md.date:
             return format_date(md.date)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from chidao.core.model import Answer, Citation, Document, Hit, Reference, Unit
+from chidao.core.model import JOINT, Answer, Citation, Document, Hit, Reference, Unit
 from chidao.core.text import fold
 from chidao.core.vocab import TITLED_KINDS
 
@@ -54,6 +54,7 @@ def document_phrase(document: Document) -> str:
 def _named(kind: str, number: str, date: str, issuer: str) -> str:
     """ "Công văn số 2862/MTTW-BTT ngày 31/8/2021 của …": kind, then the parts that are known."""
     parts = [kind, f"số {number}" if number else "", f"ngày {format_date(date)}" if date else ""]
+    issuer = issuer.replace(JOINT, " và ")  # a joint document: "của Ban Thường trực … và Sở …"
     return " ".join([p for p in parts if p] + ([f"của {issuer}"] if issuer else []))
 
 

@@ -54,13 +54,51 @@ class RawText:
     warnings: tuple[str, ...] = ()
 
 
+# A joint document (a quy chế phối hợp of two bodies, signed side by side) holds its issuers and the
+# fields of its signers in one string each, in the order printed, parted by this separator: issuer
+# "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh X; Sở Nông nghiệp và Môi trường".
+JOINT = "; "
+
+
 @dataclass(frozen=True, slots=True)
 class Signer:
-    """The person who signs (or delivers, for a speech) a document."""
+    """The person who signs (or delivers, for a speech) a document.
+
+    Signers of a joint document share one Signer whose fields are aligned JOINT-lists (an empty
+    slot where one of them has no such field); `each()` gives them apart."""
 
     name: str = ""
     role: str = ""  # e.g. "Phó Bí thư"
     on_behalf: str = ""  # e.g. "T/M Ban Thường vụ", "K/T Trưởng ban", "T/L Ban Thường vụ"
+
+    @classmethod
+    def joint(cls, signers: tuple[Signer, ...]) -> Signer:
+        """One Signer holding several signers printed side by side (just the one when alone)."""
+        if len(signers) == 1:
+            return signers[0]
+
+        def field_of(values: list[str]) -> str:
+            return JOINT.join(values) if any(values) else ""
+
+        return cls(
+            name=field_of([s.name for s in signers]),
+            role=field_of([s.role for s in signers]),
+            on_behalf=field_of([s.on_behalf for s in signers]),
+        )
+
+    def each(self) -> tuple[Signer, ...]:
+        """The signers held: one, or those of a joint document in the order printed."""
+        names = self.name.split(JOINT)
+        if len(names) < 2:
+            return (self,)
+
+        def slot(value: str, i: int) -> str:
+            parts = value.split(JOINT) if value else []
+            return parts[i].strip() if i < len(parts) else ""
+
+        return tuple(
+            Signer(name.strip(), slot(self.role, i), slot(self.on_behalf, i)) for i, name in enumerate(names)
+        )
 
 
 @dataclass(frozen=True, slots=True)
