@@ -203,14 +203,20 @@ def _shoot(browser, name: str) -> dict[str, Path]:
 
 def _fold_sidebar(browser) -> None:
     """Close the sidebar a phone shows over the page (as a user does after picking a page)."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
-
-    if browser.find_elements(By.CSS_SELECTOR, '[data-testid="stSidebar"][aria-expanded="true"]'):
-        for button in browser.find_elements(
-            By.CSS_SELECTOR, '[data-testid="stSidebarCollapseButton"] button'
-        ):
-            browser.execute_script("arguments[0].click()", button)
     from selenium.webdriver.support.ui import WebDriverWait
+
+    def folded(driver) -> bool:
+        # Streamlit may redraw the sidebar under the click (a stale element): found again then.
+        if driver.find_elements(By.CSS_SELECTOR, '[data-testid="stSidebar"][aria-expanded="true"]'):
+            for button in driver.find_elements(
+                By.CSS_SELECTOR, '[data-testid="stSidebarCollapseButton"] button'
+            ):
+                driver.execute_script("arguments[0].click()", button)
+        return True
+
+    WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,)).until(folded)
 
     # Until its slide-out animation has ended: nothing of it left inside the window.
     WebDriverWait(browser, 10).until(
@@ -229,10 +235,9 @@ def _open_page(browser, title: str) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    for button in browser.find_elements(By.CSS_SELECTOR, '[data-testid="stExpandSidebarButton"]'):
-        browser.execute_script("arguments[0].click()", button)
-
     def clicked(driver):
+        for button in driver.find_elements(By.CSS_SELECTOR, '[data-testid="stExpandSidebarButton"]'):
+            driver.execute_script("arguments[0].click()", button)
         links = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stSidebarNav"] a')
         link = next((a for a in links if a.get_attribute("textContent").strip() == title), None)
         if link is None or not link.is_displayed():
