@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from chidao.core.orgs import ABBREVIATIONS
 from chidao.core.text import fold
 
 # Vietnamese writes a name by capitalising the first syllable of each component word
@@ -78,6 +79,7 @@ _COMPOUNDS = (
     "Xã hội",
     "Thanh tra",
     "Quân sự",
+    "Chỉ huy",
     "Công an",
     "Chính trị",
     "Doanh nghiệp",
@@ -100,7 +102,11 @@ _LOWER = frozenset({"tỉnh", "huyện", "xã", "và", "của", "các", "về", 
 # Abbreviations are written as they are: "T/M" (thay mặt, on behalf of), "K/T" (ký thay, signed
 # for), "TM.", "UBND" (Ủy ban nhân dân)…
 _KEEP = re.compile(r"^[A-ZĐ]+[/.][A-ZĐ/.]*$")
-_ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "BTV", "BCH", "UBKT", "TW", "TU", "CP", "ĐCSVN"})
+_ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "BTV", "BCH", "UBKT", "TW", "TU", "CP", "ĐCSVN"}) | {
+    a
+    for a in ABBREVIATIONS
+    if len(a) > 2  # "ĐOÀN TNCS HỒ CHÍ MINH" → "Đoàn TNCS Hồ Chí Minh"
+}
 
 
 def is_upper(text: str) -> bool:
