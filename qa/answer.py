@@ -18,7 +18,7 @@ from qa.facts import answer_fact, answer_related, same_kind
 from qa.highlight import highlight, overlap, split_sentences
 from qa.intent import Intent, detect_intent
 from qa.learning import assignment_head
-from qa.search import Retriever, lead_in, structured
+from qa.search import Retriever, after_lead_in, lead_in, structured
 from qa.tables import task_row
 from qa.tasklist import gives_work, strip_markup, task_text
 from qa.titles import under_title
@@ -246,9 +246,9 @@ def _cite(intent: Intent, hit: Hit, lib: LibraryIndex) -> Citation:
     lead = lead_in(hit.unit, lib)
     if not lead:
         return make_citation(hit, spans, deadline)
-    shift = len(lead) + 1
     own = spans or split_sentences(hit.unit.text)[:1]
-    shown = replace(hit, unit=replace(hit.unit, text=f"{lead}\n{hit.unit.text}"))
+    shown = after_lead_in(hit, lead)
+    shift = len(shown.unit.text) - len(hit.unit.text)  # the element's own text ends the shown text
     spans = (*split_sentences(lead), *((s + shift, e + shift) for s, e in own))
     return make_citation(shown, spans, deadline)
 

@@ -10,7 +10,7 @@ from chidao.core.model import Answer, Citation, Document, Filters, Hit, Referenc
 from chidao.core.numbers import leading_number
 from chidao.core.text import fold, folded_words, nfc, syllables
 from chidao.core.vncase import LOWER, UPPER
-from chidao.core.vocab import KIND_BY_NAME, KIND_PATTERN
+from chidao.core.vocab import KIND_BY_FOLDED, KIND_BY_NAME, KIND_PATTERN
 from qa.corpus import LibraryIndex
 from qa.highlight import highlight, overlap
 from qa.intent import RELATION_PATTERNS, Intent
@@ -101,9 +101,7 @@ def asked_kind(question: str) -> str:
         according = before[-1:] == ["theo"] and (numbered or named or written[:1].isupper())
         rest = text[match.end(1) :].lower()
         if according or (not before and (numbered or named or _DOCUMENT_DOES.search(rest))):
-            return KIND_BY_NAME.get(written, "") or next(
-                (kind for name, kind in KIND_BY_NAME.items() if fold(name) == fold(written)), ""
-            )
+            return KIND_BY_NAME.get(written, "") or KIND_BY_FOLDED.get(fold(written), "")
     return ""
 
 

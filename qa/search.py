@@ -149,10 +149,13 @@ def with_lead_in(hits: list[Hit], lib: LibraryIndex) -> list[Hit]:
     out = []
     for hit in hits:
         lead = lead_in(hit.unit, lib)
-        if lead:
-            hit = replace(hit, unit=replace(hit.unit, text=f"{lead}\n{hit.unit.text}"))
-        out.append(hit)
+        out.append(after_lead_in(hit, lead) if lead else hit)
     return out
+
+
+def after_lead_in(hit: Hit, lead: str) -> Hit:
+    """The hit with its unit's text shown after the lead-in: the lead-in, a line break, its text."""
+    return replace(hit, unit=replace(hit.unit, text=f"{lead}\n{hit.unit.text}"))
 
 
 def _fact_hits(intent: Intent, hits: list[Hit], lib: LibraryIndex) -> list[Hit]:
