@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from chidao.core.cite import answer_to_json, hit_to_json
+from chidao.core.cite import answer_to_json, hit_to_json, signer_text
 from chidao.core.errors import ChidaoError
 from chidao.core.model import Filters
 from chidao.library import Library
@@ -218,10 +218,7 @@ def show(doc: str, store: Path | None) -> None:
     ):
         click.echo(f"{name}: {value or '-'}")
     click.echo("Kính gửi: " + ("; ".join(md.recipients) or "-"))
-    signer = "; ".join(
-        ", ".join(x for x in (one.name, one.role, one.on_behalf) if x) for one in md.signer.each()
-    )
-    click.echo(f"Người ký: {signer or '-'}")
+    click.echo(f"Người ký: {signer_text(md.signer) or '-'}")
     click.echo("Nơi nhận: " + ("; ".join(md.cc) or "-"))
     click.echo("\nCấu trúc:")
     for unit in view.units:

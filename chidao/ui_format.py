@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import quote
 
 from chidao.core import cite
-from chidao.core.model import JOINT, Citation, Document, DocumentView, Hit, Reference, Signer, Unit
+from chidao.core.cite import signer_text
+from chidao.core.model import JOINT, Citation, Document, DocumentView, Hit, Reference, Unit
 from chidao.ui_text import (
     ASK_SIGNER_THIS,
     FILE_COLUMN,
@@ -47,16 +48,6 @@ def unit_label(unit: Unit) -> str:
 def issuers(issuer: str) -> list[str]:
     """The issuing bodies of a document: one, or those of a joint document ("A; B" → [A, B])."""
     return [one for one in issuer.split(JOINT) if one]
-
-
-def signer_text(signer: Signer) -> str:
-    """ "Đặng Ngọc Huy (T/M Ban Thường vụ, Phó Bí thư)", "" when nobody signs; the signers of a
-    joint document one after the other: "Mai Văn Đức (…, Chủ tịch); Quách Thành Nhân (Giám đốc …)"."""
-    texts = []
-    for one in signer.each():
-        role = ", ".join(x for x in (one.on_behalf, one.role) if x)
-        texts.append(f"{one.name} ({role})" if one.name and role else one.name or role)
-    return "; ".join(t for t in texts if t)
 
 
 def document_facts(document: Document) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from chidao.core.cite import document_phrase, format_date, make_citation, reference_phrase
+from chidao.core.cite import document_phrase, format_date, make_citation, reference_phrase, signer_text
 from chidao.core.model import Answer, Citation, Document, Filters, Hit, Reference, Unit
 from chidao.core.numbers import leading_number
 from chidao.core.text import fold, folded_words, nfc, syllables
@@ -179,11 +179,7 @@ def fact_unit(document: Document, units: Sequence[Unit], fact: str, question: st
 def _fact_value(document: Document, fact: str, question: str, units: Sequence[Unit]) -> str:
     md = document.metadata
     if fact == "signer":  # the signers of a joint document one after the other
-        values = []
-        for one in md.signer.each():
-            role = ", ".join(x for x in (one.role, one.on_behalf) if x)
-            values.append(f"{one.name} — {role}" if one.name and role else one.name)
-        return "; ".join(v for v in values if v) or NO_VALUE
+        return signer_text(md.signer) or NO_VALUE
     if fact == "date":
         if md.date:
             return format_date(md.date)

@@ -60,7 +60,7 @@ def test_docs_and_show(store_copy):
     (doc,) = [json.loads(x) for x in docs.stdout.splitlines()]
     assert (doc["doc"], doc["type"], doc["number"], doc["units"]) == (SEED.name, "Công văn", "", 9)
     show = run("show", "--store", str(store_copy), SEED.name).stdout
-    assert "Người ký: Đặng Ngọc Huy, Phó Bí thư, T/M Ban Thường vụ" in show
+    assert "Người ký: Đặng Ngọc Huy (T/M Ban Thường vụ, Phó Bí thư)" in show
     assert "'Công văn số 2862/MTTW-BTT ngày 31/8/2021' → chưa có trong thư viện" in show
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from chidao.core.model import JOINT, Answer, Citation, Document, Hit, Reference, Unit
+from chidao.core.model import JOINT, Answer, Citation, Document, Hit, Reference, Signer, Unit
 from chidao.core.text import fold
 from chidao.core.vocab import TITLED_KINDS
 
@@ -24,6 +24,17 @@ NO_DATE = "không ngày"  # "no date"
 TABLE_ROW = "Phụ lục, dòng"  # "Appendix, row"
 ITEM = "mục"  # "item"
 _ARTICLE = re.compile(r"^(Điều\s+\d+\w*)(?:\.(\d+))?(?:\.(\w+))?$", re.IGNORECASE)
+
+
+def signer_text(signer: Signer) -> str:
+    """Who signed, as the signature block reads: "Đặng Ngọc Huy (T/M Ban Thường vụ, Phó Bí thư)", ""
+    when nobody signs; the signers of a joint document one after the other, "; " between them. One
+    form for answers, citations, the app and the command line."""
+    texts = []
+    for one in signer.each():
+        role = ", ".join(x for x in (one.on_behalf, one.role) if x)
+        texts.append(f"{one.name} ({role})" if one.name and role else one.name or role)
+    return "; ".join(t for t in texts if t)
 
 
 def format_date(iso: str, *, padded: bool = False) -> str:

@@ -146,8 +146,8 @@ def test_who_signed_a_joint_document_names_both(tmp_path: Path) -> None:
     assert signed.text.splitlines()[:2] == [
         "Quy chế số 02/QCPH-MTTQ-SYT ngày 14/3/2024 của Ban Thường trực Ủy ban Mặt trận Tổ quốc"
         " Việt Nam tỉnh Hải Lâm và Sở Y tế",
-        "Người ký: Phan Văn Tài — Chủ tịch, T/M Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh;"
-        " Lý Thị Hồng Nga — Giám đốc Sở Y tế",
+        "Người ký: Phan Văn Tài (T/M Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh, Chủ tịch);"
+        " Lý Thị Hồng Nga (Giám đốc Sở Y tế)",
     ]
     assert signed.citations[0].hit.unit.kind == "signature"
     assert dated.text.splitlines()[0] == "Thông báo số 88-TB/TU ngày 05/6/2024 của Tỉnh ủy Hải Lâm"

@@ -22,7 +22,7 @@ def test_who_signed_this_dispatch(lib):
     assert (result.status, result.intent) == ("found", "fact")
     assert result.text.splitlines() == [
         "Công văn của Ban Thường vụ Tỉnh ủy (không số, không ngày)",
-        "Người ký: Đặng Ngọc Huy — Phó Bí thư, T/M Ban Thường vụ",
+        "Người ký: Đặng Ngọc Huy (T/M Ban Thường vụ, Phó Bí thư)",
     ]
     assert [(c.hit.unit.kind, c.citation) for c in result.citations] == [
         ("signature", "Công văn của Ban Thường vụ Tỉnh ủy (không số, không ngày), phần ký")
@@ -172,7 +172,7 @@ def test_signer_and_date_of_a_numbered_document(plan_lib):
     assert plan_lib.ask("Hướng dẫn 05 về tuyên truyền do đồng chí nào ký?").text == signer.text
     assert signer.text.splitlines() == [
         "Hướng dẫn số 05-HD/BTGTU ngày 20/3/2024 của Ban Tuyên giáo",
-        "Người ký: Lê Thị Minh Họa — Phó Trưởng ban, K/T Trưởng ban",
+        "Người ký: Lê Thị Minh Họa (K/T Trưởng ban, Phó Trưởng ban)",
     ]
     assert date.text.splitlines() == [
         "Kế hoạch số 09-KH/TU ngày 10/3/2024 của Tỉnh ủy Hải Lâm",
