@@ -279,8 +279,8 @@ class Library(Ingesting):
         """Answer a question with cited, highlighted units, or status "not_found".
 
         >>> answer = lib.ask("Ai ký công văn này?")
-        >>> answer.text
-        'Đặng Ngọc Huy — Phó Bí thư, T/M Ban Thường vụ'
+        >>> answer.text.splitlines()[1]
+        'Người ký: Đặng Ngọc Huy (T/M Ban Thường vụ, Phó Bí thư)'
         """
         from qa.answer import answer
 
