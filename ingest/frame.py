@@ -153,6 +153,8 @@ def _is_subtitle(line: Line) -> bool:
     subtitle ("## của đồng chí …"), none of them a structural marker."""
     if classify(line)[0] not in ("heading", "paragraph") or APPENDIX.match(line.clean):
         return False
+    if md.BYLINE.match(line.clean) or md.OCCASION.fullmatch(line.clean):
+        return True  # a speech's "Của đồng chí X, …" and its "(Xã Y, ngày …)" under the title
     return line.clean[:1].islower() or is_upper(line.clean) or line.markdown_level > 0
 
 
@@ -331,6 +333,8 @@ def read_metadata(
         signer = md.speaker_from_title(title)
     if doc_type == "Bài phát biểu" and not date:
         date = md.date_in_title(title)  # a speech is dated by its occasion: "…, ngày 16/12/2025"
+    if doc_type == "Bài phát biểu" and not place:
+        place = md.place_in_title(title)  # "… (Đặc khu Cồn Mây, ngày 27 tháng 9 năm 2025)"
     if not date:
         date, place = md.find_place_date([ln.text for ln in lines[-15:] if ln.text])
     if not issuer and (by_number := md.issuer_of_number(number)):

@@ -62,7 +62,8 @@ _MARKUP = re.compile(r"\*{1,3}|_{2,}|^#{1,6}\s+")
 _NAME = re.compile(rf"^{UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*){{1,5}}$")
 # "TRÍCH" (excerpt of) before a kind heading: the excerpt is read as a document of that kind.
 _EXCERPT = re.compile(r"^TRÍCH\s+(?!YẾU\b|LỤC\b)")
-_SIGNED = re.compile(r"^\(?\s*(?:đã\s+ký|đã ký và đóng dấu|ký tên)\s*\)?$", re.IGNORECASE)
+# "(đã ký)", "(Ký, đóng dấu)" where the signature stood; OCR may join the name after it on one line.
+_SIGNED = re.compile(r"^\(\s*(?:đã\s+)?ký(?:\s+tên)?(?:\s*(?:,|và)\s*đóng\s+dấu)?\s*\)\s*", re.IGNORECASE)
 # A title's lead before its "về …" subject: a line in capitals (meeting, "KẾT LUẬN CỦA …") or
 # "của <issuing body>" (not "của đồng chí …", the speaker of a speech).
 _LEAD_BEFORE_SUBJECT = re.compile(r"^(?![Vv]ề\s|VỀ\s)(?P<lead>.+?)\s+(?=[Vv]ề\s|VỀ\s)")
@@ -70,6 +71,10 @@ _ISSUED_BY = re.compile(rf"của\s+{UPPER}\w*(?:\s+\w+){{0,8}}")
 _TITLE_DATE = re.compile(
     r"\bngày\s+(?:(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
 )
+# A speech's byline and occasion, printed under its title: "Của đồng chí X, Bí thư Tỉnh ủy" and
+# "(Xã Thàng Pò, ngày 01 tháng 3 năm 2026)".
+BYLINE = re.compile(r"^(?:của|Của|CỦA)\s+(?:đồng\s+chí|ông|bà|Đồng\s+chí|ĐỒNG\s+CHÍ)\s")
+OCCASION = re.compile(r"\((?P<inner>[^()]*\bngày\s+\d[^()]*)\)\.?")
 _SPEAKER = re.compile(rf"(?:của\s+)?(?:đồng\s+chí|ông|bà)\s+(?P<name>{UPPER}\w*(?:\s+{UPPER}\w*){{1,4}})")
 
 
@@ -142,9 +147,12 @@ def is_header_line(line: str) -> bool:
 
 def is_number_date_line(line: str) -> bool:
     """True for a line holding only the number and/or the date ("Số 52-TB/TU", "Ngày 24 tháng 10
-    năm 2025", "Số 04/QC    Hòa Hải, ngày …"): header fields wherever the header region prints them."""
+    năm 2025", "Số 04/QC    Hòa Hải, ngày …") or the motto above the date ("ĐẢNG CỘNG SẢN VIỆT
+    NAM"): header fields wherever the header region prints them, under the title included."""
     parts = cells(line)
-    return bool(parts) and all(NUMBER.match(p) or PLACE_DATE.match(p) or DATE_LINE.match(p) for p in parts)
+    return bool(parts) and all(
+        NUMBER.match(p) or PLACE_DATE.match(p) or DATE_LINE.match(p) or is_motto(p) for p in parts
+    )
 
 
 def header_fields(lines: Sequence[str]) -> tuple[str, str, str, str]:
@@ -269,7 +277,7 @@ def signer_from(lines: Sequence[str]) -> Signer:
     upper = [c for line in lines for c in cells(line) if is_upper(c) and not ON_BEHALF.match(c)]
     after_on_behalf = False
     for line in lines:
-        for cell in cells(line):
+        for cell in cells(_SIGNED.sub("", line.strip())):
             if ON_BEHALF.match(cell):
                 on_behalf.append(written_case(cell))
                 after_on_behalf = True
@@ -306,13 +314,22 @@ def speaker_from_title(title: str) -> Signer:
     # ương Đảng, Bí thư Tỉnh ủy"); the occasion ends them ("tại Hội nghị …", ", bế mạc Hội nghị …").
     roles: list[str] = []
     for part in title[m.end() :].split(",")[1:]:
-        head = re.split(r"\s+(?:tại|về)\s+", part.strip(), maxsplit=1)
+        head = re.split(r"\s+(?:tại|về)\s+|\s*\(", part.strip(), maxsplit=1)
         if not head[0][:1].isupper():
             break
         roles.append(head[0])
         if len(head) > 1:
             break  # "Bí thư Tỉnh ủy tại Hội nghị …": the occasion began inside this part
     return Signer(name=m["name"], role=", ".join(roles))
+
+
+def place_in_title(title: str) -> str:
+    """The place of a speech's occasion written in its title: "(Đặc khu Cồn Mây, ngày 27 tháng 9 năm
+    2025)" → "Đặc khu Cồn Mây"; "" when none."""
+    for m in OCCASION.finditer(title):
+        if place := PLACE_DATE.match(m["inner"].strip()):
+            return place["place"].strip()
+    return ""
 
 
 def date_in_title(title: str) -> str:

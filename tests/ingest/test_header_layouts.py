@@ -207,3 +207,87 @@ def test_paragraphs_after_an_item_heading_and_its_first_paragraph_belong_to_the_
     later = [u for u in units if u.text.startswith("Chỉ tiêu ")]
     assert [(u.label, u.parent) for u in later] == [("I.2", item.ordinal)] * 2
     assert later[-1].heading == "I. MỤC TIÊU > 2. Chỉ tiêu"
+
+
+# --- 5. the motto and the place-and-date line printed under a dispatch's "V/v" subject ------------
+
+DISPATCH_MOTTO_BELOW = """TỈNH ỦY HẢI LÂM
+        *
+Số 412-CV/TU
+V/v chuẩn bị phương án phòng, chống rét
+cho học sinh bán trú
+
+                                ĐẢNG CỘNG SẢN VIỆT NAM
+                        Hải Lâm, ngày 02 tháng 12 năm 2024
+
+Kính gửi:
+- Đảng ủy UBND tỉnh;
+- Các huyện ủy vùng cao.
+
+Trước đợt không khí lạnh tăng cường, Ban Thường vụ Tỉnh ủy đề nghị:
+
+1. Đảng ủy UBND tỉnh chỉ đạo bổ sung chăn ấm cho các trường bán trú trước ngày 15/12/2024.
+
+                                                T/M BAN THƯỜNG VỤ
+                                                    PHÓ BÍ THƯ
+                                                  Trần Minh Đức
+"""
+
+
+def test_motto_and_date_under_the_subject_are_header_fields_and_recipients_follow() -> None:
+    doc = parse(DISPATCH_MOTTO_BELOW)
+    md = doc.metadata
+    assert (md.number, md.date, md.place) == ("412-CV/TU", "2024-12-02", "Hải Lâm")
+    assert md.recipients == ("Đảng ủy UBND tỉnh;", "Các huyện ủy vùng cao.")
+    assert [u.kind for u in doc.units[:4]] == ["header", "title", "header", "recipients"]
+
+
+# --- 6. a speech: byline and occasion under the title ----------------------------------------------
+
+SPEECH_BYLINE = """DIỄN VĂN KHAI MẠC
+NGÀY HỘI VĂN HÓA CÁC DÂN TỘC TỈNH HẢI LÂM NĂM 2024
+
+Của đồng chí Trần Minh Đức, Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân tỉnh
+(Thị trấn Vân Sơn, ngày 20 tháng 4 năm 2024)
+
+Kính thưa các đồng chí lãnh đạo tỉnh!
+
+Hôm nay, tôi rất vui được dự Ngày hội văn hóa các dân tộc của tỉnh.
+"""
+
+
+def test_a_speech_byline_and_its_occasion_give_speaker_date_and_place() -> None:
+    md = parse(SPEECH_BYLINE).metadata
+    assert md.doc_type == "Bài phát biểu"
+    assert md.signer == Signer("Trần Minh Đức", "Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân tỉnh")
+    assert (md.date, md.place) == ("2024-04-20", "Thị trấn Vân Sơn")
+
+
+# --- 7. OCR reads "(đã ký)" and the name on one line ----------------------------------------------
+
+
+SCANNED_CLOSING = """TỈNH ỦY HẢI LÂM
+Số 90-TB/TU
+
+THÔNG BÁO
+kết luận của Thường trực Tỉnh ủy về phòng, chống rét
+
+1. Các huyện ủy vùng cao rà soát chăn ấm cho học sinh bán trú trước ngày 15/12/2024.
+
+Nơi nhận:
+- Các huyện ủy,
+- Lưu VPTU.
+
+T/L BAN THƯỜNG VỤ
+CHÁNH VĂN PHÒNG
+(đã ký) Trần Văn Quý
+"""
+
+
+def test_the_name_after_a_signed_mark_on_the_same_line_is_the_signer() -> None:
+    signer = parse(SCANNED_CLOSING).metadata.signer
+    assert (signer.name, signer.role, signer.on_behalf) == (
+        "Trần Văn Quý",
+        "Chánh Văn phòng",
+        "T/L Ban Thường vụ",
+    )
