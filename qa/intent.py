@@ -50,14 +50,18 @@ FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "recipients": re.compile(
         r"\b(?:gui (?:toi |den |cho |len )?(?:nhung |cac )?(?:don vi|co quan|noi|ai)"
-        r"(?: nao)?|kinh gui|noi nhan|gui bao cao)\b"
+        r"(?: nao)?|kinh gui|noi nhan"
+        # "gửi báo cáo lên những cơ quan nào" asks whom; "gửi báo cáo 6 tháng trước ngày nào" asks when.
+        r"|gui bao cao (?:(?:toi|den|cho|len|ve) )?(?:nhung |cac )?"
+        r"(?:dau|ai|(?:don vi|co quan|noi)(?: nao)?))\b"
     ),
 }
 # A deadline or time frame: trước ngày nào (before which day), thời hạn (time limit), hạn chót
 # (last day), chậm nhất (at the latest), khi nào / bao giờ (when), mốc thời gian (milestones).
 DEADLINE_PATTERN = re.compile(
     r"\b(?:truoc (?:ngay|thoi diem) nao|thoi han|han chot|cham nhat|khi nao|bao gio|thoi diem nao|"
-    r"moc thoi gian|han (?:den|la)|bao lau|xong truoc|hoan thanh truoc|den ngay nao)\b"
+    r"moc thoi gian|han (?:den|la|nop|gui|bao cao|hoan thanh|cuoi)|bao lau|xong truoc|hoan thanh truoc|"
+    r"den ngay nao)\b"
 )
 # A unit's tasks: phải làm gì (must do what), nhiệm vụ (task), được giao / phân công (assigned).
 TASK_PATTERN = re.compile(

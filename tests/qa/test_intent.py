@@ -30,6 +30,23 @@ def test_which_comrade_signed_is_a_signer_fact(question):
     assert detect_intent(question).facts == ("signer",)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Các đơn vị phải gửi báo cáo 6 tháng và báo cáo năm trước ngày nào?",
+        "Hạn nộp báo cáo năm là ngày nào?",
+        "han gui bao cao so ket la ngay nao",
+    ],
+)
+def test_when_a_report_is_due_is_a_deadline_not_a_document_fact(question):
+    assert (detect_intent(question).kind, detect_intent(question).facts) == ("deadline", ())
+
+
+def test_whom_a_report_goes_to_is_the_recipients_fact():
+    intent = detect_intent("Chỉ thị 19-CT/TU được gửi báo cáo lên những cơ quan nào?")
+    assert (intent.kind, intent.facts) == ("fact", ("recipients",))
+
+
 def test_district_committees_tasks_name_the_class_of_unit():
     intent = detect_intent("Các huyện ủy phải làm gì?", LEARNED)
     assert (intent.kind, intent.org) == (
