@@ -74,11 +74,21 @@ BODY_HEADS = (
     "toa an",
     "vien kiem sat",
     "kho bac",
+    # Forces and field units: "Bộ đội Biên phòng tỉnh", "Đồn Biên phòng Nà Lạn", "Trạm Y tế xã",
+    # "Hạt Kiểm lâm", "Bệnh viện Đa khoa tỉnh".
+    "bo doi",
+    "don",
+    "tram",
+    "hat",
+    "benh vien",
 )
 # Heads that also start ordinary words (hội nghị = meeting, sở dĩ, trường hợp = case, báo cáo =
 # report, phòng chống = prevent …): in written text the next word must be capitalised.
 CAPITAL_AFTER = frozenset(
-    {"hoi", "so", "truong", "bao", "dai", "vien", "phong", "cuc", "chi cuc", "bo", "doan", "ban", "uy ban"}
+    {
+        *("hoi", "so", "truong", "bao", "dai", "vien", "phong", "cuc", "chi cuc", "bo", "doan", "ban"),
+        *("uy ban", "don", "tram", "hat"),
+    }
 )
 # One-syllable heads as written with their accents: in accented text "Bỏ" (drop) is no "Bộ"
 # (ministry), "So" no "Sở" (department), "Đại" no "Đài" (station).
@@ -94,6 +104,9 @@ HEADS_WRITTEN: dict[str, str] = {
     "vien": "viện",
     "phong": "phòng",
     "cuc": "cục",
+    "don": "đồn",
+    "tram": "trạm",
+    "hat": "hạt",
 }
 # What a board or body does: Tuyên giáo (propaganda and education), Dân vận (mass mobilisation),
 # Tổ chức (organisation), Kiểm tra (inspection), Nội chính (internal affairs), Thường vụ (standing
@@ -228,6 +241,12 @@ ABBREVIATIONS: dict[str, str] = {
     "HCM": "Hồ Chí Minh",
     "LĐLĐ": "Liên đoàn Lao động",
     "CHQS": "Chỉ huy Quân sự",
+    # The armed forces as Nơi nhận lists and task tables shorten them ("ĐU BĐBP tỉnh", "Đồn BP Nà
+    # Lạn", "CA tỉnh", "Bộ CHQS tỉnh").
+    "BĐBP": "Bộ đội Biên phòng",
+    "BP": "Biên phòng",
+    "CA": "Công an",
+    "QS": "Quân sự",
     "PTTH": "Phát thanh và Truyền hình",
     "PT-TH": "Phát thanh và Truyền hình",
     "TT&TT": "Thông tin và Truyền thông",

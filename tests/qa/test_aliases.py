@@ -28,6 +28,21 @@ def test_a_department_and_its_shortened_name_are_one_unit():
     assert table.find("Sở Khoa học và Công nghệ phối hợp") == table.find("Sở KH&CN")
 
 
+def test_armed_forces_and_field_units_are_units_under_their_shortened_names():
+    # A border province's plan: "ĐU BĐBP tỉnh" in the task table, "Đồn Biên phòng Nà Lạn" in the text.
+    units = [
+        _unit("table_row", "3 | ĐU BĐBP tỉnh | Tuần tra đường biên | CA tỉnh | Quý I/2026", 0),
+        _unit("item", "2. Đồn Biên phòng Nà Lạn chủ trì, phối hợp duy trì tổ công tác tại thôn Pác Nặm.", 1),
+        _unit("item", "4. Đảng ủy Công an tỉnh chỉ đạo lập chuyên án.", 2),
+    ]
+    table = OrgTable.default(learn_names(units))
+    assert table.find("Đồn BP Nà Lạn phải làm gì?") == table.find("Đồn Biên phòng Nà Lạn") != []
+    assert table.find("Đảng ủy Bộ đội Biên phòng tỉnh phải làm gì?") == table.find("ĐU BĐBP tỉnh") != []
+    assert table.find("ĐU CA tỉnh báo cáo") == table.find("Đảng ủy Công an tỉnh báo cáo") != []
+    # "đơn" (an application) is no "Đồn", "trạm dừng" no "Trạm".
+    assert table.find("đơn đề nghị của công dân") == table.find("trạm dừng nghỉ") == []
+
+
 def test_short_abbreviation_tu_matches_only_in_capitals():
     table = OrgTable.default(["Văn phòng Tỉnh ủy"])
     assert (table.find("VP TU báo cáo kết quả"), table.find("tư tưởng, tư vấn")) == (
