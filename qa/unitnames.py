@@ -385,7 +385,7 @@ def _name_end(
     if head not in COMMITTEE_HEADS and not f and not named and not leveled:
         return p
     q += f
-    place = trailing = 0
+    place = trailing = run = 0
     after_level = False  # the words follow a place's level ("xã", "huyện"): the place's own name
     while q < len(words):
         plural = "cac" in words[max(p - 1, 0) : q] or "nhung" in words[max(p - 1, 0) : q]
@@ -411,13 +411,15 @@ def _name_end(
         # After a level word a place is capitalised syllable by syllable, "cũ" (former) aside:
         # "Đảng ủy xã Tà Sìn chỉ ra" names "Đảng ủy xã Tà Sìn".
         stop = _match(words, q, _STOP_PHRASES_IX) > 0
-        own_name = after_level and not lower and word != "cu"
+        # After a level word, or after a proper name of two capitalised syllables in a row ("Đồn
+        # Biên phòng Nà Lạn duy trì …"), a lower-case word is no longer the name's.
+        own_name = (after_level or run >= 2) and not lower and word != "cu"
         if capital(q):
-            place, trailing = place + 1, 0
+            place, trailing, run = place + 1, 0, run + 1
         elif lower and word == "vien" and q and " ".join(words[max(q - 2, 0) : q]) in COMMITTEE_HEADS:
             break  # "tinh uy vien" (Tỉnh ủy viên) is a member of the committee: its name ends before
         elif not stop and not own_name and (lower or (place and trailing < _MAX_LOWER_AFTER_CAPITAL)):
-            place, trailing = place + 1, trailing + 1
+            place, trailing, run = place + 1, trailing + 1, 0
         else:
             break
         q += 1

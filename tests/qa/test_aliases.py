@@ -184,6 +184,20 @@ def test_a_place_after_a_level_word_ends_at_its_last_capitalised_syllable():
     assert [n for _, _, n in name_spans("Đảng ủy xã Cốc Mười cũ phải làm gì?")] == ["Đảng ủy xã Cốc Mười cũ"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Đồn Biên phòng Nà Lạn duy trì tổ công tác tại thôn", "Đồn Biên phòng Nà Lạn"),
+        ("Thành đoàn Trà Giang duy trì đội hình tình nguyện", "Thành đoàn Trà Giang"),
+        # Lower-case words after a capital that is no proper name stay: a body's own words.
+        ("Ban Quản lý Khu kinh tế tỉnh chủ trì", "Ban Quản lý Khu kinh tế tỉnh"),
+        ("Đảng ủy Khối doanh nghiệp tỉnh phối hợp", "Đảng ủy Khối doanh nghiệp tỉnh"),
+    ],
+)
+def test_a_proper_name_of_two_capitalised_syllables_ends_before_lower_case_words(sentence, name):
+    assert [n for _, _, n in name_spans(sentence)] == [name]
+
+
 def test_a_unit_written_as_its_bare_abbreviation_is_named():
     # Cadres write their own board without its level: "BTGDV phải nộp báo cáo …".
     assert [n for _, _, n in name_spans("BTGDV phải nộp báo cáo cho ai?")] == ["BTGDV"]
