@@ -13,6 +13,7 @@ from chidao.core.vocab import (
     CLASSIFIERS,
     FOLDED_KIND_PATTERN,
     KIND_BY_FOLDED,
+    MEASURES,
     QUESTION_FILLERS,
     SCAFFOLD_STEM,
     SCAFFOLDING,
@@ -207,8 +208,9 @@ def content_terms(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 # "bao nhiêu X" / "mấy X" (how many X). On accented text "mấy" (how many) and "máy" (machine) differ;
 # folded, both are "may", so an accented question is read accented.
-_COUNTED_ACCENTED = re.compile(r"\b(?:bao nhiêu|mấy)\s+(\w+(?: \w+){0,2})")
-_COUNTED_FOLDED = re.compile(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+){0,2})")
+# A word may be hyphenated ("héc-ta", "ki-lô-mét"): its syllables are one word.
+_COUNTED_ACCENTED = re.compile(r"\b(?:bao nhiêu|mấy)\s+(\w+(?:-\w+)*(?: \w+){0,2})")
+_COUNTED_FOLDED = re.compile(r"\b(?:bao nhieu|may)\s+(\w+(?:-\w+)*(?: \w+){0,2})")
 
 
 def _counted(question: str, folded: str) -> str:
@@ -219,7 +221,7 @@ def _counted(question: str, folded: str) -> str:
     )
     if not match:
         return ""
-    written = match.group(1).split()
+    written = match.group(1).replace("-", "").split()
     if accented and len(written) > 1 and written[0] in CLASSIFIERS:
         written = written[1:]  # "bao nhiêu đứa trẻ" counts trẻ
     words = []
@@ -229,7 +231,8 @@ def _counted(question: str, folded: str) -> str:
         if word in (STOPWORDS if accented else QUESTION_FILLERS):
             break
         words.append(word)
-    noun = " ".join(words[:2])
+    measure = next((" ".join(words[:n]) for n in (3, 2, 1) if " ".join(words[:n]) in MEASURES), "")
+    noun = measure or " ".join(words[:2])
     return "" if not noun or noun in _GENERIC_COUNTED or noun.split()[0] in _GENERIC_COUNTED else noun
 
 

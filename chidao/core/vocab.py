@@ -157,4 +157,14 @@ SCAFFOLDING = re.compile(
 
 # What a counted noun is stated as when the text does not repeat the noun (folded): "bao nhiêu tiền"
 # (how much money) is answered by an amount "… triệu đồng", "ngàn đồng".
-COUNTED_AS: dict[str, tuple[str, ...]] = {"tien": ("dong",)}
+# Measures, as a question spells them (folded, hyphens dropped or split: "héc-ta", "hec ta") →
+# their symbols in texts ("5 ha", "28 km"): "bao nhiêu héc-ta rừng" counts héc-ta, not rừng.
+MEASURES: dict[str, tuple[str, ...]] = {
+    "hecta": ("ha",),
+    "hec ta": ("ha",),
+    "kilomet": ("km",),
+    "ki lo met": ("km",),
+    "met": ("m",),
+    "tan": ("t",),
+}
+COUNTED_AS: dict[str, tuple[str, ...]] = {"tien": ("dong",), **MEASURES}

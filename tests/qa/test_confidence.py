@@ -35,3 +35,11 @@ def test_a_kind_is_asked_as_a_document_not_as_a_verb_or_a_provision():
             "Theo quy định của pháp luật, hợp đồng hợp tác là gì?",
         )
     ] == ["Báo cáo", "Luật", "Nghị quyết", "", "", "", "", "", ""]
+
+
+def test_a_measure_asked_in_full_is_stated_by_its_symbol():
+    from qa.intent import detect_intent
+
+    counted = detect_intent("Để rừng cháy bao nhiêu héc-ta thì bí thư xã bị kiểm điểm?").counted
+    assert not _counted_missing(counted, "Để xảy ra cháy trên 5 ha rừng thì phải kiểm điểm.")
+    assert _counted_missing(counted, "Để xảy ra cháy rừng thì phải kiểm điểm người đứng đầu.")

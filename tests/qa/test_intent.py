@@ -143,3 +143,16 @@ def test_a_classifier_before_the_counted_noun_is_not_what_is_counted():
     # "đứa", "chiếc" name the sort of thing counted: the unit writes "2.415 trẻ em", "12 tàu cá".
     assert detect_intent("Có bao nhiêu đứa trẻ được học bơi miễn phí?").counted == "tre"
     assert detect_intent("Mấy chiếc tàu cá bị bắt giữ?").counted == "tau ca"
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("Để rừng cháy bao nhiêu héc-ta thì bị kiểm điểm?", "hecta"),
+        ("Xã có bao nhiêu ki-lô-mét đường biên giới?", "kilomet"),
+        ("de chay bao nhieu hec-ta rung", "hec ta"),
+    ],
+)
+def test_a_measure_is_what_is_counted_hyphens_and_all(question, counted):
+    # "bao nhiêu héc-ta rừng" counts héc-ta; a text states it as "5 ha" (chidao.core.vocab.MEASURES).
+    assert detect_intent(question).counted == counted
