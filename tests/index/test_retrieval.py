@@ -155,3 +155,16 @@ def test_an_error_on_the_thread_reaches_the_caller(small_store, tmp_path):
             lib.search(QUESTIONS[0])
     finally:
         lib.close()
+
+
+def test_every_store_connection_has_the_larger_page_cache(small_store):
+    from index.connection import CACHE_KIB
+
+    lib = Library.open(small_store)
+    lib.retriever.parallel_from = 0
+    try:
+        lib.search(QUESTIONS[0])
+        for conn in (lib.store.conn, lib.retriever._worker._conn):
+            assert conn.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
+    finally:
+        lib.close()
