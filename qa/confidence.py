@@ -15,8 +15,9 @@ words with it. So the signals are:
 - `agreement`: the lexical and the dense retriever both rank the best unit in their top 5;
 - `gaps`: named things the library lacks (a unit, a document number, a year, a place, a kind of
   document asked about: "Báo cáo … chỉ ra", "theo Luật X"), places and years the best unit's
-  document never mentions (it is about somewhere or some time else), and a quote the best unit does
-  not hold in order (nobody said it there);
+  document never mentions (it is about somewhere or some time else), a kind of document the
+  question describes that the best unit's document is not (it asks about another document), and
+  a quote the best unit does not hold in order (nobody said it there);
 - `counted_missing`: "bao nhiêu X" where the best unit never states X.
 
 They are combined by logistic regression (`bench/calibrate.py` fits it and prints the table).
@@ -33,7 +34,7 @@ from chidao.core.model import Hit
 from chidao.core.text import folded_words, syllables
 from chidao.core.vocab import COUNTED_AS
 from qa.corpus import LibraryIndex
-from qa.facts import YEARS, entity_gaps, proper_names
+from qa.facts import YEARS, asked_document, entity_gaps, kin_kinds, proper_names
 from qa.highlight import overlap
 from qa.intent import Intent
 
@@ -106,6 +107,7 @@ def signals(
         "gaps": float(
             len(entity_gaps(intent, lib))
             + len(_named_elsewhere(intent, best, lib))
+            + _other_kind(intent, best)
             + _quote_unheld(intent.quote, text)
         ),
         "counted_missing": float(_counted_missing(intent.counted, f"{best.unit.heading}\n{best.unit.text}")),
@@ -122,11 +124,12 @@ def probability(values: dict[str, float], embedder: str = DENSE_EMBEDDER) -> flo
 
 
 # Numerals that are not quantities: dates ("27/10/2025", "ngày 5 tháng 3 năm 2025"), document numbers
-# ("41-KH/TU", "91/2015/QH13") and an item's own label ("5. ", "b) ").
+# ("41-KH/TU", "91/2015/QH13") and the labels opening a line ("5. ", "b) "): the item's own, and its
+# heading's ("II. NHIỆM VỤ …\n5. …", the text `signals` reads).
 _NOT_QUANTITY = re.compile(
     r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày \d+ tháng \d+(?: năm \d+)?|\b\d+(?:/\d+)*-?[A-ZĐ][\w/Đ-]*"
     r"|^\s*(?:\d+|[a-zđ])[.)]\s",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 # Quantities in words: "ba đợt", "hai mươi triệu đồng" ("năm", also "year", is left out).
 _QUANTITY = re.compile(r"\d|\b(?:một|hai|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ)\b")
@@ -168,6 +171,18 @@ def _named_elsewhere(intent: Intent, best: Hit, lib: LibraryIndex) -> list[str]:
     text = folded_words(" ".join(u.text for u in lib.units(best.document.id)))
     text += f" {best.document.metadata.date[:4]} "
     return [n for n in (*names, *years) if folded_words(n) not in text]
+
+
+def _other_kind(intent: Intent, best: Hit) -> int:
+    """1 when the question asks about a document of a kind it describes rather than numbers
+    ("Hướng dẫn tổ chức đại hội chi bộ … yêu cầu …", "Báo cáo sơ kết … nêu …") and the best unit
+    comes from a document of another kind: the document asked about is not the one answering.
+
+    A numbered document is left out: its number is checked as an entity gap, and a question naming
+    a held one by number may ask what another document says of it.
+    """
+    kind, numbered = asked_document(intent.question)
+    return int(bool(kind) and not numbered and not kin_kinds(kind, best.document.metadata.doc_type))
 
 
 # A quotation is held by a unit that has most of its words in order within a stretch twice its
