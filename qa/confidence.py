@@ -18,7 +18,8 @@ words with it. So the signals are:
   document never mentions (it is about somewhere or some time else), a kind of document the
   question describes that the best unit's document is not (it asks about another document), and
   a quote the best unit does not hold in order (nobody said it there);
-- `counted_missing`: "bao nhiêu X" where the best unit never states X.
+- `counted_missing`: "bao nhiêu X" where the best unit never states X, or a question asking how
+  many or how much ("… là bao nhiêu?") of a unit that states no quantity at all.
 
 They are combined by logistic regression (`bench/calibrate.py` fits it and prints the table).
 """
@@ -110,7 +111,9 @@ def signals(
             + _other_kind(intent, best)
             + _quote_unheld(intent.quote, text)
         ),
-        "counted_missing": float(_counted_missing(intent.counted, f"{best.unit.heading}\n{best.unit.text}")),
+        "counted_missing": float(
+            _counted_missing(intent.counted, f"{best.unit.heading}\n{best.unit.text}", intent.amount)
+        ),
     }
 
 
@@ -135,13 +138,18 @@ _NOT_QUANTITY = re.compile(
 _QUANTITY = re.compile(r"\d|\b(?:một|hai|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ)\b")
 
 
-def _counted_missing(counted: str, text: str) -> bool:
-    """True when the question counts something ("bao nhiêu đảng viên") the unit never states, or the
-    unit states no quantity at all (a date, a document number or its own label is not one)."""
-    if not counted:
+def _counted_missing(counted: str, text: str, amount: bool = False) -> bool:
+    """True when the question counts something ("bao nhiêu đảng viên") the unit never states, or it
+    asks how many or how much (`amount`: "… là bao nhiêu?", "mấy lần", whatever is counted) and
+    the unit states no quantity at all (a date, a document number or a label is not one).
+
+    On eval, laws, dev2, dev3 and dev4, every answerable question asking an amount has a quantity
+    in its best unit, save one whose "mấy ngày liền" means "several days" (refused before this).
+    """
+    if not counted and not amount:
         return False
     words = folded_words(text)
-    if all(f" {form} " not in words for form in (counted, *COUNTED_AS.get(counted, ()))):
+    if counted and all(f" {form} " not in words for form in (counted, *COUNTED_AS.get(counted, ()))):
         return True
     return not _QUANTITY.search(_NOT_QUANTITY.sub(" ", text.lower()))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from qa.intent import detect_intent
 from tests.qa.conftest import library_of
 
 PLAN = """\
@@ -151,3 +152,24 @@ def test_related_documents_of_a_law_the_library_lacks_are_refused(lib):
     assert not refused.found, refused.text
     held = lib.ask("Văn bản nào của tỉnh thực hiện Nghị quyết số 35-NQ/TW?")
     assert held.found and held.citations[0].hit.document.id.startswith("huong-dan")
+
+
+def test_how_much_asked_after_its_noun_needs_a_quantity_in_the_unit(lib):
+    missing = lib.ask("Cộng tác viên được trả thù lao cho mỗi bài viết là bao nhiêu?")
+    assert _signal(missing, "counted_missing") == 1.0
+    stated = lib.ask("Số cộng tác viên tối thiểu của mỗi đảng ủy xã là bao nhiêu?")
+    assert stated.found and "05 cộng tác viên" in stated.citations[0].hit.unit.text
+    assert _signal(stated, "counted_missing") == 0.0
+
+
+def test_an_amount_is_asked_by_bao_nhieu_or_may_not_by_a_machine():
+    assert [
+        detect_intent(q).amount
+        for q in (
+            "Tiền chi trả cho mỗi héc-ta rừng là bao nhiêu?",
+            "Bí thư phải tiếp dân mấy ngày một tháng?",
+            "tien ho tro moi chuyen bien la bao nhieu",
+            "16 tuoi co duoc mua xe may khong",
+            "Người 16 tuổi có được mua xe máy không?",
+        )
+    ] == [True, True, True, False, False]
