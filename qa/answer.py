@@ -10,7 +10,7 @@ from chidao.core.cite import citation_text, make_citation
 from chidao.core.model import Answer, Citation, Filters, Hit, Unit
 from chidao.core.text import fold, folded_words
 from qa.aliases import BOARD_WORDS
-from qa.confidence import THRESHOLD, probability, signals
+from qa.confidence import THRESHOLD, probability, quoted_confidence, signals
 from qa.corpus import LibraryIndex
 from qa.deadline import unit_deadline
 from qa.definitions import defines
@@ -355,7 +355,7 @@ def answer(
     if not ranked:
         return not_found(question, intent, [], 0.0)
     measured = answer_signals(intent, ranked[0], hits, lib)
-    conf = probability(measured, lib.embedder)
+    conf = quoted_confidence(intent, ranked[0], probability(measured, lib.embedder))
     if _general_tasks(intent, lib):
         # "X phải làm gì?" asks nothing but the unit: items plainly addressed to it answer it in full,
         # however little of their wording the question shares.

@@ -173,3 +173,12 @@ def test_an_amount_is_asked_by_bao_nhieu_or_may_not_by_a_machine():
             "Người 16 tuổi có được mua xe máy không?",
         )
     ] == [True, True, True, False, False]
+
+
+def test_a_quote_from_memory_is_answered_by_the_unit_holding_its_words_in_order(lib):
+    # Most of the quoted words stand in order in the guide's item, though the unit's heading comes
+    # first and the question's other words ("là của ai, nói khi nào") are not there.
+    held = lib.ask('Câu "đừng lấy tiền quà của ai để đăng hay gỡ bài" là của ai, nói khi nào?')
+    assert held.found and "gỡ bài viết" in held.citations[0].hit.unit.text
+    invented = lib.ask('Câu "cán bộ phải đi trước, làng nước theo sau" được nói trong dịp nào?')
+    assert not invented.found, invented.text
