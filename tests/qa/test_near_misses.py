@@ -182,3 +182,49 @@ def test_a_quote_from_memory_is_answered_by_the_unit_holding_its_words_in_order(
     assert held.found and "gỡ bài viết" in held.citations[0].hit.unit.text
     invented = lib.ask('Câu "cán bộ phải đi trước, làng nước theo sau" được nói trong dịp nào?')
     assert not invented.found, invented.text
+
+
+DISPATCH = """\
+       TỈNH ỦY HẢI LÂM                              ĐẢNG CỘNG SẢN VIỆT NAM
+       Số 219-CV/TU                         Hải Lâm, ngày 12 tháng 9 năm 2025
+
+                                 CÔNG VĂN
+       về xử lý vụ tàu cá bị nước ngoài bắt giữ
+                                    -----
+
+Kính gửi: Các ban đảng Tỉnh ủy, Đảng ủy Ủy ban nhân dân tỉnh.
+
+1. Đảng ủy Ủy ban nhân dân tỉnh chỉ đạo Sở Ngoại vụ phối hợp bảo hộ ngư dân, báo cáo trước ngày 20/9/2025.
+
+2. Ban Tuyên giáo và Dân vận Tỉnh ủy định hướng các cơ quan báo chí đưa tin khách quan về vụ việc; tổng \
+hợp dư luận, báo cáo Thường trực Tỉnh ủy trước ngày 30/9/2025.
+
+3. Ban Nội chính Tỉnh ủy theo dõi việc xử lý trách nhiệm của tập thể, cá nhân có liên quan.
+
+Nơi nhận:
+- Như trên,
+- Lưu Văn phòng Tỉnh ủy.
+
+                                                  T/M BAN THƯỜNG VỤ
+                                                     PHÓ BÍ THƯ
+
+                                                   Trần Văn Mẫu
+"""
+
+
+@pytest.fixture(scope="module")
+def dispatch_lib(tmp_path_factory):
+    library = library_of(tmp_path_factory, "initials", {"cong-van-219-cv-tu-2025.txt": DISPATCH})
+    yield library
+    library.close()
+
+
+def test_a_unit_written_partly_as_initials_is_the_librarys_unit(dispatch_lib):
+    # "TGDV" stands for "Tuyên giáo và Dân vận": the board the dispatch gives work, not one it lacks.
+    answer = dispatch_lib.ask("Sau vụ tàu cá bị bắt, Ban TGDV Tỉnh ủy phải làm gì và báo cáo ai trước ngày nào?")
+    assert answer.found, answer.text
+    assert answer.citations[0].hit.unit.text.startswith("2. Ban Tuyên giáo và Dân vận Tỉnh ủy")
+    assert _signal(answer, "gaps") == 0.0
+    # A board whose initials spell no unit of the library is still one it lacks.
+    lacking = dispatch_lib.ask("Ban TCTU phải làm gì sau vụ tàu cá bị bắt?")
+    assert not lacking.found, lacking.text
