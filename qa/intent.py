@@ -209,15 +209,21 @@ _COUNTED_FOLDED = re.compile(r"\b(?:bao nhieu|may)\s+(\w+(?: \w+){0,2})")
 
 
 # How many / how much, wherever it stands ("… là bao nhiêu?", "tiền dầu bao nhiêu cho mỗi chuyến?"):
-# folded, only "bao nhieu" ("may" is also "máy", a machine).
-_AMOUNT_ACCENTED = re.compile(r"\b(?:bao nhiêu|mấy)\b")
+# folded, only "bao nhieu" ("may" is also "máy", a machine). In a yes/no question ("có … không?")
+# "mấy" is "several" ("mưa to mấy ngày liền … có được … không?"), not "how many".
+_AMOUNT_ACCENTED = re.compile(r"\bbao nhiêu\b")
+_SEVERAL_OR_HOW_MANY = re.compile(r"\bmấy\b")
 _AMOUNT_FOLDED = re.compile(r"\bbao nhieu\b")
+_YES_NO = re.compile(r"\b(?:khong|chua)\s*$")
 
 
 def _asks_amount(question: str, folded: str) -> bool:
-    if has_diacritics(question):
-        return bool(_AMOUNT_ACCENTED.search(question.lower()))
-    return bool(_AMOUNT_FOLDED.search(folded))
+    if not has_diacritics(question):
+        return bool(_AMOUNT_FOLDED.search(folded))
+    lower = question.lower()
+    if _AMOUNT_ACCENTED.search(lower):
+        return True
+    return bool(_SEVERAL_OR_HOW_MANY.search(lower)) and not _YES_NO.search(folded)
 
 
 def _counted(question: str, folded: str) -> str:
