@@ -79,6 +79,8 @@ def collect(libraries: dict[str, Library]) -> list[dict]:
                         if set_name in REPORT_ONLY
                         else ("fit" if position % 2 == 0 else "check"),
                         "x": [dict(answer.signals)[s] for s in SIGNALS],
+                        # As answered: with what overrides the model (a unit's task list, a quote).
+                        "confidence": answer.confidence,
                     }
                 )
     return rows
@@ -245,6 +247,10 @@ def main() -> None:
     current = np.array([probability(dict(zip(SIGNALS, r["x"], strict=True))) for r in rows])
     print(f"\nWith the weights in qa/confidence.py (threshold {THRESHOLD}):")
     table(rows, current, [THRESHOLD])
+    if all("confidence" in r for r in rows):
+        # What the answers said: the model, raised for a unit's own task list or a quote held.
+        print(f"\nAs answered (qa/answer.py, threshold {THRESHOLD}):")
+        table(rows, np.array([r["confidence"] for r in rows]), [THRESHOLD])
 
 
 if __name__ == "__main__":

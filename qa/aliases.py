@@ -250,7 +250,9 @@ class OrgTable:
         if not any(_CAPITALS.match(t) for t in phrase.split()):
             return ""
         wanted = _initials(phrase)
-        found = {c for c, org in self.names.items() if org.learned and not org.is_class and _initials(c) == wanted}
+        found = {
+            c for c, org in self.names.items() if org.learned and not org.is_class and _initials(c) == wanted
+        }
         return found.pop() if len(found) == 1 else ""
 
     def listing(self, text: str = "") -> list[str]:

@@ -131,9 +131,13 @@ def test_an_amount_the_unit_under_a_heading_never_states_is_missing(lib):
 
 def test_a_document_described_by_kind_and_answered_from_another_kind_is_a_gap(lib):
     # The library's guide is about something else; the plan holds a deadline for the same congresses.
-    other = lib.ask("Hướng dẫn tổ chức đại hội chi bộ nhiệm kỳ 2025 - 2030 yêu cầu hoàn thành đại hội trước ngày nào?")
+    other = lib.ask(
+        "Hướng dẫn tổ chức đại hội chi bộ nhiệm kỳ 2025 - 2030 yêu cầu hoàn thành đại hội trước ngày nào?"
+    )
     assert _signal(other, "gaps") == 1.0
-    held = lib.ask("Kế hoạch tổ chức đại hội chi bộ nhiệm kỳ 2025 - 2030 yêu cầu hoàn thành đại hội trước ngày nào?")
+    held = lib.ask(
+        "Kế hoạch tổ chức đại hội chi bộ nhiệm kỳ 2025 - 2030 yêu cầu hoàn thành đại hội trước ngày nào?"
+    )
     assert held.found and "30/6/2025" in held.citations[0].hit.unit.text
     assert _signal(held, "gaps") == 0.0
 
@@ -222,7 +226,9 @@ def dispatch_lib(tmp_path_factory):
 
 def test_a_unit_written_partly_as_initials_is_the_librarys_unit(dispatch_lib):
     # "TGDV" stands for "Tuyên giáo và Dân vận": the board the dispatch gives work, not one it lacks.
-    answer = dispatch_lib.ask("Sau vụ tàu cá bị bắt, Ban TGDV Tỉnh ủy phải làm gì và báo cáo ai trước ngày nào?")
+    answer = dispatch_lib.ask(
+        "Sau vụ tàu cá bị bắt, Ban TGDV Tỉnh ủy phải làm gì và báo cáo ai trước ngày nào?"
+    )
     assert answer.found, answer.text
     assert answer.citations[0].hit.unit.text.startswith("2. Ban Tuyên giáo và Dân vận Tỉnh ủy")
     assert _signal(answer, "gaps") == 0.0
