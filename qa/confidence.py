@@ -18,8 +18,10 @@ words with it. So the signals are:
   document never mentions (it is about somewhere or some time else), a kind of document the
   question describes that the best unit's document is not (it asks about another document), and
   a quote the best unit does not hold in order (nobody said it there);
-- `counted_missing`: "bao nhiêu X" where the best unit never states X, or a question asking how
-  many or how much ("… là bao nhiêu?") of a unit that states no quantity at all.
+- `counted_missing`: the asked amount or day is not there: "bao nhiêu X" where the best unit never
+  states X, a question asking how many or how much ("… là bao nhiêu?") of a unit that states no
+  quantity at all, or one asking only which day ("… xong trước ngày nào?") of a unit (with its
+  heading and lead-in) that states no day.
 
 They are combined by logistic regression (`bench/calibrate.py` fits it and prints the table).
 """
@@ -38,6 +40,7 @@ from qa.corpus import LibraryIndex
 from qa.facts import YEARS, asked_document, entity_gaps, kin_kinds, proper_names
 from qa.highlight import overlap
 from qa.intent import Intent
+from qa.search import lead_in
 
 SIGNALS = (
     "cover",
@@ -113,6 +116,9 @@ def signals(
         ),
         "counted_missing": float(
             _counted_missing(intent.counted, f"{best.unit.heading}\n{best.unit.text}", intent.amount)
+            or _day_missing(
+                intent.question, f"{best.unit.heading}\n{lead_in(best.unit, lib)}\n{best.unit.text}"
+            )
         ),
     }
 
@@ -152,6 +158,24 @@ def _counted_missing(counted: str, text: str, amount: bool = False) -> bool:
     if counted and all(f" {form} " not in words for form in (counted, *COUNTED_AS.get(counted, ()))):
         return True
     return not _QUANTITY.search(_NOT_QUANTITY.sub(" ", text.lower()))
+
+
+# "… xong trước ngày nào?": which day, and nothing else (another question word — what, who, where,
+# how many, how long, yes or no — asks for more than a day, which the unit may answer instead).
+_DAY_ASKED = re.compile(r"\bngay nao\b")
+_OTHER_ASKED = re.compile(r"\b(?:nao|gi|ai|dau|bao nhieu|bao lau|may|sao|khong|chua)\b")
+# A day stated: "30/6", "30/6/2025", "ngày 20".
+_DAY_STATED = re.compile(r"\b\d{1,2}/\d{1,2}\b|\bngày\s+\d{1,2}\b", re.IGNORECASE)
+
+
+def _day_missing(question: str, text: str) -> bool:
+    """True when the question asks only which day ("phải cải tạo xong trước ngày nào?") and the text
+    states none. On eval, dev2, dev3 and dev4 every answerable question asking only a day has one in
+    its best unit; the one negative whose best unit had none was answered from it."""
+    folded = " ".join(syllables(question))
+    if not _DAY_ASKED.search(folded) or _OTHER_ASKED.search(_DAY_ASKED.sub(" ", folded)):
+        return False
+    return not _DAY_STATED.search(text)
 
 
 def _present(items: Sequence[str], known: Container[str], idf: Mapping[str, float] | None) -> float:

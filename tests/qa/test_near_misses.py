@@ -235,3 +235,14 @@ def test_a_unit_written_partly_as_initials_is_the_librarys_unit(dispatch_lib):
     # A board whose initials spell no unit of the library is still one it lacks.
     lacking = dispatch_lib.ask("Ban TCTU phải làm gì sau vụ tàu cá bị bắt?")
     assert not lacking.found, lacking.text
+
+
+def test_a_day_asked_alone_needs_a_day_in_the_unit(lib):
+    # The plan gives the Organisation Board its work with no day; the congresses have one.
+    missing = lib.ask("Ban Tổ chức Tỉnh ủy phải hướng dẫn nhân sự cấp ủy chi bộ xong trước ngày nào?")
+    best = (missing.citations[0].hit if missing.found else missing.suggestions[0]).unit
+    assert "hướng dẫn nhân sự cấp ủy chi bộ" in best.text
+    assert _signal(missing, "counted_missing") == 1.0
+    stated = lib.ask("Các đảng ủy cơ sở phải tổ chức xong đại hội chi bộ trực thuộc trước ngày nào?")
+    assert stated.found and "30/6/2025" in stated.citations[0].hit.unit.text
+    assert _signal(stated, "counted_missing") == 0.0
