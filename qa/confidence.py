@@ -21,7 +21,8 @@ words with it. So the signals are:
 - `counted_missing`: the asked amount or day is not there: "bao nhiêu X" where the best unit never
   states X, a question asking how many or how much ("… là bao nhiêu?") of a unit that states no
   quantity at all, or one asking only which day ("… xong trước ngày nào?") of a unit (with its
-  heading and lead-in) that states no day.
+  heading and lead-in) that states no day; an amount asked for a year the best unit's document never
+  mentions is not stated either (the figures there are another year's).
 
 They are combined by logistic regression (`bench/calibrate.py` fits it and prints the table).
 """
@@ -101,6 +102,7 @@ def signals(
     dense = [h.dense for h in hits if h.dense is not None]
     top = max(dense) if dense else 0.0
     best_dense = best.dense if best.dense is not None else (min(dense) if dense else 0.0)
+    elsewhere = _named_elsewhere(intent, best, lib)
     return {
         "cover": overlap(intent.terms, intent.bigrams, text, lib.idf),
         "library_terms": _present(intent.terms, lib.vocabulary, lib.idf),
@@ -113,7 +115,7 @@ def signals(
         "agreement": float((best.rank_dense or 99) <= 5 and (best.rank_lexical or 99) <= 5),
         "gaps": float(
             len(entity_gaps(intent, lib))
-            + len(_named_elsewhere(intent, best, lib))
+            + len(elsewhere)
             + _other_kind(intent, best)
             + _quote_unheld(intent.quote, text)
         ),
@@ -122,6 +124,8 @@ def signals(
             or _day_missing(
                 intent.question, f"{best.unit.heading}\n{lead_in(best.unit, lib)}\n{best.unit.text}"
             )
+            # A figure of another year: "hè 2024 có bao nhiêu đội hình" of a report on 2025's summer.
+            or (bool(intent.counted or intent.amount) and any(YEARS.fullmatch(n) for n in elsewhere))
         ),
     }
 

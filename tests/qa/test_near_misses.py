@@ -246,3 +246,14 @@ def test_a_day_asked_alone_needs_a_day_in_the_unit(lib):
     stated = lib.ask("Các đảng ủy cơ sở phải tổ chức xong đại hội chi bộ trực thuộc trước ngày nào?")
     assert stated.found and "30/6/2025" in stated.citations[0].hit.unit.text
     assert _signal(stated, "counted_missing") == 0.0
+
+
+def test_an_amount_asked_for_a_year_the_document_never_mentions_is_not_stated(lib):
+    # The notice's 20 million đồng are this storm's (2025); 2018 is named by the library's guide only.
+    other_year = lib.ask("Năm 2018, hộ có nhà bị tốc mái hoàn toàn được hỗ trợ bao nhiêu tiền?")
+    assert "20 triệu đồng" in other_year.suggestions[0].unit.text
+    assert not other_year.found, other_year.text
+    assert _signal(other_year, "counted_missing") == 1.0
+    this_year = lib.ask("Năm 2025, hộ có nhà bị tốc mái hoàn toàn trong cơn bão được hỗ trợ bao nhiêu tiền?")
+    assert this_year.found and "20 triệu đồng" in this_year.citations[0].hit.unit.text
+    assert _signal(this_year, "counted_missing") == 0.0
