@@ -39,6 +39,23 @@ _FOUND_LIMIT = 20_000
 _RECEIVER = re.compile(r" (?:gui ve|gui|bao cao|bao cao ket qua|trinh|tham muu(?: cho)?|xin y kien) $")
 
 
+# A word written in capitals, two letters or more ("TGDV", "CA"): the initials of part of a name.
+_CAPITALS = re.compile(r"^[A-ZĐ]{2,}$")
+
+
+@functools.lru_cache(maxsize=16384)
+def _initials(name: str) -> str:
+    """A unit name as its initials, folded and upper case, "và" (and) left out as abbreviations
+    leave it: "Ban Tuyên giáo và Dân vận Tỉnh ủy" → "BTGDVTU", "Ban TGDV Tỉnh ủy" → "BTGDVTU"."""
+    out = []
+    for token in nfc(name).split():
+        if _CAPITALS.match(token):
+            out.append(fold(token).upper())
+        elif fold(token) != "va":
+            out.append(fold(token)[:1].upper())
+    return "".join(out)
+
+
 def same_unit(a: str, b: str) -> bool:
     """True when two spellings name the same unit: "Đảng đoàn Ủy ban MTTQ Việt Nam tỉnh" and
     "Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh" (abbreviations expanded, equivalent forms made one)."""
@@ -208,6 +225,9 @@ class OrgTable:
         for org in list(self.names.values()):  # a question may add a name meanwhile
             if any(_folded_alias(a) == words for a in org.aliases):
                 return org.canonical
+        by_initials = self._by_initials(phrase)
+        if by_initials:  # "Ban TGDV Tỉnh ủy", "CA tỉnh": part of the name written as its initials
+            return by_initials
         named = [c for c, g in self._classes.items() if g.named_by(key)]
         if named:
             return max(named, key=lambda c: len(self._classes[c].pieces))
@@ -222,6 +242,18 @@ class OrgTable:
             self.names[name] = OrgName(name, org.aliases, parents, False, generic, org.spelled)
             self._forget()
         return added or name
+
+    def _by_initials(self, phrase: str) -> str:
+        """The one unit of the library whose name's initials a phrase writing part of it in capitals
+        spells ("Ban TGDV Tỉnh ủy" and "Ban Tuyên giáo và Dân vận Tỉnh ủy" are both BTGDVTU), "" when
+        the phrase has no such part or no one unit matches."""
+        if not any(_CAPITALS.match(t) for t in phrase.split()):
+            return ""
+        wanted = _initials(phrase)
+        found = {
+            c for c, org in self.names.items() if org.learned and not org.is_class and _initials(c) == wanted
+        }
+        return found.pop() if len(found) == 1 else ""
 
     def listing(self, text: str = "") -> list[str]:
         """The units a library names, one entry per unit (spelling variants merged), each shown by

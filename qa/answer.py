@@ -10,11 +10,11 @@ from chidao.core.cite import citation_text, make_citation
 from chidao.core.model import Answer, Citation, Filters, Hit, Unit
 from chidao.core.text import fold, folded_words
 from qa.aliases import BOARD_WORDS
-from qa.confidence import THRESHOLD, probability, signals
+from qa.confidence import THRESHOLD, probability, quoted_confidence, signals
 from qa.corpus import LibraryIndex
 from qa.deadline import unit_deadline
 from qa.definitions import defines
-from qa.facts import answer_fact, answer_related, same_kind
+from qa.facts import answer_fact, answer_related, entity_gaps, same_kind
 from qa.highlight import highlight, overlap, split_sentences
 from qa.intent import Intent, detect_intent
 from qa.learning import assignment_head
@@ -339,7 +339,10 @@ def answer(
     searched = intent.searched or question  # "Điều nào sau đây …" names no topic
     fused = retriever.search_many([searched], 2 * SEARCH_K, filters)[0] if lib.documents else []
     log.debug("intent %s, %d hits", intent, len(fused))
-    if intent.kind == "related" and fused:
+    # Related documents come from the reference graph, which knows nothing of what a question names
+    # beyond document numbers: a question naming something the library lacks ("… thi hành Luật
+    # Phòng, chống tham nhũng") is weighed as a passage question, where that gap refuses it.
+    if intent.kind == "related" and fused and not entity_gaps(intent, lib):
         found = answer_related(question, intent, fused[:SEARCH_K], lib, filters)
         if found is not None:
             return found
@@ -352,7 +355,7 @@ def answer(
     if not ranked:
         return not_found(question, intent, [], 0.0)
     measured = answer_signals(intent, ranked[0], hits, lib)
-    conf = probability(measured, lib.embedder)
+    conf = quoted_confidence(intent, ranked[0], probability(measured, lib.embedder))
     if _general_tasks(intent, lib):
         # "X phải làm gì?" asks nothing but the unit: items plainly addressed to it answer it in full,
         # however little of their wording the question shares.

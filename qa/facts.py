@@ -40,11 +40,12 @@ _REPORT = re.compile(r"\b(?:bao cao|b c|noi nhan)\b")
 YEARS = re.compile(r"\b(19\d\d|20\d\d)\b")  # a year named
 # A place or a law named with a capital ("thành phố Đà Lạt", "xã Tân Lập", "Luật Thủy sản"); lower-case
 # words after the marker ("huyện ủy", "tỉnh phải") name nothing. Place names are capitalised word by
-# word; a law's title only at its first word ("Luật Hôn nhân và gia đình"), so one more word is kept.
+# word; a law's title only at its first word ("Luật Hôn nhân và gia đình"), so one more word is kept,
+# and one after a comma that joins two words of the title ("Luật Phòng, chống tham nhũng").
 _PLACE_WORDS = "tỉnh|thành phố|quận|huyện|thị xã|xã|phường|thị trấn|đặc khu"
 _NAMED = re.compile(
     rf"\b(?i:{_PLACE_WORDS})\s+({UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*)*)"
-    rf"|\b(?:Luật|Bộ luật|Pháp lệnh)\s+({UPPER}{LOWER}*(?:\s+{LOWER}+)?)"
+    rf"|\b(?:Luật|Bộ luật|Pháp lệnh)\s+({UPPER}{LOWER}*(?:,\s+{LOWER}+)?(?:\s+{LOWER}+)?)"
 )
 # A kind named as the document a question asks about, not as a verb or a common noun ("phải báo
 # cáo", "được quy định"): after "theo" (according to: "Theo Luật Tiếp công dân, …"), or opening the
@@ -55,9 +56,10 @@ _NAMED = re.compile(
 _KIND_WRITTEN = re.compile(rf"\b((?i:{KIND_PATTERN}))\b(\s+(?:[Ss]ố\s+)?\d)?(\s+{UPPER})?")
 # What a document does, active (accented: folded "giao" is also "giáo"): chỉ ra / chỉ rõ (points
 # out), nêu (states), đề ra / đặt ra (sets), yêu cầu (requires), giao (assigns), kết luận (concludes),
-# đánh giá (assesses), xác định (defines).
+# đánh giá (assesses), xác định (defines), quy định (prescribes).
 _DOCUMENT_DOES = re.compile(
-    r"\b(?<!được )(?<!bị )(?:chỉ ra|chỉ rõ|nêu|đề ra|đặt ra|yêu cầu|giao|kết luận|đánh giá|xác định)\b"
+    r"\b(?<!được )(?<!bị )"
+    r"(?:chỉ ra|chỉ rõ|nêu|đề ra|đặt ra|yêu cầu|giao|kết luận|đánh giá|xác định|quy định)\b"
 )
 _WORDY_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _HEAD_UNITS = 6  # a header's date lies within the first units
@@ -94,6 +96,12 @@ def entity_gaps(intent: Intent, lib: LibraryIndex) -> list[str]:
 def asked_kind(question: str) -> str:
     """The kind of document a question asks about as a document (see _KIND_WRITTEN), "" when none:
     "Báo cáo kết quả kiểm tra … chỉ ra những hạn chế gì?" → "Báo cáo"."""
+    return asked_document(question)[0]
+
+
+def asked_document(question: str) -> tuple[str, bool]:
+    """The kind of document a question asks about (as `asked_kind`) and whether it gives its number
+    ("Nghị quyết số 05-NQ/TU …"): ("", False) when it asks about none."""
     text = nfc(question)
     for match in _KIND_WRITTEN.finditer(text):
         written, numbered, named = match.groups()
@@ -101,8 +109,17 @@ def asked_kind(question: str) -> str:
         according = before[-1:] == ["theo"] and (numbered or named or written[:1].isupper())
         rest = text[match.end(1) :].lower()
         if according or (not before and (numbered or named or _DOCUMENT_DOES.search(rest))):
-            return KIND_BY_NAME.get(written, "") or KIND_BY_FOLDED.get(fold(written), "")
-    return ""
+            kind = KIND_BY_NAME.get(written, "") or KIND_BY_FOLDED.get(fold(written), "")
+            return kind, bool(kind and numbered)
+    return "", False
+
+
+def kin_kinds(a: str, b: str) -> bool:
+    """True when two kinds of document may name the same document: one is the other, or a longer
+    name of it ("Kế hoạch liên tịch", "Thông báo kết luận"), or one ends the other ("Bộ luật" is
+    the "Luật" a question names)."""
+    x, y = fold(a), fold(b)
+    return bool(x and y) and (x.startswith(y) or y.startswith(x) or x.endswith(y) or y.endswith(x))
 
 
 def proper_names(question: str) -> list[str]:

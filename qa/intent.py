@@ -143,6 +143,7 @@ class Intent:
     terms: tuple[str, ...] = ()  # content syllables, folded
     bigrams: tuple[str, ...] = ()  # adjacent content syllables, "a b"
     counted: str = ""  # what "bao nhiêu X" counts, folded ("trieu dong")
+    amount: bool = False  # asks how many or how much ("bao nhiêu", "mấy"), whatever it counts
     defines: tuple[str, ...] = ()  # terms a definition question asks for, folded ("hop dong hop tac")
     titled: tuple[str, ...] = ()  # the provision title a question names, folded ("vi tri viec lam")
     searched: str = ""  # what is searched: the question without exam scaffolding ("Điều nào sau đây …")
@@ -211,6 +212,24 @@ def content_terms(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 # A word may be hyphenated ("héc-ta", "ki-lô-mét"): its syllables are one word.
 _COUNTED_ACCENTED = re.compile(r"\b(?:bao nhiêu|mấy)\s+(\w+(?:-\w+)*(?: \w+){0,2})")
 _COUNTED_FOLDED = re.compile(r"\b(?:bao nhieu|may)\s+(\w+(?:-\w+)*(?: \w+){0,2})")
+
+
+# How many / how much, wherever it stands ("… là bao nhiêu?", "tiền dầu bao nhiêu cho mỗi chuyến?"):
+# folded, only "bao nhieu" ("may" is also "máy", a machine). In a yes/no question ("có … không?")
+# "mấy" is "several" ("mưa to mấy ngày liền … có được … không?"), not "how many".
+_AMOUNT_ACCENTED = re.compile(r"\bbao nhiêu\b")
+_SEVERAL_OR_HOW_MANY = re.compile(r"\bmấy\b")
+_AMOUNT_FOLDED = re.compile(r"\bbao nhieu\b")
+_YES_NO = re.compile(r"\b(?:khong|chua)\s*$")
+
+
+def _asks_amount(question: str, folded: str) -> bool:
+    if not has_diacritics(question):
+        return bool(_AMOUNT_FOLDED.search(folded))
+    lower = question.lower()
+    if _AMOUNT_ACCENTED.search(lower):
+        return True
+    return bool(_SEVERAL_OR_HOW_MANY.search(lower)) and not _YES_NO.search(folded)
 
 
 def _counted(question: str, folded: str) -> str:
@@ -323,6 +342,7 @@ def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
         terms=terms,
         bigrams=bigrams,
         counted=_counted(question, folded),
+        amount=_asks_amount(question, folded),
         defines=defined_terms(question),
         titled=titled_terms(question) or _scaffolded_topic(question, searched),
         searched=searched,
