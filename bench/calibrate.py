@@ -13,7 +13,7 @@ on.
 
 A store given is reused (ingest is incremental); otherwise the corpus is ingested into a temporary one.
 
-With --ranking it calibrates instead the weights that order an answer's candidate units (qa/answer.py:
+With --ranking it calibrates instead the weights that order an answer's candidate units (qa/candidates.py:
 the fused search score as a share of the best, raised to a power, and question-term overlap): for every
 answerable question of the development sets whose first citation comes from that ranking, whether the
 first candidate is gold, for each weight on a grid, on the even and the odd half (and the report-only
@@ -37,6 +37,7 @@ from chidao.core.model import Filters  # noqa: E402
 from chidao.evaluation import is_relevant, load_questions  # noqa: E402
 from chidao.library import Library  # noqa: E402
 from qa import answer as qa_answer  # noqa: E402
+from qa import candidates  # noqa: E402
 from qa.confidence import SIGNALS, THRESHOLD, WEIGHTS, probability  # noqa: E402
 from qa.facts import answer_fact, answer_related  # noqa: E402
 from qa.intent import detect_intent  # noqa: E402
@@ -89,7 +90,7 @@ def collect(libraries: dict[str, Library]) -> list[dict]:
 
 
 def ranking_rows(libraries: dict[str, Library]) -> list[dict]:
-    """One row per answerable question whose first citation is the top of qa/answer.py's candidate
+    """One row per answerable question whose first citation is the top of qa/candidates.py's candidate
     ranking: its candidates' features, whether each is gold, and their tie-break keys."""
     rows = []
     for set_name, folder in (SETS | REPORT_ONLY).items():
@@ -105,18 +106,18 @@ def ranking_rows(libraries: dict[str, Library]) -> list[dict]:
             hits = structured(intent, fused, state, filters)[: qa_answer.SEARCH_K]
             if intent.kind == "fact" and answer_fact(q["question"], intent, hits, state, filters):
                 continue
-            if qa_answer._general_tasks(intent, state):
+            if candidates.general_tasks(intent, state):
                 continue  # a unit's task list is ordered by how plainly each item is addressed
-            candidates = qa_answer.candidate_features(intent, hits, state, filters)
+            scored = candidates.candidate_features(intent, hits, state, filters)
             half = "fit" if position % 2 == 0 else "check"
             rows.append(
                 {
                     "id": q["id"],
                     "set": set_name,
                     "half": "heldout" if set_name in REPORT_ONLY else half,
-                    "features": [f for _, f in candidates],
-                    "gold": [is_relevant(h.document.id, h.unit.text, q["gold"]) for h, _ in candidates],
-                    "keys": [(h.document.id, h.unit.ordinal) for h, _ in candidates],
+                    "features": [f for _, f in scored],
+                    "gold": [is_relevant(h.document.id, h.unit.text, q["gold"]) for h, _ in scored],
+                    "keys": [(h.document.id, h.unit.ordinal) for h, _ in scored],
                 }
             )
     return rows
@@ -139,7 +140,7 @@ def ranking_table(rows: list[dict]) -> None:
             pick = [r for r in rows if r["half"] == half and r["set"] == set_name]
             right = 0
             for r in pick:
-                scores = [qa_answer.candidate_score(f, weights) for f in r["features"]]
+                scores = [candidates.candidate_score(f, weights) for f in r["features"]]
                 order = sorted(range(len(scores)), key=lambda i, sc=scores, r=r: (-sc[i], *r["keys"][i]))
                 right += bool(order) and r["gold"][order[0]]
             cells.append((right, len(pick)))
@@ -154,7 +155,8 @@ def ranking_table(rows: list[dict]) -> None:
             + " | ".join(f"{a}/{n}" for a, n in cells)
             + " |"
         )
-    print(f"\nqa/answer.py now: retrieval {qa_answer.W_RETRIEVAL}, overlap {qa_answer.W_OVERLAP}, power 1")
+    now = f"retrieval {candidates.W_RETRIEVAL}, overlap {candidates.W_OVERLAP}, power 1"
+    print(f"\nqa/candidates.py now: {now}")
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 60) -> tuple[float, np.ndarray]:

@@ -1,6 +1,6 @@
 """A learned re-ranker of an answer's candidate units, fitted on half the questions, checked on the rest.
 
-qa/answer.py orders an answer's candidates by a hand-weighted sum (`candidate_score`: fused search
+qa/candidates.py orders an answer's candidates by a hand-weighted sum (`candidate_score`: fused search
 score as a share of the best, question-term overlap, how plainly the item is addressed to the unit
 asked about, a stated deadline, the document kind, quote, definition, title; frame blocks at half).
 This script asks whether a model over more signals orders them better. For every answerable question
@@ -43,6 +43,7 @@ from chidao.core.text import folded_words  # noqa: E402
 from chidao.evaluation import is_relevant, load_questions  # noqa: E402
 from chidao.library import Library  # noqa: E402
 from qa import answer as qa_answer  # noqa: E402
+from qa import candidates  # noqa: E402
 from qa.confidence import _NOT_QUANTITY, _QUANTITY  # noqa: E402
 from qa.corpus import LibraryIndex  # noqa: E402
 from qa.deadline import unit_deadline  # noqa: E402
@@ -128,15 +129,15 @@ def collect(libraries: dict[str, Library]) -> list[dict]:
             hits = structured(intent, fused, state, filters)[: qa_answer.SEARCH_K]
             if intent.kind == "fact" and answer_fact(q["question"], intent, hits, state, filters):
                 continue
-            if qa_answer._general_tasks(intent, state):
+            if candidates.general_tasks(intent, state):
                 continue  # a unit's task list is ordered by how plainly each item is addressed
             where = {(h.document.id, h.unit.ordinal): i for i, h in enumerate(hits, 1)}
             best_dense = max((h.dense for h in hits if h.dense is not None), default=0.0)
             features, gold, keys = [], [], []
-            for hit, base in qa_answer.candidate_features(intent, hits, state, filters):
+            for hit, base in candidates.candidate_features(intent, hits, state, filters):
                 key = (hit.document.id, hit.unit.ordinal)
                 extra = extra_features(intent, hit, where.get(key), best_dense, state)
-                features.append(base | extra | {"score": qa_answer.candidate_score(base)})
+                features.append(base | extra | {"score": candidates.candidate_score(base)})
                 gold.append(is_relevant(hit.document.id, hit.unit.text, q["gold"]))
                 keys.append(key)
             half = "fit" if position % 2 == 0 else "check"
@@ -204,7 +205,7 @@ def table(rows: list[dict], depths: tuple[int, ...], penalties: tuple[float, ...
             + f" | {fit} | {check} |"
         )
 
-    line("qa/answer.py now", "–", "–", first_gold(rows, lambda f: f["score"]))
+    line("qa/candidates.py now", "–", "–", first_gold(rows, lambda f: f["score"]))
     for name, names in MODELS.items():
         for depth in depths:
             for l2 in penalties:

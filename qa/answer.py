@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import replace
 
 from chidao.core.cite import citation_text, make_citation
 from chidao.core.model import Answer, Citation, Filters, Hit, Unit
-from chidao.core.text import fold, folded_words
-from qa.aliases import BOARD_WORDS
+from qa.candidates import (
+    MIN_ADDRESSED,
+    TASK_KINDS,
+    addressed,
+    candidate_features,
+    candidate_score,
+    general_tasks,
+    maybe_addressed,
+)
 from qa.confidence import THRESHOLD, probability, quoted_confidence, signals
 from qa.corpus import LibraryIndex
 from qa.deadline import unit_deadline
-from qa.definitions import defines
 from qa.facts import answer_fact, answer_related, entity_gaps, same_kind
-from qa.highlight import highlight, overlap, split_sentences
+from qa.highlight import highlight, split_sentences
 from qa.intent import Intent, detect_intent
-from qa.learning import assignment_head
 from qa.search import Retriever, after_lead_in, lead_in, structured
 from qa.tables import task_row
-from qa.tasklist import gives_work, strip_markup, task_text
-from qa.titles import under_title
+from qa.tasklist import strip_markup, task_text
 
 log = logging.getLogger(__name__)
 
@@ -29,109 +32,14 @@ __all__ = ["answer", "find_source", "not_found", "tasks_for"]
 
 # How many units the library's hybrid search hands to answer composition.
 SEARCH_K = 40
-# Weights of the signals that rank candidate items: retrieval, question-term overlap, the unit the
-# question names (the item is addressed to it), a stated deadline (for deadline questions).
-# Retrieval counts a unit's fused search score as a share of the best one's (0 when search did not
-# return it): a rank alone hides a unit both retrievers put far ahead, and the answer's own overlap
-# then moved a unit sharing the question's framing words ("theo quy định của pháp luật", "thời
-# gian") above it. W_RETRIEVAL and W_OVERLAP calibrated with `bench/calibrate.py --ranking` on eval
-# + laws + dev2 (first candidate gold): chosen on the even half of the questions among the weights
-# that rank no set worse than the former rank weight (0.35 / (1 + (rank - 1) / 5)) on either half;
-# even half 62 → 65 of 83, odd half 67 → 71 of 84.
-W_RETRIEVAL, W_OVERLAP, W_ADDRESSED, W_DEADLINE = 0.7, 0.45, 0.3, 0.1
-# A unit of the kind of document the question names ("theo nghị quyết …"); a unit holding the
-# words the question quotes; a unit defining the term a definition question asks for ("X là …",
-# qa/definitions.py) or under the title a question names ("X được quy định như thế nào?",
-# qa/titles.py): like a quote, the question's own words in the very shape asked, so the same weight
-# (not tuned).
-W_KIND, W_QUOTE, W_DEFINES, W_TITLED = 0.1, 0.5, 0.5, 0.5
-# Header, signature and list blocks answer fact questions, not "what must X do" ones.
-_NOT_ITEMS = {"header", "title", "signature", "cc", "recipients"}
-# Units that state tasks (a bare "what must X do" lists these only).
-_TASK_KINDS = {"item", "subitem", "clause", "dash", "paragraph", "article", "section", "table_row"}
-# How plainly an item is addressed to a unit that only receives from it ("gửi về Ban Dân vận …").
-_RECEIVES = 0.1
 MAX_CITATIONS = 5
-# Least addressed weight of an item in a unit's task list: 0.15, a dispatch item that opens with
-# another unit but whose "Kính gửi" names the unit.
-_MIN_ADDRESSED = 0.15
-# Words of a question that ask for a unit's work in general, not about one matter (folded): việc
-# (work), nhiệm vụ (task), hoàn thành (complete), hạn / thời gian / bao giờ / khi nào (deadline),
-# giao / phân công (assigned), trách nhiệm (responsibility), cụ thể (in detail).
-_GENERAL_TASK_WORDS = frozenset(
-    "viec nhiem vu hoan thanh han thoi gian giao phan cong trach chot bao gio khi nao cu the".split()
-)
-# A document number as written in a question, folded: "41-kh/tu", "91/2015/qh13".
-_DOC_NAME = re.compile(r"\b\d+(?:[-/][a-z0-9]+)+")
 MAX_TASK_LIST = 12
-# Units naming the asked unit that an answer weighs besides its search hits: all of them up to this
-# many, else this many (those sharing the question's rarest terms first, then the last added), so
-# that a name most of a large library writes costs no more than a rare one. Each costs ~0.5-2 ms
-# (reading it, "addressed", overlap). Checked on eval, laws, dev2, heldout: the most any of their
-# questions' units is named by is 124 (eval's "Mặt trận Tổ quốc") besides laws' "Bộ" (3,531 of
-# 8,144 units); 150 and 300 give the same answers there, one laws answer differing from weighing all
-# (r-025: Điều 32.3 of its gold cited instead of Điều 18.2).
-NAMING_LIMIT = 150
 NOT_FOUND = "Không tìm thấy nội dung trả lời câu hỏi này trong thư viện."  # "Nothing found …"
 SUGGEST = "Các đoạn gần nhất"  # "The closest passages"
 UNSURE = "không chắc chắn"  # "not sure"
 NO_SOURCE = "Không tìm thấy nguồn của câu này trong thư viện."  # "No source of this sentence …"
 SOURCE = "Nguồn"  # "Source"
 DEADLINE = "thời hạn"  # "deadline"
-
-
-def addressed(unit: Unit, org: str, lib: LibraryIndex) -> float:
-    """How plainly an item is addressed to a unit name, in [0, 1].
-
-    1: the item (or a task-table row's unit column) starts with the name; 0.8: its heading names it;
-    0.6: named elsewhere in the item (0.1 when it only receives: "gửi về …"); 0.5: an item of a
-    dispatch whose "Kính gửi" names it and that does not open with another unit. A wider class of
-    the name ("các huyện ủy" for "Huyện ủy An Thạch") counts 0.7 of that.
-    """
-    key = (unit.doc_id, unit.ordinal, org)
-    if key in lib.memo:
-        return lib.memo[key]
-    table = lib.orgs
-    best = _addressed_to(unit, org, lib)
-    for parent in table.names[org].parents if org in table.names else ():
-        if best < 1.0:
-            best = max(best, 0.7 * _addressed_to(unit, parent, lib))
-    lib.memo[key] = best
-    return best
-
-
-def _addressed_to(unit: Unit, org: str, lib: LibraryIndex) -> float:
-    table = lib.orgs
-    if unit.kind in _NOT_ITEMS:
-        return 0.0
-    row = task_row(unit)
-    if row is not None:
-        # A task-table row: its lead unit (by the header's "chủ trì" / "đơn vị" column), or a unit
-        # it asks to co-ordinate ("phối hợp": work too, less plainly its own).
-        return 1.0 if table.addresses(org, row.lead) else 0.5 if table.addresses(org, row.support) else 0.0
-    if unit.kind == "table_row":
-        return 0.0
-    ends = [end for _, end, name in table.mentions(unit.text) if name == org]
-    if not gives_work(unit, ends):
-        return 0.0  # a closing formula, a heading, or what a report says the unit did
-    heads = [assignment_head(unit.text[s:e]) for s, e in split_sentences(unit.text)]
-    named = [h for h in heads if h and table.addresses(org, h)]
-    if named:
-        # "Ban Thường vụ Huyện ủy Đồng Mây …" is one member of the class "các huyện ủy" asked about.
-        is_class = org in table.names and table.names[org].is_class
-        members = [n for n in table.names.values() if org in n.parents and not n.is_class]
-        one_member = all(any(table.named_in(m.canonical, h) for m in members) for h in named)
-        return 0.6 if is_class and one_member else 1.0
-    if unit.heading and table.addresses(org, unit.heading.rsplit(">", 1)[-1]):
-        return 0.8
-    if table.addresses(org, unit.text):
-        return _RECEIVES if table.receives(org, unit.text) else 0.6
-    md = lib.documents[unit.doc_id].metadata
-    if unit.kind in ("item", "subitem", "clause", "dash", "paragraph") and any(
-        table.addresses(org, r) for r in md.recipients
-    ):
-        return 0.15 if heads and heads[0] and table.find(heads[0]) else 0.5
-    return 0.0
 
 
 def _candidates(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Filters) -> list[Hit]:
@@ -142,82 +50,6 @@ def _candidates(intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Fil
     ]
     scored.sort(key=lambda h: (-h.score, h.document.id, h.unit.ordinal))
     return scored
-
-
-def candidate_score(features: dict[str, float], weights: dict[str, float] | None = None) -> float:
-    """The ranking score of a candidate from its features (`weights` overrides, for calibration)."""
-    w = {
-        "retrieval": W_RETRIEVAL,
-        "overlap": W_OVERLAP,
-        "addressed": W_ADDRESSED,
-        "deadline": W_DEADLINE,
-        "kind": W_KIND,
-        "quote": W_QUOTE,
-        "defines": W_DEFINES,
-        "titled": W_TITLED,
-        "power": 1.0,
-    } | (weights or {})
-    score = w["retrieval"] * features["retrieval"] ** w["power"]
-    score += sum(
-        w[name] * features[name]
-        for name in ("overlap", "addressed", "deadline", "kind", "quote", "defines", "titled")
-    )
-    return score * 0.5 if features["frame"] else score
-
-
-def candidate_features(
-    intent: Intent, hits: list[Hit], lib: LibraryIndex, filters: Filters
-) -> list[tuple[Hit, dict[str, float]]]:
-    """The candidates of a question (search hits, and items addressed to the unit it names) with
-    what ranks them: fused search score as a share of the best (0: not retrieved), question-term
-    overlap, how plainly the item is addressed to the unit, a stated deadline, the document kind
-    named, the words quoted, and whether it is a frame block (header, signature: half weight)."""
-    pool: dict[tuple[str, int], tuple[Hit, int | None]] = {}
-    for position, hit in enumerate(hits, 1):
-        pool.setdefault((hit.document.id, hit.unit.ordinal), (hit, position))
-    if intent.org:
-        for unit in _maybe_addressed(intent.org, lib, NAMING_LIMIT, intent.question):
-            document = lib.documents[unit.doc_id]
-            key = (unit.doc_id, unit.ordinal)
-            if filters.allows(document) and key not in pool and addressed(unit, intent.org, lib) > 0:
-                pool[key] = (Hit(unit=unit, document=document, score=0.0), None)
-    if _general_tasks(intent, lib) and (lib.orgs.names[intent.org].learned or lib.names_present(intent.org)):
-        # "What must X do" of a unit the library names: the items giving X work, or none ("Ban Dân
-        # vận Trung ương" gets no item of the provincial board however many words they share).
-        pool = {k: v for k, v in pool.items() if addressed(v[0].unit, intent.org, lib) >= _MIN_ADDRESSED}
-    top = max((h.score for h in hits), default=0.0) or 1.0
-    out = []
-    for hit, rank in pool.values():
-        unit = hit.unit
-        kind = fold(hit.document.metadata.doc_type)
-        out.append(
-            (
-                hit,
-                {
-                    "retrieval": hit.score / top if rank else 0.0,
-                    "overlap": overlap(intent.terms, intent.bigrams, f"{unit.heading}\n{unit.text}", lib.idf),
-                    "addressed": addressed(unit, intent.org, lib) if intent.org else 0.0,
-                    "deadline": float(intent.kind == "deadline" and bool(unit_deadline(unit))),
-                    "kind": float(
-                        bool(kind)
-                        and any(kind.startswith(fold(k)) for k in (intent.doc_kind, *intent.other_kinds) if k)
-                    ),
-                    "quote": float(bool(intent.quote) and f" {intent.quote} " in folded_words(unit.text)),
-                    "defines": float(bool(intent.defines) and defines(unit, intent.defines)),
-                    "titled": float(bool(intent.titled) and under_title(unit, intent.titled)),
-                    "frame": float(unit.kind in _NOT_ITEMS),
-                },
-            )
-        )
-    return out
-
-
-def _maybe_addressed(org: str, lib: LibraryIndex, limit: int | None = None, question: str = "") -> list[Unit]:
-    """Every unit `addressed` may weigh above 0 for a unit name, and more: those naming it or a class
-    it belongs to, in text or heading, or in their document's "Kính gửi" (the library's other units
-    are never read). With `limit`, at most about twice that many (see LibraryIndex.units_naming)."""
-    parents = lib.orgs.names[org].parents if org in lib.orgs.names else ()
-    return lib.units_naming((org, *parents), limit, question)
 
 
 def answer_signals(intent: Intent, best: Hit, hits: list[Hit], lib: LibraryIndex) -> dict[str, float]:
@@ -266,26 +98,6 @@ def _item_text(intent: Intent, citations: list[Citation]) -> str:
     return "\n".join(lines)
 
 
-def _general_tasks(intent: Intent, lib: LibraryIndex) -> bool:
-    """True for a bare "what must X do" however worded ("X cần hoàn thành những việc gì, hạn khi
-    nào?"): a unit and nothing else but words of tasks and deadlines."""
-    if intent.kind not in ("unit_tasks", "deadline") or not intent.org:
-        return False
-    spelled = " ".join(lib.orgs.names[intent.org].aliases) if intent.org in lib.orgs.names else ""
-    org_words = folded_words(f"{intent.org} {spelled}")
-    # "… trong Kế hoạch 41-KH/TU": naming the document asks for the unit's items there, nothing else.
-    naming = folded_words(" ".join((intent.doc_kind, *_DOC_NAME.findall(fold(intent.question)))))
-    extra = [
-        t
-        for t in intent.terms
-        if f" {t} " not in org_words
-        and f" {t} " not in naming
-        and t not in BOARD_WORDS
-        and t not in _GENERAL_TASK_WORDS
-    ]
-    return len(extra) <= 1
-
-
 def _named_documents(intent: Intent, lib: LibraryIndex) -> set[str]:
     """Ids of the library documents a question names by number (and kind, when it gives one)."""
     return {
@@ -300,10 +112,10 @@ def _task_list(intent: Intent, ranked: list[Hit], lib: LibraryIndex) -> list[Hit
     """For a bare "what must X do" (however worded): every item giving X work, most plainly
     addressed first, then newest document first, each in reading order — not in retrieval order,
     so that two wordings of the question list the same items."""
-    if not _general_tasks(intent, lib):
+    if not general_tasks(intent, lib):
         return ranked[:MAX_CITATIONS]
-    listed = [(addressed(h.unit, intent.org, lib), h) for h in ranked if h.unit.kind in _TASK_KINDS]
-    listed = [x for x in listed if x[0] >= _MIN_ADDRESSED]
+    listed = [(addressed(h.unit, intent.org, lib), h) for h in ranked if h.unit.kind in TASK_KINDS]
+    listed = [x for x in listed if x[0] >= MIN_ADDRESSED]
     named = _named_documents(intent, lib)
     if named and any(h.document.id in named for _, h in listed):
         listed = [x for x in listed if x[1].document.id in named]  # "… trong Kế hoạch 41" : its items
@@ -356,13 +168,13 @@ def answer(
         return not_found(question, intent, [], 0.0)
     measured = answer_signals(intent, ranked[0], hits, lib)
     conf = quoted_confidence(intent, ranked[0], probability(measured, lib.embedder))
-    if _general_tasks(intent, lib):
+    if general_tasks(intent, lib):
         # "X phải làm gì?" asks nothing but the unit: items plainly addressed to it answer it in full,
         # however little of their wording the question shares.
         plainly = max(
-            (addressed(h.unit, intent.org, lib) for h in ranked if h.unit.kind in _TASK_KINDS), default=0
+            (addressed(h.unit, intent.org, lib) for h in ranked if h.unit.kind in TASK_KINDS), default=0
         )
-        conf = max(conf, plainly if plainly >= _MIN_ADDRESSED else 0.0)
+        conf = max(conf, plainly if plainly >= MIN_ADDRESSED else 0.0)
     shown = tuple(measured.items())
     if conf < THRESHOLD:
         return replace(not_found(question, intent, ranked, conf), signals=shown)
@@ -383,9 +195,9 @@ def tasks_for(
     filters = filters or Filters()
     canonical = lib.orgs.resolve(org)
     scored = []
-    for unit in _maybe_addressed(canonical, lib):
+    for unit in maybe_addressed(canonical, lib):
         document = lib.documents[unit.doc_id]
-        if not filters.allows(document) or unit.kind not in _TASK_KINDS:
+        if not filters.allows(document) or unit.kind not in TASK_KINDS:
             continue  # a preamble names the issuer, a "Kính gửi" list the readers: no task
         weight = addressed(unit, canonical, lib)
         if weight >= min_addressed:

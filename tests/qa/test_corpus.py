@@ -7,7 +7,7 @@ import pytest
 
 from chidao.core.text import bigrams_of, folded_words, syllables
 from chidao.library import Library
-from qa.answer import addressed
+from qa.candidates import addressed
 from qa.corpus import UNIT_CACHE_DOCS
 from qa.highlight import idf_table
 
