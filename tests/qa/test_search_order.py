@@ -1,0 +1,61 @@
+"""The order of search hits: the first ones as an answer weighs them, so that search shows first the
+unit the answer cites (qa/search.as_answered); and the cue of a document issued by the unit asked
+about (qa/candidates.W_ISSUED). Each on a small real store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chidao.library import Library
+from qa import search
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_search_shows_first_the_item_the_answer_cites(seed_store: Path):
+    # The founding dispatch: item 3 shares more of the question's words ("lãnh đạo, chỉ đạo …
+    # quyền làm chủ"), item 4 is addressed to "Mặt trận Tổ quốc và các tổ chức thành viên" and
+    # holds the asked task ("vai trò nòng cốt trong việc phát huy quyền làm chủ của Nhân dân").
+    lib = Library.open(seed_store)
+    question = (
+        "Để phát huy quyền làm chủ của người dân, Mặt trận Tổ quốc và các đoàn thể thành viên "
+        "được yêu cầu làm những việc gì?"
+    )
+    hits = lib.search(question, k=5)
+    cited = lib.ask(question).citations[0].hit.unit
+    assert hits[0].unit.label == cited.label == "4"
+    assert "vai trò nòng cốt trong việc phát huy quyền làm chủ của Nhân dân" in hits[0].unit.text
+    lib.close()
+
+
+def test_search_reorders_only_its_first_five_hits(seed_store: Path, monkeypatch):
+    lib = Library.open(seed_store)
+    question = "Mặt trận Tổ quốc và các đoàn thể được yêu cầu làm những việc gì?"
+    ordered = [h.unit.ordinal for h in lib.search(question, k=10)]
+    monkeypatch.setattr(search, "ORDERED_HITS", 0)
+    as_retrieved = [h.unit.ordinal for h in lib.search(question, k=10)]
+    # The same five units first, and from the sixth on the same units in the same order.
+    assert ordered != as_retrieved
+    assert set(ordered[:5]) == set(as_retrieved[:5])
+    assert ordered[5:] == as_retrieved[5:]
+    lib.close()
+
+
+ISSUED_DOCS = ("ke-hoach-15-kh-tu-2025.txt", "quy-che-03-qcph-2025.txt")
+
+
+def test_a_unit_of_the_asked_units_own_document_goes_first(tmp_path: Path):
+    # A Kế hoạch of the Tỉnh ủy gives the Sở Tài chính a task-table row sharing the question's
+    # words; the Sở's own quy chế states what it provides ("Trước ngày 15 …, Sở Tài chính gửi …"),
+    # written less plainly as its task (the sentence opens with the date). Its document's issuer
+    # is the unit asked about: that unit goes first, in the answer and in search.
+    lib = Library.open(tmp_path / "store")
+    assert lib.ingest([DATA / name for name in ISSUED_DOCS]).ok
+    question = "Sở Tài chính cung cấp số liệu giấy chứng nhận cho các hộ nhận khoán rừng ra sao?"
+    answer = lib.ask(question)
+    assert answer.found
+    first = answer.citations[0].hit
+    assert (first.document.id, first.unit.label) == ("quy-che-03-qcph-2025.txt", "Điều 2.1")
+    hit = lib.search(question, k=5)[0]
+    assert (hit.document.id, hit.unit.label) == ("quy-che-03-qcph-2025.txt", "Điều 2.1")
+    lib.close()
