@@ -8,6 +8,8 @@ from pathlib import Path
 
 from chidao.library import Library
 from qa import search
+from qa.candidates import issued_by
+from tests.qa.conftest import library_of
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -58,4 +60,59 @@ def test_a_unit_of_the_asked_units_own_document_goes_first(tmp_path: Path):
     assert (first.document.id, first.unit.label) == ("quy-che-03-qcph-2025.txt", "Điều 2.1")
     hit = lib.search(question, k=5)[0]
     assert (hit.document.id, hit.unit.label) == ("quy-che-03-qcph-2025.txt", "Điều 2.1")
+    lib.close()
+
+
+REPORT = """\
+TỈNH ỦY HÒA AN                                    ĐẢNG CỘNG SẢN VIỆT NAM
+ỦY BAN KIỂM TRA
+        *
+Số 21-BC/UBKTTU                               Hòa An, ngày 20 tháng 10 năm 2025
+
+BÁO CÁO
+kết quả công tác kiểm tra, giám sát 9 tháng đầu năm 2025
+
+I. KẾT QUẢ
+1. Đã kiểm tra 12 tổ chức đảng và 30 đảng viên.
+
+II. NHIỆM VỤ QUÝ IV
+1. Tổ chức tập huấn nghiệp vụ kiểm tra cho ủy ban kiểm tra đảng ủy cấp xã, hoàn thành trong tháng 12/2025.
+
+T/M ỦY BAN KIỂM TRA
+CHỦ NHIỆM
+
+Lê Văn Kiểm
+"""
+
+
+DISPATCH = """\
+TỈNH ỦY HÒA AN                                    ĐẢNG CỘNG SẢN VIỆT NAM
+        *
+Số 30-CV/TU                                   Hòa An, ngày 02 tháng 11 năm 2025
+
+Kính gửi:
+- Ủy ban Kiểm tra Tỉnh ủy,
+- Ban Tuyên giáo và Dân vận Tỉnh ủy.
+
+1. Ủy ban Kiểm tra Tỉnh ủy chủ trì kiểm tra việc thực hiện quy chế làm việc của các đảng ủy xã.
+2. Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì tuyên truyền kết quả kiểm tra.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+
+Nguyễn Văn Hòa
+"""
+
+
+def test_a_board_issues_a_document_by_the_code_of_its_number(tmp_path_factory):
+    # The header writes "Ủy ban Kiểm tra" under "Tỉnh ủy Hòa An"; the number's code UBKTTU names
+    # the Ủy ban Kiểm tra Tỉnh ủy in full (a name the library learns from the dispatch).
+    files = {"bao-cao-21-bc-ubkttu-2025.txt": REPORT, "cong-van-30-cv-tu-2025.txt": DISPATCH}
+    lib = library_of(tmp_path_factory, "report", files)
+    state = lib._qa_state()
+    document = lib.document("bao-cao-21-bc-ubkttu-2025.txt").document
+    assert document.metadata.issuer == "Ủy ban Kiểm tra"
+    assert not state.orgs.addresses("Ủy ban Kiểm tra Tỉnh ủy", document.metadata.issuer)
+    assert issued_by("Ủy ban Kiểm tra Tỉnh ủy", document, state)
+    assert not issued_by("Ban Tuyên giáo và Dân vận Tỉnh ủy", document, state)
     lib.close()
