@@ -12,7 +12,7 @@ from chidao.core.model import Document, Filters, Hit, Unit
 from chidao.core.text import fold, folded_words
 from qa.aliases import BOARD_WORDS
 from qa.corpus import LibraryIndex
-from qa.deadline import unit_deadline
+from qa.deadline import states_span, unit_deadline
 from qa.definitions import defines
 from qa.highlight import overlap, split_sentences
 from qa.intent import Intent
@@ -172,6 +172,9 @@ def candidate_features(
         # vận Trung ương" gets no item of the provincial board however many words they share).
         pool = {k: v for k, v in pool.items() if addressed(v[0].unit, intent.org, lib) >= MIN_ADDRESSED}
     top = max((h.score for h in hits), default=0.0) or 1.0
+    # "… trong bao lâu?" (how long) asks for a span of time: a unit stating one answers it as a
+    # unit stating a deadline answers "hạn khi nào?".
+    asks_span = " bao lau " in folded_words(intent.question)
     out = []
     for hit, rank in pool.values():
         unit = hit.unit
@@ -183,7 +186,10 @@ def candidate_features(
                     "retrieval": hit.score / top if rank else 0.0,
                     "overlap": overlap(intent.terms, intent.bigrams, f"{unit.heading}\n{unit.text}", lib.idf),
                     "addressed": addressed(unit, intent.org, lib) if intent.org else 0.0,
-                    "deadline": float(intent.kind == "deadline" and bool(unit_deadline(unit))),
+                    "deadline": float(
+                        intent.kind == "deadline"
+                        and (bool(unit_deadline(unit)) or asks_span and states_span(unit.text))
+                    ),
                     "kind": float(
                         bool(kind)
                         and any(kind.startswith(fold(k)) for k in (intent.doc_kind, *intent.other_kinds) if k)

@@ -63,6 +63,19 @@ _TABLE_DEADLINE = re.compile(
     re.IGNORECASE,
 )
 
+# A span of time, what "bao lâu" (how long) asks for: "30 ngày", "48 giờ", "hai tuần", "05 năm"; not
+# the day or month of a date ("ngày 15 tháng 8 năm 2022").
+_SPAN = re.compile(
+    r"(?<!ngày )(?<!tháng )(?<!năm )\b(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
+    r"(?:giờ|ngày|tuần|tháng|năm)\b",
+    re.IGNORECASE,
+)
+
+
+def states_span(text: str) -> bool:
+    """True when `text` states a span of time ("trong vòng 48 giờ", "thời hạn 30 ngày")."""
+    return bool(_SPAN.search(nfc(text)))
+
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
     """`text` with the matches of `pattern` replaced by spaces (so other patterns cannot use them)."""

@@ -1,6 +1,6 @@
-"""The order of search hits: the first ones as an answer weighs them, so that search shows first the
-unit the answer cites (qa/search.as_answered); and the cue of a document issued by the unit asked
-about (qa/candidates.W_ISSUED). Each on a small real store."""
+"""The order of search hits and citations: the first hits as an answer weighs them, so that search
+shows first the unit the answer cites (qa/search.as_answered); the cue of a document issued by the
+unit asked about (qa/candidates.W_ISSUED); a span of time for "bao lâu". Each on a small real store."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from chidao.library import Library
 from qa import search
 from qa.candidates import issued_by
+from qa.deadline import states_span
 from tests.qa.conftest import library_of
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -116,3 +117,52 @@ def test_a_board_issues_a_document_by_the_code_of_its_number(tmp_path_factory):
     assert issued_by("Ủy ban Kiểm tra Tỉnh ủy", document, state)
     assert not issued_by("Ban Tuyên giáo và Dân vận Tỉnh ủy", document, state)
     lib.close()
+
+
+FUNERAL_GUIDE = """\
+TỈNH ỦY HÒA AN                                    ĐẢNG CỘNG SẢN VIỆT NAM
+BAN TUYÊN GIÁO VÀ DÂN VẬN
+        *
+Số 20-HD/BTGDVTU                              Hòa An, ngày 12 tháng 5 năm 2025
+
+HƯỚNG DẪN
+thực hiện nếp sống văn minh trong việc cưới, việc tang
+
+I. MỤC ĐÍCH
+Xây dựng nếp sống văn minh, tiết kiệm trong việc cưới, việc tang ở khu dân cư.
+
+II. NỘI DUNG CAM KẾT
+1. Các gia đình đăng ký tổ chức đám cưới gọn nhẹ, không mời quá đông khách.
+2. Cam kết của dòng họ: trong đám tang không để người chết trong nhà quá 48 giờ; không rải tiền \
+vàng mã trên đường.
+
+III. TỔ CHỨC THỰC HIỆN
+1. Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chỉ đạo Mặt trận các xã đưa nội dung cam kết của dòng họ \
+về việc tang vào hương ước, quy ước của thôn, bản.
+2. Các đảng ủy xã định kỳ sơ kết việc thực hiện.
+
+T/M BAN THƯỜNG VỤ
+TRƯỞNG BAN
+
+Phạm Thị Lan
+"""
+
+
+def test_how_long_is_answered_by_the_item_stating_a_span_of_time(tmp_path_factory):
+    # "… trong bao lâu?" asks for a span of time: "quá 48 giờ" answers it, not the item that shares
+    # more of the question's words ("cam kết của dòng họ về việc tang") but states none.
+    lib = library_of(tmp_path_factory, "funeral", {"huong-dan-20-hd-btgdvtu-2025.txt": FUNERAL_GUIDE})
+    question = "Theo cam kết của dòng họ, việc tang phải đưa người mất đi chôn trong bao lâu?"
+    answer = lib.ask(question)
+    assert answer.found
+    assert answer.citations[0].hit.unit.label == "II.2"
+    assert lib.search(question, k=5)[0].unit.label == "II.2"
+    lib.close()
+
+
+def test_a_span_of_time_is_not_the_day_or_month_of_a_date():
+    assert states_span("trong đám tang không để người chết trong nhà quá 48 giờ")
+    assert states_span("Trong thời hạn 30 ngày kể từ ngày Quy định có hiệu lực")
+    assert states_span("hai tuần một lần")
+    assert not states_span("Hòa An, ngày 27 tháng 9 năm 2025")
+    assert not states_span("hoàn thành trong tháng 12/2025")
