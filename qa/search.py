@@ -62,7 +62,8 @@ def search_many(
     """`search` for many questions at once (the retriever embeds them in one batch)."""
     # Structure may reorder (frame blocks last), so keep more than k until the end.
     searched = [intent.searched or q for intent, q in zip(intents, questions, strict=True)]
-    ranked = retriever.search_many(searched, 2 * k, filters)
+    # Never fewer than 2 * ORDERED_HITS, so that the first hits are the same however many are asked.
+    ranked = retriever.search_many(searched, 2 * max(k, ORDERED_HITS), filters)
     return [
         with_lead_in(as_answered(intent, structured(intent, hits, lib, filters), lib, filters)[:k], lib)
         for intent, hits in zip(intents, ranked, strict=True)

@@ -31,6 +31,17 @@ def test_search_shows_first_the_item_the_answer_cites(seed_store: Path):
     lib.close()
 
 
+def test_the_first_hit_is_the_same_however_many_are_asked(seed_store: Path):
+    lib = Library.open(seed_store)
+    question = (
+        "Để phát huy quyền làm chủ của người dân, Mặt trận Tổ quốc và các đoàn thể thành viên "
+        "được yêu cầu làm những việc gì?"
+    )
+    firsts = {lib.search(question, k=k)[0].unit.ordinal for k in (1, 2, 3, 5, 10)}
+    assert len(firsts) == 1
+    lib.close()
+
+
 def test_search_reorders_only_its_first_five_hits(seed_store: Path, monkeypatch):
     lib = Library.open(seed_store)
     question = "Mặt trận Tổ quốc và các đoàn thể được yêu cầu làm những việc gì?"
