@@ -54,7 +54,7 @@ from qa.search import lead_in, structured  # noqa: E402
 from qa.titles import DIVISIONS  # noqa: E402
 
 FITTED = ("eval", "laws", "dev2", "dev3", "dev4")
-REPORTED = ("heldout",)
+REPORTED = ("heldout", "dev5")
 BASE = ("retrieval", "overlap", "addressed", "deadline", "kind", "quote", "defines", "titled", "frame")
 EXTRA = (
     "lex_rank",
