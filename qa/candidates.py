@@ -20,6 +20,7 @@ from qa.learning import assignment_head
 from qa.tables import task_row
 from qa.tasklist import gives_work
 from qa.titles import under_title
+from qa.unitnames import name_spans
 
 # Weights of the signals that rank candidate items: retrieval, question-term overlap, the unit the
 # question names (the item is addressed to it), a stated deadline (for deadline questions).
@@ -104,8 +105,13 @@ def _addressed_to(unit: Unit, org: str, lib: LibraryIndex) -> float:
     ends = [end for _, end, name in table.mentions(unit.text) if name == org]
     if not gives_work(unit, ends):
         return 0.0  # a closing formula, a heading, or what a report says the unit did
-    heads = [assignment_head(unit.text[s:e]) for s, e in split_sentences(unit.text)]
+    sentences = [unit.text[s:e] for s, e in split_sentences(unit.text)]
+    heads = [assignment_head(sentence) for sentence in sentences]
     named = [h for h in heads if h and table.addresses(org, h)]
+    if not named:
+        # A sentence that opens with the unit gives it the work whatever the verb ("2. Đồn Biên
+        # phòng Nà Lạn duy trì tổ công tác …").
+        named = [o for o in map(_opening_name, sentences) if o and table.addresses(org, o)]
     if named:
         # "Ban Thường vụ Huyện ủy Đồng Mây …" is one member of the class "các huyện ủy" asked about.
         is_class = org in table.names and table.names[org].is_class
@@ -122,6 +128,17 @@ def _addressed_to(unit: Unit, org: str, lib: LibraryIndex) -> float:
     ):
         return 0.15 if heads and heads[0] and table.find(heads[0]) else 0.5
     return 0.0
+
+
+# An item's own label before its text: "2. ", "b) ", "- ", "+ ".
+_ITEM_LABEL = re.compile(r"^(?:\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[-–+•])\s*")
+
+
+def _opening_name(sentence: str) -> str:
+    """The unit name a sentence opens with, after its item label ("2. ", "b) ", "- "), or ""."""
+    body = _ITEM_LABEL.sub("", sentence.lstrip(), count=1)
+    spans = name_spans(body)
+    return spans[0][2] if spans and spans[0][0] == 0 else ""
 
 
 def candidate_score(features: dict[str, float], weights: dict[str, float] | None = None) -> float:

@@ -177,3 +177,29 @@ def test_a_span_of_time_is_not_the_day_or_month_of_a_date():
     assert states_span("hai tuần một lần")
     assert not states_span("Hòa An, ngày 27 tháng 9 năm 2025")
     assert not states_span("hoàn thành trong tháng 12/2025")
+
+
+PLAN_OPENING_UNIT = (
+    "ĐẢNG BỘ XÃ CỐC PÀI\nĐẢNG ỦY XÃ\nSố 31-KH/ĐU\n\nKẾ HOẠCH\n"
+    "phòng, chống ma túy trên địa bàn xã năm 2025\n\nI. NHIỆM VỤ\n\n"
+    "1. Công an xã chủ trì, phối hợp Đồn Biên phòng Cốc Pài lập chuyên án đấu tranh với các đường "
+    "dây vận chuyển ma túy qua đường mòn biên giới.\n"
+    "2. Đồn Biên phòng Cốc Pài duy trì tổ công tác tại các thôn giáp biên; mỗi cán bộ đồn nhận đỡ "
+    "đầu một người sau cai nghiện ma túy.\n"
+    "3. Ban Xây dựng Đảng đưa kết quả phòng, chống ma túy vào tiêu chí đánh giá chi bộ thôn.\n\n"
+    "                                                T/M ĐẢNG ỦY\n"
+    "                                                  BÍ THƯ\n"
+    "                                                Sùng A Páo\n"
+)
+
+
+def test_an_item_that_opens_with_the_unit_is_its_task_whatever_the_verb(tmp_path: Path):
+    # Item 2 opens with the border post ("duy trì" is no assignment verb); item 1 only asks it to
+    # co-ordinate, on the struggle against the trafficking lines the question names.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "ke-hoach-31-kh-du-2025.txt").write_text(PLAN_OPENING_UNIT, encoding="utf-8")
+    lib = Library.open(tmp_path / "store")
+    assert lib.ingest([tmp_path / "docs"]).ok
+    answer = lib.ask("Đồn Biên phòng Cốc Pài phải làm gì để đấu tranh với ma túy?")
+    lib.close()
+    assert answer.citations[0].hit.unit.label == "I.2"
