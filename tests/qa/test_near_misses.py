@@ -117,11 +117,16 @@ def _signal(answer, name):
     return dict(answer.signals)[name]
 
 
+def _best_unit(answer):
+    """The unit an answer was weighed on: its first citation, or its first suggestion when refused."""
+    return (answer.citations[0].hit if answer.found else answer.suggestions[0]).unit
+
+
 def test_an_amount_the_unit_under_a_heading_never_states_is_missing(lib):
     # The item names "số tiền hỗ trợ" but no amount; its label "2." opens its second line, after the
     # heading "II. NHIỆM VỤ …", and is no quantity.
     missing = lib.ask("Gia đình người mất tích ở xã Kỳ Xuyên trong cơn bão được hỗ trợ bao nhiêu tiền?")
-    best = (missing.citations[0].hit if missing.found else missing.suggestions[0]).unit
+    best = _best_unit(missing)
     assert "số tiền hỗ trợ từng hộ" in best.text
     assert _signal(missing, "counted_missing") == 1.0
     stated = lib.ask("Hộ có nhà bị tốc mái hoàn toàn trong cơn bão được hỗ trợ bao nhiêu tiền?")
@@ -240,7 +245,7 @@ def test_a_unit_written_partly_as_initials_is_the_librarys_unit(dispatch_lib):
 def test_a_day_asked_alone_needs_a_day_in_the_unit(lib):
     # The plan gives the Organisation Board its work with no day; the congresses have one.
     missing = lib.ask("Ban Tổ chức Tỉnh ủy phải hướng dẫn nhân sự cấp ủy chi bộ xong trước ngày nào?")
-    best = (missing.citations[0].hit if missing.found else missing.suggestions[0]).unit
+    best = _best_unit(missing)
     assert "hướng dẫn nhân sự cấp ủy chi bộ" in best.text
     assert _signal(missing, "counted_missing") == 1.0
     stated = lib.ask("Các đảng ủy cơ sở phải tổ chức xong đại hội chi bộ trực thuộc trước ngày nào?")
