@@ -26,6 +26,7 @@ import argparse
 import json
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -89,11 +90,12 @@ def collect(libraries: dict[str, Library]) -> list[dict]:
     return rows
 
 
-def ranking_rows(libraries: dict[str, Library]) -> list[dict]:
-    """One row per answerable question whose first citation is the top of qa/candidates.py's candidate
-    ranking: its candidates' features, whether each is gold, and their tie-break keys."""
-    rows = []
-    for set_name, folder in (SETS | REPORT_ONLY).items():
+def ranked_questions(libraries: dict[str, Library], names: Iterable[str]) -> Iterator[tuple]:
+    """(set name, position, question, intent, hits, state, filters) of every answerable question of
+    the named sets whose first citation is the top of qa/candidates.py's candidate ranking (not a
+    fact, a related-documents answer or a unit's task list)."""
+    for set_name in names:
+        folder = (SETS | REPORT_ONLY)[set_name]
         lib = libraries[set_name]
         state, filters = lib._qa_state(), Filters()
         for position, q in enumerate(load_questions(folder / "questions.jsonl")):
@@ -108,18 +110,27 @@ def ranking_rows(libraries: dict[str, Library]) -> list[dict]:
                 continue
             if candidates.general_tasks(intent, state):
                 continue  # a unit's task list is ordered by how plainly each item is addressed
-            scored = candidates.candidate_features(intent, hits, state, filters)
-            half = "fit" if position % 2 == 0 else "check"
-            rows.append(
-                {
-                    "id": q["id"],
-                    "set": set_name,
-                    "half": "heldout" if set_name in REPORT_ONLY else half,
-                    "features": [f for _, f in scored],
-                    "gold": [is_relevant(h.document.id, h.unit.text, q["gold"]) for h, _ in scored],
-                    "keys": [(h.document.id, h.unit.ordinal) for h, _ in scored],
-                }
-            )
+            yield set_name, position, q, intent, hits, state, filters
+
+
+def ranking_rows(libraries: dict[str, Library]) -> list[dict]:
+    """One row per answerable question whose first citation is the top of qa/candidates.py's candidate
+    ranking: its candidates' features, whether each is gold, and their tie-break keys."""
+    rows = []
+    ranked = ranked_questions(libraries, SETS | REPORT_ONLY)
+    for set_name, position, q, intent, hits, state, filters in ranked:
+        scored = candidates.candidate_features(intent, hits, state, filters)
+        half = "fit" if position % 2 == 0 else "check"
+        rows.append(
+            {
+                "id": q["id"],
+                "set": set_name,
+                "half": "heldout" if set_name in REPORT_ONLY else half,
+                "features": [f for _, f in scored],
+                "gold": [is_relevant(h.document.id, h.unit.text, q["gold"]) for h, _ in scored],
+                "keys": [(h.document.id, h.unit.ordinal) for h, _ in scored],
+            }
+        )
     return rows
 
 

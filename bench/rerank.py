@@ -36,21 +36,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from calibrate import REPORT_ONLY, SETS, _libraries  # noqa: E402
+from calibrate import _libraries, ranked_questions  # noqa: E402
 
-from chidao.core.model import Filters, Hit  # noqa: E402
+from chidao.core.model import Hit  # noqa: E402
 from chidao.core.text import folded_words  # noqa: E402
-from chidao.evaluation import is_relevant, load_questions  # noqa: E402
+from chidao.evaluation import is_relevant  # noqa: E402
 from chidao.library import Library  # noqa: E402
-from qa import answer as qa_answer  # noqa: E402
 from qa import candidates  # noqa: E402
 from qa.confidence import _NOT_QUANTITY, _QUANTITY  # noqa: E402
 from qa.corpus import LibraryIndex  # noqa: E402
 from qa.deadline import unit_deadline  # noqa: E402
-from qa.facts import answer_fact, answer_related  # noqa: E402
 from qa.highlight import overlap  # noqa: E402
-from qa.intent import Intent, detect_intent  # noqa: E402
-from qa.search import lead_in, structured  # noqa: E402
+from qa.intent import Intent  # noqa: E402
+from qa.search import lead_in  # noqa: E402
 from qa.titles import DIVISIONS  # noqa: E402
 
 FITTED = ("eval", "laws", "dev2", "dev3", "dev4")
@@ -115,36 +113,23 @@ def extra_features(
 def collect(libraries: dict[str, Library]) -> list[dict]:
     """One row per answerable question whose first citation is the top of the candidate ranking."""
     rows = []
-    for set_name in (*FITTED, *REPORTED):
-        folder = (SETS | REPORT_ONLY)[set_name]
-        lib = libraries[set_name]
-        state, filters = lib._qa_state(), Filters()
-        for position, q in enumerate(load_questions(folder / "questions.jsonl")):
-            if not q.get("gold"):
-                continue
-            intent = detect_intent(q["question"], state.orgs)
-            fused = lib.retriever.search_many([q["question"]], 2 * qa_answer.SEARCH_K, filters)[0]
-            if intent.kind == "related" and answer_related(q["question"], intent, fused, state, filters):
-                continue
-            hits = structured(intent, fused, state, filters)[: qa_answer.SEARCH_K]
-            if intent.kind == "fact" and answer_fact(q["question"], intent, hits, state, filters):
-                continue
-            if candidates.general_tasks(intent, state):
-                continue  # a unit's task list is ordered by how plainly each item is addressed
-            where = {(h.document.id, h.unit.ordinal): i for i, h in enumerate(hits, 1)}
-            best_dense = max((h.dense for h in hits if h.dense is not None), default=0.0)
-            features, gold, keys = [], [], []
-            for hit, base in candidates.candidate_features(intent, hits, state, filters):
-                key = (hit.document.id, hit.unit.ordinal)
-                extra = extra_features(intent, hit, where.get(key), best_dense, state)
-                features.append(base | extra | {"score": candidates.candidate_score(base)})
-                gold.append(is_relevant(hit.document.id, hit.unit.text, q["gold"]))
-                keys.append(key)
-            half = "fit" if position % 2 == 0 else "check"
-            rows.append(
-                {"set": set_name, "half": "heldout" if set_name in REPORTED else half}
-                | {"id": q["id"], "features": features, "gold": gold, "keys": keys}
-            )
+    for set_name, position, q, intent, hits, state, filters in ranked_questions(
+        libraries, (*FITTED, *REPORTED)
+    ):
+        where = {(h.document.id, h.unit.ordinal): i for i, h in enumerate(hits, 1)}
+        best_dense = max((h.dense for h in hits if h.dense is not None), default=0.0)
+        features, gold, keys = [], [], []
+        for hit, base in candidates.candidate_features(intent, hits, state, filters):
+            key = (hit.document.id, hit.unit.ordinal)
+            extra = extra_features(intent, hit, where.get(key), best_dense, state)
+            features.append(base | extra | {"score": candidates.candidate_score(base)})
+            gold.append(is_relevant(hit.document.id, hit.unit.text, q["gold"]))
+            keys.append(key)
+        half = "fit" if position % 2 == 0 else "check"
+        rows.append(
+            {"set": set_name, "half": "heldout" if set_name in REPORTED else half}
+            | {"id": q["id"], "features": features, "gold": gold, "keys": keys}
+        )
     return rows
 
 
