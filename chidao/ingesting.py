@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -125,10 +125,13 @@ class Ingesting:
     def retriever(self) -> Retriever:  # provided by Library
         raise NotImplementedError
 
-    def _documents(self) -> dict[str, Document]:  # provided by Library
+    def _documents(self) -> Mapping[str, Document]:  # provided by Library
         raise NotImplementedError
 
     def resolve_document(self, doc: str) -> str:  # provided by Library
+        raise NotImplementedError
+
+    def _store_names(self) -> None:  # provided by Library
         raise NotImplementedError
 
     def ingest(
@@ -171,6 +174,7 @@ class Ingesting:
         results = tuple(o for o in batch.outcomes if isinstance(o, IngestResult))
         if any(r.status in ("added", "replaced") for r in results):
             self.retriever.refresh()  # rebuild and save the dense cache (or sync Milvus) once per batch
+            self._store_names()  # the combined learned names of the new state, stored once
         return IngestReport(results)
 
     def _document_id(self, source: Source) -> str:
@@ -352,4 +356,5 @@ class Ingesting:
                 )
         if self.backend == "milvus":
             self.retriever.refresh()  # the local index drops it at its next load; Milvus now
+        self._store_names()  # the combined learned names of the new state, stored once
         return doc_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TypeVar
@@ -149,7 +149,7 @@ class Library(Ingesting):
                 self._retriever = Retriever(self.store, self.store_dir, lambda: self.embedder)
         return self._retriever
 
-    def _documents(self) -> dict[str, Document]:
+    def _documents(self) -> Mapping[str, Document]:
         return self.retriever.documents()
 
     def _refresh_terms(self) -> None:
@@ -167,6 +167,14 @@ class Library(Ingesting):
 
                 self._terms = (generation, refresh(self.store, learn_names, learning_fingerprint()))
 
+    def _store_names(self) -> None:
+        """After a write: the learned unit names of the new state combined and stored once, so that
+        the next open reads one row, not every document's (see index/terms.py)."""
+        from index.terms import store_combined
+        from qa.learning import learning_fingerprint
+
+        store_combined(self.store, learning_fingerprint())
+
     def _qa_state(self) -> LibraryIndex:
         """What qa knows of the library (documents and learned unit names; units, term statistics
         and references read from the store when needed), once per generation."""
@@ -183,7 +191,7 @@ class Library(Ingesting):
                 source,
                 source.learned_names(),
                 self.store.references,
-                functools.partial(_resolve_references, documents=list(docs.values())),
+                functools.partial(_resolve_references, documents=docs),
                 self.embedder_name,
             )
             self._qa = (generation, index)
@@ -389,10 +397,11 @@ class Library(Ingesting):
 
 
 def _resolve_references(
-    refs: Sequence[tuple[str, Reference]], documents: Sequence[Document]
+    refs: Sequence[tuple[str, Reference]], documents: Mapping[str, Document]
 ) -> list[tuple[str, Reference]]:
-    """Every reference with its target document in the library (None when missing)."""
+    """Every reference with its target document in the library (None when missing): the whole
+    document table is read here, when a question or view first needs the reference graph."""
     from ingest.references import resolve_references
 
-    targets = resolve_references(refs, documents)
+    targets = resolve_references(refs, list(documents.values()))
     return [(src, replace(ref, target=target)) for (src, ref), target in zip(refs, targets, strict=True)]

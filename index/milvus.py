@@ -273,7 +273,7 @@ class MilvusRetriever(Retriever):
         self.sync()
         filters = filters or Filters()
         docs = self.documents()
-        doc_ids = [d.id for d in docs.values() if filters.allows(d)] if filters else None
+        doc_ids = docs.allowed(filters) if filters else None
         if doc_ids is not None and not doc_ids:
             return [[] for _ in queries]
         expr = f"doc_id in {json.dumps(doc_ids, ensure_ascii=False)}" if doc_ids is not None else ""

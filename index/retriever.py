@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Literal
@@ -18,6 +18,7 @@ from index import lexical
 from index.accents import restore
 from index.connection import connect
 from index.dense import DenseIndex
+from index.documents import DocumentTable
 from index.embedders import Embedder
 from index.hybrid import NUMBER_BOOST, dense_weight, fuse
 from index.store import Store
@@ -98,9 +99,8 @@ class Retriever:
         self._load_embedder = embedder
         self._dense: DenseIndex | None = None
         self._dense_generation = -1
-        self._docs: dict[str, Document] | None = None
+        self._docs: DocumentTable | None = None
         self._docs_generation = -1
-        self._by_number: dict[str, set[str]] = {}
         self._worker = LexicalWorker(store_dir)
         self.parallel_from = PARALLEL_FROM
 
@@ -112,15 +112,12 @@ class Retriever:
     def embedder(self) -> Embedder:
         return self._load_embedder()
 
-    def documents(self) -> dict[str, Document]:
-        """Every document by id, read once per store generation."""
+    def documents(self) -> DocumentTable:
+        """Every document by id, one table per store generation (rows read when asked for)."""
         generation = self.store.generation
         if self._docs is None or self._docs_generation != generation:
-            self._docs = {d.id: d for d in self.store.documents()}
+            self._docs = DocumentTable(self.store)
             self._docs_generation = generation
-            self._by_number = {}
-            for doc in self._docs.values():
-                self._by_number.setdefault(leading_number(doc.metadata.number), set()).add(doc.id)
         return self._docs
 
     def units_of(self, doc_id: str) -> tuple[Unit, ...]:
@@ -168,7 +165,7 @@ class Retriever:
         """
         filters = filters or Filters()
         docs = self.documents()
-        doc_ids = [d.id for d in docs.values() if filters.allows(d)] if filters else None
+        doc_ids = docs.allowed(filters) if filters else None
         unit_ids = self.store.unit_ids(doc_ids) if doc_ids is not None else None
         dense = self.dense_index()
         # FTS5 on its own thread while the queries are embedded (a hybrid search of a large library).
@@ -202,7 +199,7 @@ class Retriever:
         query: str,
         lex: Sequence[tuple[int, float]],
         den: Sequence[tuple[int, float]],
-        docs: dict[str, Document],
+        docs: Mapping[str, Document],
         k: int,
     ) -> list[Hit]:
         """The k best units of one query: both candidate lists fused, number nudges added."""
@@ -228,14 +225,14 @@ class Retriever:
         query: str,
         lex: Sequence[tuple[int, float]],
         den: Sequence[tuple[int, float]],
-        docs: dict[str, Document],
+        docs: Mapping[str, Document],
     ) -> dict[int, float]:
         """A nudge for the units of the documents the query names by number, and passages citing them."""
         named = set(doc_numbers(query))
         if not named:
             return {}
-        if docs is self._docs:  # the documents by leading number, indexed once per generation
-            boost_docs = set().union(*(self._by_number.get(n, set()) for n in named))
+        if isinstance(docs, DocumentTable):  # the documents by leading number, indexed once per generation
+            boost_docs = docs.numbered_ids(named)
         else:
             boost_docs = {d.id for d in docs.values() if leading_number(d.metadata.number) in named}
         candidates = {uid for uid, _ in lex} | {uid for uid, _ in den}

@@ -306,6 +306,13 @@ class Store:
         ).fetchone()
         return _document(row) if row else None
 
+    def document_ids(self) -> list[str]:
+        """Every document id, sorted (from the primary-key index: no document row is read)."""
+        return [row[0] for row in self.conn.execute("SELECT id FROM documents ORDER BY id")]
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
     def document_by_sha(self, sha256: str) -> str | None:
         row = self.conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
         return row[0] if row else None

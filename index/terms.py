@@ -35,6 +35,10 @@ SYLLABLE, PAIR, CAPITALS, UNITS = "s", "p", "c", "n"
 TERMS_KEY, TERMS_VERSION = "term_stats", "1"
 # `meta` key of the fingerprint of the code that learned the stored names (see qa/learning.py).
 NAMES_KEY = "names_learned_by"
+# `meta` keys of every document's names combined (`learned_names`, a JSON list) and of the state it
+# describes ("<generation>:<learner>"): read as one row instead of every document's, written once per
+# store generation by `refresh`.
+COMBINED_KEY, COMBINED_STAMP_KEY = "names_combined", "names_combined_at"
 TEMP_SCHEMA = "qa_temp"  # the temporary database of a read-only store's rebuilt tables
 
 _TERMS_DDL = """
@@ -163,11 +167,18 @@ class Terms:
         return self._counts(UNITS, [""]).get("", (0, 0))[0]
 
     def learned_names(self) -> list[str]:
-        """Every document's learned unit names, documents by id, each name once (first spelling first)."""
-        names: dict[str, None] = {}
-        for (row,) in self.store.conn.execute(f"SELECT names FROM {self.schema}.doc_names ORDER BY doc_id"):
-            names.update(dict.fromkeys(json.loads(row)))
-        return list(names)
+        """Every document's learned unit names, documents by id, each name once (first spelling first):
+        the combined list `refresh` stored for this state of the store, else combined here."""
+        conn = self.store.conn
+        stored = dict(
+            conn.execute(
+                f"SELECT key, value FROM {self.schema}.meta WHERE key IN (?, ?)",
+                (COMBINED_KEY, COMBINED_STAMP_KEY),
+            ).fetchall()
+        )
+        if COMBINED_KEY in stored and stored.get(COMBINED_STAMP_KEY) == _combined_stamp(conn, self.schema):
+            return json.loads(stored[COMBINED_KEY])
+        return combine_names(conn, self.schema)
 
     def units_of(self, doc_id: str) -> tuple[Unit, ...]:
         return self.store.units_of(doc_id)
@@ -210,15 +221,57 @@ class Terms:
         return [found[i] for i in sorted(found)]
 
 
+def combine_names(conn: sqlite3.Connection, schema: str = "main") -> list[str]:
+    """Every document's learned names, documents by id, each name once: reads every document's row."""
+    names: dict[str, None] = {}
+    for (row,) in conn.execute(f"SELECT names FROM {schema}.doc_names ORDER BY doc_id"):
+        names.update(dict.fromkeys(json.loads(row)))
+    return list(names)
+
+
+def _combined_stamp(conn: sqlite3.Connection, schema: str) -> str:
+    generation = _meta(conn, "main", "generation") or "0"
+    return f"{generation}:{_meta(conn, schema, NAMES_KEY) or ''}"
+
+
+def _store_combined(conn: sqlite3.Connection, schema: str) -> None:
+    """Store the combined names for the state of the store (inside a write transaction)."""
+    conn.executemany(
+        f"INSERT OR REPLACE INTO {schema}.meta VALUES (?, ?)",
+        [
+            (COMBINED_KEY, json.dumps(combine_names(conn, schema), ensure_ascii=False)),
+            (COMBINED_STAMP_KEY, _combined_stamp(conn, schema)),
+        ],
+    )
+
+
+def _combined_current(conn: sqlite3.Connection, schema: str) -> bool:
+    return _meta(conn, schema, COMBINED_STAMP_KEY) == _combined_stamp(conn, schema)
+
+
+def store_combined(store: Store, learned_by: str) -> bool:
+    """Store the combined names of the store's state when its tables are up to date (a write does it
+    once, after its last document; a read after an older chidao's write, once); True when they are."""
+    if not _up_to_date(store, "main", learned_by):
+        return False  # `refresh` rebuilds the tables, then stores them
+    if store.writable and not _combined_current(store.conn, "main"):
+        with store.transaction(bump=False) as conn:  # the units do not change
+            if not _combined_current(conn, "main"):
+                _store_combined(conn, "main")
+    return True
+
+
 def refresh(store: Store, learn: Callable[[Sequence[Unit]], list[str]], learned_by: str) -> str:
     """Bring the term tables up to date with the store (once for a store an older chidao wrote, and
-    names learned again when `learned_by`, the fingerprint of the learning code, changed); returns
-    the schema to read them from. Call outside any transaction."""
-    if _up_to_date(store, "main", learned_by):
+    names learned again when `learned_by`, the fingerprint of the learning code, changed) and the
+    combined names with them (`store_combined`); returns the schema to read them from. Call outside
+    any transaction."""
+    if store_combined(store, learned_by):
         return "main"
     if store.writable:
         with store.transaction(bump=False) as conn:  # creates the tables; the units do not change
             _rebuild(store, conn, "main", learn, learned_by)
+            _store_combined(conn, "main")
         return "main"
     conn = store.conn
     if not conn.execute("SELECT 1 FROM pragma_database_list WHERE name = ?", (TEMP_SCHEMA,)).fetchone():
@@ -229,6 +282,7 @@ def refresh(store: Store, learn: Callable[[Sequence[Unit]], list[str]], learned_
             conn.execute(_NAMES_DDL.format(schema=TEMP_SCHEMA, references=""))
             conn.execute(f"CREATE TABLE IF NOT EXISTS {TEMP_SCHEMA}.meta (key TEXT PRIMARY KEY, value TEXT)")
             _rebuild(store, conn, TEMP_SCHEMA, learn, learned_by)
+            _store_combined(conn, TEMP_SCHEMA)
     return TEMP_SCHEMA
 
 

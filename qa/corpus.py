@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from chidao.core.model import Document, Reference, Unit
 from chidao.core.numbers import leading_number
@@ -40,6 +40,17 @@ class UnitSource(Protocol):
     def units_with_phrases(
         self, texts: Iterable[str], limit: int | None = None, query: str = ""
     ) -> list[Unit]: ...
+
+
+@runtime_checkable
+class _Lookups(Protocol):
+    """A documents mapping that answers these lookups itself (index/documents.py `DocumentTable`)."""
+
+    def numbered(self, number: str) -> list[Document]: ...
+
+    def of_kind(self, kind: str) -> list[Document]: ...
+
+    def recipients(self) -> dict[str, str]: ...
 
 
 class _Bounded(dict):
@@ -153,7 +164,9 @@ class LibraryIndex:
         resolve: Callable[[References], References],
         embedder: str = "",
     ) -> None:
-        self.documents = dict(documents)
+        # The library's documents: a mapping read by id when asked (index/documents.py's table) or a
+        # plain dict; `docs_numbered`, `docs_of_kind` and `_recipient_words` use the table's lookups.
+        self.documents = documents
         self.orgs = OrgTable.default(names)
         # The library's references, read (`cited`) and resolved to library documents (`resolve`) when
         # first needed: a question about a unit's tasks needs neither.
@@ -224,6 +237,8 @@ class LibraryIndex:
 
     def docs_numbered(self, number: str) -> list[Document]:
         """Library documents whose number starts with `number` ("35" → "35-KH/TU")."""
+        if isinstance(self.documents, _Lookups):
+            return self.documents.numbered(number)
         if self._numbered is None:
             self._numbered = {}
             for d in self.documents.values():
@@ -235,6 +250,8 @@ class LibraryIndex:
         library order (read through an index of the few kinds a library has, not document by document)."""
         if not kind:
             return []
+        if isinstance(self.documents, _Lookups):
+            return self.documents.of_kind(kind)
         if self._kinds is None:
             self._kinds = {}
             for d in self.documents.values():
@@ -245,6 +262,8 @@ class LibraryIndex:
 
     def in_order(self, documents: Iterable[Document]) -> list[Document]:
         """Documents of the library in the order of `documents` (ids unknown to it left out)."""
+        if isinstance(self.documents, _Lookups):  # a table lists its documents by id
+            return sorted((d for d in documents if d.id in self.documents), key=lambda d: d.id)
         if self._position is None:
             self._position = {doc_id: i for i, doc_id in enumerate(self.documents)}
         position = self._position
@@ -300,6 +319,8 @@ class LibraryIndex:
 
     def _recipient_words(self) -> dict[str, str]:
         """Doc id → its "Kính gửi" entries as folded words, for the documents that have some."""
+        if isinstance(self.documents, _Lookups):
+            return self.documents.recipients()
         if self._recipients is None:
             self._recipients = {
                 doc_id: folded_words("\n".join(d.metadata.recipients))
