@@ -162,10 +162,12 @@ class Library(Ingesting):
                 return  # inside this thread's snapshot: its start brought them up to date
             generation = self.store.generation
             if self._terms is None or self._terms[0] != generation:
+                from index.documents import refresh_keys
                 from index.terms import refresh
                 from qa.learning import learn_names, learning_fingerprint
 
                 self._terms = (generation, refresh(self.store, learn_names, learning_fingerprint()))
+                refresh_keys(self.store)  # once for a store an older chidao wrote
 
     def _store_names(self) -> None:
         """After a write: the learned unit names of the new state combined and stored once, so that

@@ -3,30 +3,100 @@ answering a question reads the rows of the documents it cites, not the whole tab
 
 `DocumentTable` is a read-only mapping doc id → Document in id order (the order `Store.documents`
 lists them). What needs every document asks for it explicitly: `values()`/`items()` (the document
-list, filters) read the whole table once; `numbered`, `of_kind` and `with_recipients` read one small
-projection of every row's metadata (number, kind, "Kính gửi") once, in SQLite, not the documents.
+list, filters) read the whole table once. Lookups by leading number, kind and "Kính gửi" recipients
+go through `doc_keys`, one small row per document written with it (`put_keys`); a store an older
+chidao wrote gets the table once (`refresh_keys`), and until then (a read-only store) the same
+lookups are answered from one projection of every document's metadata.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from chidao.core.model import Document, Filters
+from chidao.core.model import Document, Filters, Metadata
 from chidao.core.numbers import leading_number
 from chidao.core.text import fold, folded_words
 
 if TYPE_CHECKING:
     from index.store import Store
 
-# One row per document: its id and the three metadata fields the lookups below need (JSON1 is built
-# into every SQLite Python ships: 3.38+).
-_KEYS_SQL = (
+# The stamp of `meta` key KEYS_KEY: "<KEYS_VERSION>:<generation the keys describe>"; every write keeps
+# it (`advance`), a write by an older chidao leaves it behind. Raise the version when a key changes.
+KEYS_KEY, KEYS_VERSION = "doc_keys", "1"
+_KEYS_DDL = (
+    "CREATE TABLE IF NOT EXISTS doc_keys (doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,"
+    " number TEXT NOT NULL, kind TEXT NOT NULL, recipients TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS doc_keys_number ON doc_keys(number)",
+    "CREATE INDEX IF NOT EXISTS doc_keys_kind ON doc_keys(kind)",
+)
+# One row per document: its id and the three metadata fields the lookups need (JSON1 is built into
+# every SQLite Python ships: 3.38+).
+_PROJECTION_SQL = (
     "SELECT id, json_extract(metadata, '$.number'), json_extract(metadata, '$.doc_type'),"
     " json_extract(metadata, '$.recipients') FROM documents ORDER BY id"
 )
+_PREFIX_END = "\U0010ffff"  # after every string starting with a prefix: prefix <= s < prefix + this
+
+
+def _stamp(generation: int) -> str:
+    return f"{KEYS_VERSION}:{generation}"
+
+
+def keys_of(metadata: Metadata) -> tuple[str, str, str]:
+    """(leading number, folded kind, folded "Kính gửi" entries) of a document."""
+    recipients = folded_words("\n".join(metadata.recipients)) if metadata.recipients else ""
+    return leading_number(metadata.number), fold(metadata.doc_type), recipients
+
+
+def create_keys(conn: sqlite3.Connection) -> None:
+    """Create the table (write path); a store without documents yet has all its keys."""
+    fresh = not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'doc_keys'").fetchone()
+    for ddl in _KEYS_DDL:
+        conn.execute(ddl)
+    if fresh and not conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
+        generation = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        conn.execute(
+            "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+            (KEYS_KEY, _stamp(int(generation[0] if generation else 0))),
+        )
+
+
+def put_keys(conn: sqlite3.Connection, doc_id: str, metadata: Metadata) -> None:
+    """The keys of a document being written (inside its transaction; removed with it by the cascade)."""
+    conn.execute("INSERT OR REPLACE INTO doc_keys VALUES (?, ?, ?, ?)", (doc_id, *keys_of(metadata)))
+
+
+def advance_keys(conn: sqlite3.Connection, generation: int) -> None:
+    """Inside a write about to bump `generation`: keys up to date before stay so after."""
+    conn.execute(
+        "UPDATE meta SET value = ? WHERE key = ? AND value = ?",
+        (_stamp(generation + 1), KEYS_KEY, _stamp(generation)),
+    )
+
+
+def keys_current(conn: sqlite3.Connection) -> bool:
+    rows = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('generation', ?)", (KEYS_KEY,)))
+    return rows.get(KEYS_KEY) == _stamp(int(rows.get("generation") or 0))
+
+
+def refresh_keys(store: Store) -> None:
+    """Write every document's keys once for a store an older chidao wrote (read-only: left to the
+    projection). Call outside any transaction."""
+    if not store.writable or keys_current(store.conn):
+        return
+    with store.transaction(bump=False) as conn:
+        if keys_current(conn):
+            return
+        conn.execute("DELETE FROM doc_keys")
+        conn.executemany(
+            "INSERT INTO doc_keys VALUES (?, ?, ?, ?)",
+            [(d.id, *keys_of(d.metadata)) for d in store.documents()],
+        )
+        conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (KEYS_KEY, _stamp(store.generation)))
 
 
 class _Keys:
@@ -45,6 +115,10 @@ class _Keys:
             if entries:
                 self.recipients[doc_id] = folded_words("\n".join(entries))
 
+    def addressed(self, needles: Iterable[str]) -> list[str]:
+        wanted = list(needles)
+        return [i for i, words in self.recipients.items() if any(n in words for n in wanted)]
+
 
 class DocumentTable(Mapping[str, Document]):
     """Every document of one store generation by id, each row read when first asked (then kept).
@@ -59,6 +133,7 @@ class DocumentTable(Mapping[str, Document]):
         self._ids: list[str] | None = None
         self._all: list[Document] | None = None
         self._keys: _Keys | None = None
+        self._keyed: bool | None = None  # doc_keys current for this state (see `_indexed`)
         self._lock = threading.Lock()  # the app's sessions share one table
 
     # -- the mapping --------------------------------------------------------------------------
@@ -119,29 +194,55 @@ class DocumentTable(Mapping[str, Document]):
 
     # -- lookups through the metadata projection ----------------------------------------------
 
+    def _indexed(self) -> bool:
+        """True when `doc_keys` holds this state's keys (else the projection answers)."""
+        if self._keyed is None:
+            self._keyed = self._keys is None and keys_current(self._store.conn)
+        return self._keyed
+
     def _projection(self) -> _Keys:
         with self._lock:
             if self._keys is None:
-                self._keys = _Keys(self._store.conn.execute(_KEYS_SQL))
+                self._keys = _Keys(self._store.conn.execute(_PROJECTION_SQL))
         return self._keys
+
+    def _key_ids(self, where: str, args: Iterable[str]) -> list[str]:
+        return [
+            row[0]
+            for row in self._store.conn.execute(f"SELECT doc_id FROM doc_keys WHERE {where}", list(args))
+        ]
 
     def numbered(self, number: str) -> list[Document]:
         """Documents whose number starts with `number` ("35" → "35-KH/TU"), by id."""
+        if self._indexed():
+            return [self[i] for i in self._key_ids("number = ? ORDER BY doc_id", [number])]
         return [self[i] for i in self._projection().numbered.get(number, ())]
 
     def numbered_ids(self, numbers: Iterable[str]) -> set[str]:
         """Ids of the documents whose leading number is one of `numbers`."""
+        wanted = list(dict.fromkeys(numbers))
+        if self._indexed():
+            return set(self._key_ids(f"number IN ({','.join('?' * len(wanted))})", wanted))
         by_number = self._projection().numbered
-        return {i for n in numbers for i in by_number.get(n, ())}
+        return {i for n in wanted for i in by_number.get(n, ())}
 
     def of_kind(self, kind: str) -> list[Document]:
         """Documents of a kind, by folded prefix ("Kế hoạch" is "Kế hoạch liên tịch"), by id."""
         wanted = fold(kind)
-        ids = sorted(
-            i for folded, of in self._projection().kinds.items() if folded.startswith(wanted) for i in of
-        )
+        if self._indexed():
+            ids = self._key_ids("kind >= ? AND kind < ? ORDER BY doc_id", [wanted, wanted + _PREFIX_END])
+        else:
+            kinds = self._projection().kinds.items()
+            ids = sorted(i for folded, of in kinds if folded.startswith(wanted) for i in of)
         return [self[i] for i in ids]
 
-    def recipients(self) -> dict[str, str]:
-        """Doc id → its "Kính gửi" entries as folded words, for the documents that have some, by id."""
-        return self._projection().recipients
+    def addressed(self, needles: Iterable[str]) -> list[str]:
+        """Ids of the documents whose "Kính gửi" entries, as folded words, hold one of the folded
+        `needles` (" tinh doan "), by id."""
+        wanted = list(dict.fromkeys(needles))
+        if not wanted:
+            return []
+        if self._indexed():
+            held = " OR ".join("instr(recipients, ?) > 0" for _ in wanted)
+            return self._key_ids(f"recipients != '' AND ({held}) ORDER BY doc_id", wanted)
+        return self._projection().addressed(wanted)

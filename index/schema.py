@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from index import accents, lexical, terms
+from index.documents import create_keys
 
 SCHEMA_VERSION = "2"
 
@@ -49,6 +50,7 @@ def create_schema(conn: sqlite3.Connection) -> None:
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name='units_fts'").fetchone():
             lexical.configure(conn)
         terms.create(conn)
+        create_keys(conn)
         conn.execute(
             "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('generation', '0')",
             (SCHEMA_VERSION,),

@@ -23,6 +23,7 @@ from chidao.core.errors import StoreError
 from chidao.core.model import Document, Metadata, ParsedDocument, Reference, Signer, Unit
 from index import accents, lexical, terms
 from index.connection import DB_NAME, connect, missing_store, store_error
+from index.documents import advance_keys, put_keys
 from index.schema import SCHEMA_VERSION, create_schema
 
 __all__ = ["DB_NAME", "Store", "store_error"]
@@ -166,6 +167,7 @@ class Store:
                 yield
                 if bump:
                     terms.advance(self.conn, self.generation)
+                    advance_keys(self.conn, self.generation)
                     self.conn.execute(
                         "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"
                     )
@@ -213,6 +215,7 @@ class Store:
                 parsed.text,
             ),
         )
+        put_keys(conn, doc.id, doc.metadata)
         if source is not None:
             conn.execute("INSERT INTO sources VALUES (?, ?)", (doc.id, source))
         if names is not None:

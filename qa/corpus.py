@@ -50,7 +50,7 @@ class _Lookups(Protocol):
 
     def of_kind(self, kind: str) -> list[Document]: ...
 
-    def recipients(self) -> dict[str, str]: ...
+    def addressed(self, needles: Iterable[str]) -> list[str]: ...
 
 
 class _Bounded(dict):
@@ -165,7 +165,7 @@ class LibraryIndex:
         embedder: str = "",
     ) -> None:
         # The library's documents: a mapping read by id when asked (index/documents.py's table) or a
-        # plain dict; `docs_numbered`, `docs_of_kind` and `_recipient_words` use the table's lookups.
+        # plain dict; `docs_numbered`, `docs_of_kind` and `units_naming` use the table's lookups.
         self.documents = documents
         self.orgs = OrgTable.default(names)
         # The library's references, read (`cited`) and resolved to library documents (`resolve`) when
@@ -308,19 +308,22 @@ class LibraryIndex:
         found = {(u.doc_id, u.ordinal): u for u in units}
         needles = {folded_words(a) for a in aliases}
         received = 0
-        for doc_id, recipients in self._recipient_words().items():
-            if any(n in recipients for n in needles):
-                if limit is not None and received >= limit:
-                    break
-                of_doc = self._source.units_of(doc_id)
-                found.update(((doc_id, u.ordinal), u) for u in of_doc)
-                received += len(of_doc)
+        for doc_id in self._addressed(needles):
+            if limit is not None and received >= limit:
+                break
+            of_doc = self._source.units_of(doc_id)
+            found.update(((doc_id, u.ordinal), u) for u in of_doc)
+            received += len(of_doc)
         return [found[key] for key in sorted(found)]
+
+    def _addressed(self, needles: set[str]) -> list[str]:
+        """Ids of the documents whose "Kính gửi" entries hold one of the folded names, by id."""
+        if isinstance(self.documents, _Lookups):
+            return self.documents.addressed(needles)
+        return [i for i, words in self._recipient_words().items() if any(n in words for n in needles)]
 
     def _recipient_words(self) -> dict[str, str]:
         """Doc id → its "Kính gửi" entries as folded words, for the documents that have some."""
-        if isinstance(self.documents, _Lookups):
-            return self.documents.recipients()
         if self._recipients is None:
             self._recipients = {
                 doc_id: folded_words("\n".join(d.metadata.recipients))
