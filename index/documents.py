@@ -131,6 +131,7 @@ class DocumentTable(Mapping[str, Document]):
         self._store = store
         self._read: dict[str, Document] = {}
         self._ids: list[str] | None = None
+        self._id_set: frozenset[str] | None = None
         self._all: list[Document] | None = None
         self._keys: _Keys | None = None
         self._keyed: bool | None = None  # doc_keys current for this state (see `_indexed`)
@@ -152,9 +153,9 @@ class DocumentTable(Mapping[str, Document]):
     def __contains__(self, doc_id: object) -> bool:
         if doc_id in self._read:
             return True
-        if self._ids is not None or self._all is not None or not isinstance(doc_id, str):
-            return doc_id in self._id_set()
-        return self._store.has_document(doc_id)
+        if self._id_set is not None:
+            return doc_id in self._id_set
+        return isinstance(doc_id, str) and self._store.has_document(doc_id)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.ids())
@@ -163,16 +164,14 @@ class DocumentTable(Mapping[str, Document]):
         return len(self.ids())
 
     def __bool__(self) -> bool:
-        return bool(self._read) or bool(self.ids())
+        return bool(self._read) or (bool(self._ids) if self._ids is not None else self._store.has_documents())
 
     def ids(self) -> list[str]:
         """Every document id, sorted (read from the primary-key index, not the rows)."""
         if self._ids is None:
             self._ids = self._store.document_ids()
+            self._id_set = frozenset(self._ids)
         return self._ids
-
-    def _id_set(self) -> frozenset[str]:
-        return frozenset(self.ids())
 
     def values(self) -> list[Document]:  # type: ignore[override]
         """Every document, by id: the whole table read once (the document list, filters)."""
@@ -181,6 +180,7 @@ class DocumentTable(Mapping[str, Document]):
                 self._all = self._store.documents()
                 self._read.update((d.id, d) for d in self._all)
                 self._ids = [d.id for d in self._all]
+                self._id_set = frozenset(self._ids)
         return self._all
 
     def items(self) -> list[tuple[str, Document]]:  # type: ignore[override]

@@ -313,6 +313,9 @@ class Store:
         """Every document id, sorted (from the primary-key index: no document row is read)."""
         return [row[0] for row in self.conn.execute("SELECT id FROM documents ORDER BY id")]
 
+    def has_documents(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
+
     def has_document(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
