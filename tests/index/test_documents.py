@@ -132,6 +132,21 @@ def test_a_store_an_older_chidao_wrote_gets_its_document_keys_once(small_copy):
     assert _lookups(Library.open(small_copy)) == before
 
 
+def test_documents_written_without_their_keys_are_keyed_at_the_next_open(small_copy):
+    conn = sqlite3.connect(small_copy / DB_NAME)
+    with conn:  # as bench/growth.py writes: rows inserted straight, the generation bumped
+        conn.execute("DELETE FROM doc_keys WHERE doc_id = ?", (PLAN.name,))
+    conn.close()
+    lib = Library.open(small_copy)
+    with lib.store.snapshot():
+        assert not keys_current(lib.store.conn)
+        assert [d.id for d in DocumentTable(lib.store).numbered("9")] == [PLAN.name]  # from the metadata
+    assert lib.ask("Ai ký Kế hoạch 09?").status == "found"
+    with lib.store.snapshot():
+        assert keys_current(lib.store.conn)
+        assert [d.id for d in DocumentTable(lib.store).numbered("9")] == [PLAN.name]
+
+
 def test_document_lookups_through_the_keys_agree_with_the_documents_metadata(small_copy):
     lib = Library.open(small_copy)
     docs = lib.documents()
