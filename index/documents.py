@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from chidao.core.model import Document, Filters, Metadata
 from chidao.core.numbers import leading_number
 from chidao.core.text import fold, folded_words
+from chidao.core.vocab import same_kind
 
 if TYPE_CHECKING:
     from index.store import Store
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
 KEYS_KEY, KEYS_VERSION = "doc_keys", "1"
 _KEYS_DDL = (
     "CREATE TABLE IF NOT EXISTS doc_keys (doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,"
-    " number TEXT NOT NULL, kind TEXT NOT NULL, recipients TEXT NOT NULL)",
+    " number TEXT NOT NULL, kind TEXT NOT NULL, recipients TEXT NOT NULL, doc_type TEXT NOT NULL,"
+    " issuer TEXT NOT NULL, year TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS doc_keys_number ON doc_keys(number)",
     "CREATE INDEX IF NOT EXISTS doc_keys_kind ON doc_keys(kind)",
 )
@@ -46,18 +48,33 @@ def _stamp(generation: int) -> str:
     return f"{KEYS_VERSION}:{generation}"
 
 
-def keys_of(metadata: Metadata) -> tuple[str, str, str]:
-    """(leading number, folded kind, folded "Kính gửi" entries) of a document."""
+def keys_of(metadata: Metadata) -> tuple[str, str, str, str, str, str]:
+    """(leading number, folded kind, folded "Kính gửi" entries, kind as written, folded issuer, year)
+    of a document: what the lookups below and `Filters` read."""
     recipients = folded_words("\n".join(metadata.recipients)) if metadata.recipients else ""
-    return leading_number(metadata.number), fold(metadata.doc_type), recipients
+    return (
+        leading_number(metadata.number),
+        fold(metadata.doc_type),
+        recipients,
+        metadata.doc_type,
+        fold(metadata.issuer),
+        metadata.date[:4],
+    )
+
+
+_COLUMNS = ["doc_id", "number", "kind", "recipients", "doc_type", "issuer", "year"]
 
 
 def create_keys(conn: sqlite3.Connection) -> None:
-    """Create the table (write path); a store without documents yet has all its keys."""
-    fresh = not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'doc_keys'").fetchone()
+    """Create the table (write path; one with other columns, from an earlier version, is made again
+    and filled by `refresh_keys`); a store without documents yet has all its keys."""
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(doc_keys)")]
+    if columns and columns != _COLUMNS:
+        conn.execute("DROP TABLE doc_keys")
+        conn.execute("DELETE FROM meta WHERE key = ?", (KEYS_KEY,))
     for ddl in _KEYS_DDL:
         conn.execute(ddl)
-    if fresh and not conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
+    if columns != _COLUMNS and not conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
         generation = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         conn.execute(
             "INSERT OR REPLACE INTO meta VALUES (?, ?)",
@@ -67,7 +84,7 @@ def create_keys(conn: sqlite3.Connection) -> None:
 
 def put_keys(conn: sqlite3.Connection, doc_id: str, metadata: Metadata) -> None:
     """The keys of a document being written (inside its transaction; removed with it by the cascade)."""
-    conn.execute("INSERT OR REPLACE INTO doc_keys VALUES (?, ?, ?, ?)", (doc_id, *keys_of(metadata)))
+    conn.execute("INSERT OR REPLACE INTO doc_keys VALUES (?, ?, ?, ?, ?, ?, ?)", (doc_id, *keys_of(metadata)))
 
 
 def advance_keys(conn: sqlite3.Connection, generation: int) -> None:
@@ -85,6 +102,8 @@ def keys_current(conn: sqlite3.Connection) -> bool:
     rows = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('generation', ?)", (KEYS_KEY,)))
     if rows.get(KEYS_KEY) != _stamp(int(rows.get("generation") or 0)):
         return False
+    if [row[1] for row in conn.execute("PRAGMA table_info(doc_keys)")] != _COLUMNS:
+        return False  # an earlier version's table
     counts = conn.execute(
         "SELECT (SELECT COUNT(*) FROM doc_keys), (SELECT COUNT(*) FROM documents)"
     ).fetchone()
@@ -99,9 +118,10 @@ def refresh_keys(store: Store) -> None:
     with store.transaction(bump=False) as conn:
         if keys_current(conn):
             return
-        conn.execute("DELETE FROM doc_keys")
+        conn.execute("DROP TABLE IF EXISTS doc_keys")
+        create_keys(conn)
         conn.executemany(
-            "INSERT INTO doc_keys VALUES (?, ?, ?, ?)",
+            "INSERT INTO doc_keys VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(d.id, *keys_of(d.metadata)) for d in store.documents()],
         )
         conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (KEYS_KEY, _stamp(store.generation)))
@@ -195,10 +215,25 @@ class DocumentTable(Mapping[str, Document]):
         return [(d.id, d) for d in self.values()]
 
     def allowed(self, filters: Filters) -> list[str]:
-        """Ids of the documents that pass `filters`, by id (one document's row when it names one)."""
+        """Ids of the documents that pass `filters` (`Filters.allows`), by id: one document's row when
+        they name one, else through `doc_keys` (every row read when it is not current)."""
         if filters.doc:
             return [filters.doc] if filters.doc in self and filters.allows(self[filters.doc]) else []
-        return [d.id for d in self.values() if filters.allows(d)]
+        if not self._indexed():
+            return [d.id for d in self.values() if filters.allows(d)]
+        where, args = ["1"], []
+        if filters.doc_type:
+            written = [t for (t,) in self._store.conn.execute("SELECT DISTINCT doc_type FROM doc_keys")]
+            kinds = [t for t in written if same_kind(t, filters.doc_type)]
+            where.append(f"doc_type IN ({','.join('?' * len(kinds))})")
+            args += kinds
+        if filters.issuer:
+            where.append("instr(issuer, ?) > 0")
+            args.append(fold(filters.issuer))
+        if filters.year:
+            where.append("year = ?")
+            args.append(str(filters.year))
+        return self._key_ids(" AND ".join(where) + " ORDER BY doc_id", args)
 
     # -- lookups through the metadata projection ----------------------------------------------
 

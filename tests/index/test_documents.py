@@ -9,6 +9,7 @@ import sqlite3
 
 import pytest
 
+from chidao.core.model import Filters
 from chidao.core.numbers import leading_number
 from chidao.core.text import fold, folded_words
 from chidao.library import Library
@@ -156,6 +157,7 @@ def test_document_lookups_through_the_keys_agree_with_the_documents_metadata(sma
             assert [d.id for d in table.numbered(number)] == [
                 d.id for d in docs if leading_number(d.metadata.number) == number
             ]
+        assert table.allowed(Filters(year=2021)) and not table._all  # the rows are not read
         for kind in ("Kế hoạch", "Hướng dẫn", "Công văn", "Kế"):
             assert [d.id for d in table.of_kind(kind)] == [
                 d.id for d in docs if fold(d.metadata.doc_type).startswith(fold(kind))
@@ -166,8 +168,20 @@ def test_document_lookups_through_the_keys_agree_with_the_documents_metadata(sma
             assert table.addressed([needle]) == [
                 d.id for d in docs if needle in folded_words("\n".join(d.metadata.recipients))
             ]
+        for filters in _filters_of(docs):
+            assert table.allowed(filters) == [d.id for d in docs if filters.allows(d)], filters
         assert list(table) == [d.id for d in docs] and len(table) == len(docs)
         assert PLAN.name in table and "no-such-document.txt" not in table
+
+
+def _filters_of(docs) -> list[Filters]:
+    """Filters by each kind, issuer and year the documents have (and some none has)."""
+    out = [Filters(doc_type=k) for k in ("Kế hoạch", "ke-hoach", "Hướng dẫn", "Công văn", "Nghị quyết")]
+    out += [Filters(issuer=d.metadata.issuer) for d in docs if d.metadata.issuer]
+    out += [Filters(issuer="tinh uy"), Filters(issuer="Bộ Tư pháp")]
+    out += [Filters(year=y) for y in (2021, 2022, 1999)]
+    out += [Filters(doc_type="Kế hoạch", year=2021), Filters(doc=PLAN.name, year=2021), Filters(doc="x.txt")]
+    return out
 
 
 def _lookups(lib: Library) -> tuple:
