@@ -203,3 +203,27 @@ def test_an_item_that_opens_with_the_unit_is_its_task_whatever_the_verb(tmp_path
     answer = lib.ask("Đồn Biên phòng Cốc Pài phải làm gì để đấu tranh với ma túy?")
     lib.close()
     assert answer.citations[0].hit.unit.label == "I.2"
+
+
+SPEECH_DATED_TITLE = (
+    "BÀI PHÁT BIỂU\n"
+    "của đồng chí Trần Minh Đức, Bí thư Tỉnh ủy,\n"
+    "tại Hội nghị gặp mặt già làng, người có uy tín tiêu biểu\n"
+    "(Xã Vân Sơn, ngày 12 tháng 5 năm 2024)\n\n"
+    "Kính thưa các đồng chí!\n\n"
+    "Hội nghị gặp mặt già làng, người có uy tín hôm nay là dịp để Tỉnh ủy lắng nghe ý kiến của bà "
+    "con. Các già làng, người có uy tín đã cùng cấp ủy giữ gìn an ninh thôn bản.\n\n"
+    "Tôi đề nghị các cấp ủy tiếp tục tổ chức gặp mặt người có uy tín mỗi năm một lần.\n"
+)
+
+
+def test_a_dated_title_answers_where_and_when_a_speech_was_given(tmp_path: Path):
+    # The speech's title block holds its occasion; a frame block is otherwise weighed at half.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "phat-bieu-gap-mat-2024.txt").write_text(SPEECH_DATED_TITLE, encoding="utf-8")
+    lib = Library.open(tmp_path / "store")
+    assert lib.ingest([tmp_path / "docs"]).ok
+    answer = lib.ask("Bí thư Tỉnh ủy gặp mặt già làng ở đâu, ngày nào?")
+    lib.close()
+    assert answer.citations[0].hit.unit.kind == "title"
+    assert "Xã Vân Sơn, ngày 12 tháng 5 năm 2024" in answer.citations[0].hit.unit.text
