@@ -114,6 +114,7 @@ HEADS_WRITTEN: dict[str, str] = {
 FUNCTIONS = (
     "tuyen giao va dan van",
     "tuyen giao",
+    "xay dung dang",  # a commune Party committee's board since 2025 ("Ban Xây dựng Đảng")
     "dan van",
     "to chuc",
     "kiem tra",

@@ -192,6 +192,8 @@ def test_a_place_after_a_level_word_ends_at_its_last_capitalised_syllable():
         # Lower-case words after a capital that is no proper name stay: a body's own words.
         ("Ban Quản lý Khu kinh tế tỉnh chủ trì", "Ban Quản lý Khu kinh tế tỉnh"),
         ("Đảng ủy Khối doanh nghiệp tỉnh phối hợp", "Đảng ủy Khối doanh nghiệp tỉnh"),
+        # A commune committee's board since 2025: its function, not a proper name, then the verb.
+        ("Ban Xây dựng Đảng đưa kết quả vào tiêu chí đánh giá", "Ban Xây dựng Đảng"),
     ],
 )
 def test_a_proper_name_of_two_capitalised_syllables_ends_before_lower_case_words(sentence, name):
