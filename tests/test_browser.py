@@ -320,8 +320,12 @@ def test_open_a_document_at_an_item_then_ask_shows_the_answer(server, browser):
     shots = _shoot(browser, "hoi-dap")
     print(f"screenshots: {shots}")
 
-    # A source opens its document at the cited item, on the document page's own URL.
-    browser.find_elements(By.XPATH, "//button[normalize-space(.)='Mở văn bản tại mục này']")[0].click()
+    # A source opens its document at the cited item, on the document page's own URL. After the
+    # resize Streamlit may still be laying the page out over the button (a click there lands on the
+    # layout's block): the button is clicked once the page is idle, scrolled into view.
+    _wait_idle(browser)
+    opener = browser.find_elements(By.XPATH, "//button[normalize-space(.)='Mở văn bản tại mục này']")[0]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", opener)
     WebDriverWait(browser, ANSWER_SECONDS).until(lambda d: "/van-ban?doc=" in d.current_url)
     assert "unit=" in browser.current_url
     WebDriverWait(browser, ANSWER_SECONDS).until(
