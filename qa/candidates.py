@@ -14,6 +14,7 @@ from qa.aliases import BOARD_WORDS
 from qa.corpus import LibraryIndex
 from qa.deadline import states_span, unit_deadline
 from qa.definitions import defines
+from qa.facts import WORDY_DATE
 from qa.highlight import overlap, split_sentences
 from qa.intent import FACT_PATTERNS, Intent
 from qa.learning import assignment_head
@@ -130,8 +131,6 @@ def _addressed_to(unit: Unit, org: str, lib: LibraryIndex) -> float:
     return 0.0
 
 
-# A date written out ("ngày 27 tháng 9 năm 2025") in a title block: the occasion of a speech or meeting.
-_DATED = re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE)
 # An item's own label before its text: "2. ", "b) ", "- ", "+ ".
 _ITEM_LABEL = re.compile(r"^(?:\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[-–+•])\s*")
 
@@ -193,12 +192,16 @@ def candidate_features(
     top = max((h.score for h in hits), default=0.0) or 1.0
     # "… trong bao lâu?" (how long) asks for a span of time: a unit stating one answers it as a
     # unit stating a deadline answers "hạn khi nào?".
-    asks_span = " bao lau " in folded_words(intent.question)
-    asks_when = bool(FACT_PATTERNS["date"].search(folded_words(intent.question)))
+    question = folded_words(intent.question)
+    asks_span = " bao lau " in question
+    asks_when = bool(FACT_PATTERNS["date"].search(question))
     out = []
     for hit, rank in pool.values():
         unit = hit.unit
         kind = fold(hit.document.metadata.doc_type)
+        # A title stating when and where ("(Đặc khu Cồn Mây, ngày 27 tháng 9 năm 2025)") answers
+        # "… ở đâu, ngày nào?" as a body paragraph does: no frame block's half weight then.
+        frame = unit.kind in NOT_ITEMS and not (asks_when and WORDY_DATE.search(unit.text))
         out.append(
             (
                 hit,
@@ -218,9 +221,7 @@ def candidate_features(
                     "defines": float(bool(intent.defines) and defines(unit, intent.defines)),
                     "titled": float(bool(intent.titled) and under_title(unit, intent.titled)),
                     "issued": float(bool(intent.org) and issued_by(intent.org, hit.document, lib)),
-                    # A title stating when and where ("(Đặc khu Cồn Mây, ngày 27 tháng 9 năm 2025)")
-                    # answers "… ở đâu, ngày nào?" as a body paragraph does.
-                    "frame": float(unit.kind in NOT_ITEMS and not (asks_when and _DATED.search(unit.text))),
+                    "frame": float(frame),
                 },
             )
         )

@@ -61,7 +61,8 @@ _DOCUMENT_DOES = re.compile(
     r"\b(?<!được )(?<!bị )"
     r"(?:chỉ ra|chỉ rõ|nêu|đề ra|đặt ra|yêu cầu|giao|kết luận|đánh giá|xác định|quy định)\b"
 )
-_WORDY_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+# A date written out: "ngày 27 tháng 9 năm 2025" (day, month, year).
+WORDY_DATE = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _HEAD_UNITS = 6  # a header's date lies within the first units
 _RELATION_WINDOW = 200  # characters before a reference that say how it is cited
 # Words of fact questions (ký = sign, ngày = day, số = number, ban hành = issue, gửi = send…).
@@ -180,7 +181,7 @@ def fact_unit(document: Document, units: Sequence[Unit], fact: str, question: st
         return next((u for k in order for u in of_kind(k)), None)
     header = of_kind("header")
     if fact == "date" and not md.date:
-        return next((u for u in units[:_HEAD_UNITS] if _WORDY_DATE.search(u.text)), None)
+        return next((u for u in units[:_HEAD_UNITS] if WORDY_DATE.search(u.text)), None)
     if fact == "date" and md.date:
         day = int(md.date[8:10])
         dated = [u for u in units if re.search(rf"(?i)ngày 0?{day}\b", u.text) and md.date[:4] in u.text]
@@ -201,7 +202,7 @@ def _fact_value(document: Document, fact: str, question: str, units: Sequence[Un
         if md.date:
             return format_date(md.date)
         # No parsed date (a speech's Markdown header table): read it off the first units.
-        dated = next((m for u in units[:_HEAD_UNITS] if (m := _WORDY_DATE.search(u.text))), None)
+        dated = next((m for u in units[:_HEAD_UNITS] if (m := WORDY_DATE.search(u.text))), None)
         return format_date(f"{dated[3]}-{int(dated[2]):02d}-{int(dated[1]):02d}") if dated else NO_VALUE
     if fact == "number":
         return md.number or NO_VALUE
