@@ -254,6 +254,9 @@ def general_tasks(intent: Intent, lib: LibraryIndex) -> bool:
     org_words = folded_words(f"{intent.org} {spelled}")
     # "… trong Kế hoạch 41-KH/TU": naming the document asks for the unit's items there, nothing else.
     naming = folded_words(" ".join((intent.doc_kind, *_DOC_NAME.findall(fold(intent.question)))))
+    # "… trong KH 57 chống ngập": a named document's number and title name it too.
+    named = [d.metadata for n in intent.doc_numbers for d in lib.docs_numbered(n)]
+    naming += folded_words(" ".join(f"{md.number} {md.title}" for md in named))
     extra = [
         t
         for t in intent.terms

@@ -12,12 +12,16 @@ from chidao.core.model import Document, Reference, Unit
 from chidao.core.numbers import leading_number
 from chidao.core.text import fold, folded_words
 from qa.aliases import OrgTable, short_tokens
+from qa.unitnames import split_place
 
 # Documents whose units stay in memory after a read (fact questions read two, citations a few).
 UNIT_CACHE_DOCS = 16
 References = Sequence[tuple[str, Reference]]  # (citing doc id, reference)
 # Terms, phrases and "addressed" scores remembered per library state before the memory is cleared.
 MEMO_LIMIT = 100_000
+# Units read to find a place's unit named without its place in that place's own documents (a
+# library where a short name like "UBND xã" is everywhere may miss one and call the name absent).
+LOCAL_LIMIT = 50
 
 
 class UnitSource(Protocol):
@@ -289,7 +293,21 @@ class LibraryIndex:
             tokens = short_tokens(alias)
             if self.phrase_present(alias) and set(tokens) <= self._source.capitals_written(tokens):
                 return True
-        return False
+        return any(self._named_locally(alias) for alias in org.aliases)
+
+    def _named_locally(self, alias: str) -> bool:
+        """True when a place's unit is named without its place in that place's own documents: "UBND
+        đặc khu" in a plan issued by the "Đảng ủy đặc khu Hòn Dứa" is its "UBND đặc khu Hòn Dứa"
+        (the units read are the first LOCAL_LIMIT naming it)."""
+        split = split_place(alias)
+        if split is None or not self.phrase_present(split[0]):
+            return False
+        local, place = split
+        return any(
+            f" {place} " in folded_words(self.documents[u.doc_id].metadata.issuer)
+            for u in self._source.units_with_phrases([local], LOCAL_LIMIT)
+            if u.doc_id in self.documents
+        )
 
     def units_naming(
         self, canonicals: Iterable[str], limit: int | None = None, query: str = ""

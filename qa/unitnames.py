@@ -258,6 +258,18 @@ def class_of(name: str) -> ClassName | None:
     return ClassName(prefix, tuple(fixed)) if fixed else None
 
 
+def split_place(name: str) -> tuple[str, str] | None:
+    """A unit name ending with a place, split into the unit as the place's own documents write it
+    and the place, folded as written: "UBND đặc khu Hòn Dứa" → ("ubnd dac khu", "dac khu hon dua");
+    None when no place follows its last level word ("Công an Thành phố")."""
+    words = folded_words(name).split()
+    for at in range(len(words) - 2, 0, -1):
+        for size in (2, 1):
+            if " ".join(words[at : at + size]) in PLACE_LEVELS and at + size < len(words):
+                return " ".join(words[: at + size]), " ".join(words[at:])
+    return None
+
+
 def name_spans(text: str) -> list[tuple[int, int, str]]:
     """Unit names a text spells out by the genre's vocabulary, known to the library or not:
     (start, end, name) with offsets into `folded_words(text)`, spaces around the name included.

@@ -229,6 +229,8 @@ ABBREVIATIONS: dict[str, str] = {
     "ĐUCCQĐ": "Đảng ủy các cơ quan Đảng",
     "ĐĐ": "Đảng đoàn",
     "TW": "Trung ương",
+    # A city's level as its own documents and cadres shorten it ("UBND TP", "Công an TP", "LĐLĐ TP").
+    "TP": "Thành phố",
     "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
     "MTTQ": "Mặt trận Tổ quốc",
     "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",

@@ -1,0 +1,112 @@
+"""A city's unit names as its cadres write them: "TP" for Thành phố, two units joined by "cùng", a
+special zone's units named without the zone in its own plan, and a plan named by number and topic.
+
+The documents are invented (thành phố Vĩnh Hà, đặc khu Hòn Nhạn) and ingested through the Library.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.intent import detect_intent
+from tests.qa.conftest import library_of
+
+CITY_PLAN = """\
+       THÀNH ỦY VĨNH HÀ                             ĐẢNG CỘNG SẢN VIỆT NAM
+       Số 31-KH/TU                          Vĩnh Hà, ngày 04 tháng 8 năm 2025
+
+                                 KẾ HOẠCH
+       phòng, chống ngập úng đô thị và triều cường mùa mưa năm 2025
+                                    -----
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Không để người dân bị động khi triều cường dâng cao vào ban đêm.
+
+II. NHIỆM VỤ
+
+1. Đảng ủy Công an Thành phố chỉ đạo Công an các phường ven sông tuần tra đến 02 giờ sáng trong \
+những đêm triều cường đạt đỉnh.
+
+2. Ban Tuyên giáo và Dân vận Thành ủy định hướng báo chí đưa tin về lịch triều cường; chủ trì phát \
+động phong trào "Nhà nhà chuẩn bị bao cát" xong trước ngày 15/9/2025.
+
+3. Ủy ban MTTQ Việt Nam Thành phố phối hợp Liên đoàn Lao động Thành phố vận động chủ doanh nghiệp \
+cho người lao động về sớm trong những ngày ngập sâu.
+
+Nơi nhận:
+- Các đảng ủy phường, xã, đặc khu,
+- Lưu Văn phòng Thành ủy.
+
+                                                  T/M BAN THƯỜNG VỤ
+                                                     PHÓ BÍ THƯ
+
+                                                   Trương Văn Định
+"""
+
+ZONE_PLAN = """\
+       ĐẢNG BỘ THÀNH PHỐ VĨNH HÀ                     ĐẢNG CỘNG SẢN VIỆT NAM
+       ĐẢNG ỦY ĐẶC KHU HÒN NHẠN
+       Số 05-KH/ĐU                          Hòn Nhạn, ngày 20 tháng 8 năm 2025
+
+                                 KẾ HOẠCH
+       ứng phó bão mùa mưa bão năm 2025
+                                    -----
+
+I. NHIỆM VỤ
+
+1. UBND đặc khu dự trữ gạo, nước ngọt và thuốc đủ dùng 10 ngày cho người dân trên đảo.
+
+2. Ban Chỉ huy Quân sự đặc khu bố trí lực lượng sơ tán người dân khỏi khu vực sạt lở.
+
+Nơi nhận:
+- Ban Thường vụ Thành ủy,
+- Lưu Văn phòng Đảng ủy.
+
+                                                  T/M ĐẢNG ỦY
+                                                     BÍ THƯ
+
+                                                   Lý Văn Khoa
+"""
+
+
+@pytest.fixture(scope="module")
+def lib(tmp_path_factory):
+    library = library_of(
+        tmp_path_factory,
+        "city-names",
+        {"ke-hoach-31-kh-tu-2025.txt": CITY_PLAN, "ke-hoach-05-kh-du-2025.txt": ZONE_PLAN},
+    )
+    yield library
+    library.close()
+
+
+def test_tp_is_the_city_level_so_the_unit_name_ends_there(lib):
+    for question in ("Công an TP tuần tra đến mấy giờ sáng?", "Cong an TP tuan tra den may gio sang?"):
+        answer = lib.ask(question)
+        assert answer.found, answer.text
+        assert "02 giờ sáng" in answer.citations[0].hit.unit.text
+
+
+def test_two_units_joined_by_cung_are_two_units(lib):
+    intent = detect_intent(
+        "LĐLĐ TP cùng UBMTTQ TP phải vận động chủ doanh nghiệp làm gì?", lib._qa_state().orgs
+    )
+    assert intent.orgs == ("Liên đoàn Lao động Thành phố", "Ủy ban MTTQ Việt Nam Thành phố")
+    answer = lib.ask("LĐLĐ TP cùng UBMTTQ TP phải vận động chủ doanh nghiệp làm gì?")
+    assert answer.found and "về sớm" in answer.citations[0].hit.unit.text
+
+
+def test_a_zone_unit_is_named_without_the_zone_in_the_zone_s_own_plan(lib):
+    held = lib.ask("UBND đặc khu Hòn Nhạn phải dự trữ gạo, nước ngọt đủ dùng mấy ngày?")
+    assert held.found, held.text
+    assert "10 ngày" in held.citations[0].hit.unit.text
+    # Another zone's UBND is named nowhere: the zone's plan says nothing of it.
+    other = lib.ask("UBND đặc khu Cồn Sẻ phải dự trữ gạo, nước ngọt đủ dùng mấy ngày?")
+    assert not other.found, other.text
+
+
+def test_a_plan_named_by_number_and_topic_lists_the_unit_s_items(lib):
+    answer = lib.ask("BTGDVTU được giao việc gì trong KH 31 chống ngập, hạn khi nào?")
+    assert answer.found, answer.text
+    assert "bao cát" in answer.citations[0].hit.unit.text
