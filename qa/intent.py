@@ -83,12 +83,14 @@ RELATION_PATTERNS: dict[str, re.Pattern[str]] = {
     "amends": re.compile(r"\b(?:sua doi|bo sung)\b"),
     "based_on": re.compile(r"\b(?:can cu|dua tren|dua vao|theo de nghi|tren co so)\b"),
     "implements": re.compile(r"\b(?:trien khai|thuc hien|cu the hoa|quan triet|tuyen truyen)\b"),
-    "cites": re.compile(r"\b(?:vien dan|dan chieu|trich dan|nhac den|de cap)\b"),
+    # "nhắc đến / nhắc tới / nói đến / nói tới / đề cập (đến)": mentions (đến and tới alike).
+    "cites": re.compile(r"\b(?:vien dan|dan chieu|trich dan|(?:nhac|noi) (?:den|toi)|de cap)\b"),
 }
 # The cited document is the subject when the relation verb is passive: bị / được … (is … by).
+# "Nghị quyết 12 được văn bản nào triển khai?": the asked document may stand between.
 _PASSIVE = re.compile(
-    r"\b(?:bi|duoc)(?: \w+){0,2} (?:thay the|trien khai|thuc hien|cu the hoa|vien dan|"
-    r"dan chieu|sua doi|can cu)\b"
+    r"\b(?:bi|duoc)(?: \w+){0,2}(?: (?:nhung |cac )?(?:van ban|tai lieu) nao)? (?:thay the|trien khai|"
+    r"thuc hien|cu the hoa|vien dan|dan chieu|sua doi|can cu|(?:nhac|noi) (?:den|toi)|de cap)\b"
 )
 # Question words removed before matching content: gì (what), nào (which), ai (who), đâu (where),
 # bao nhiêu / mấy (how many), thế nào (how), có … không (yes/no)…
@@ -223,6 +225,20 @@ _AMOUNT_FOLDED = re.compile(r"\bbao nhieu\b")
 _YES_NO = re.compile(r"\b(?:khong|chua)\s*$")
 
 
+# A document mentioned right after "nhắc đến / đề cập": "nhắc tới Nghị quyết số 12", "đề cập KH 57".
+_MENTIONED_DOCUMENT = re.compile(rf"^ (?:(?:{FOLDED_KIND_PATTERN})(?: so)? )?\d")
+
+
+def _mentions_document(folded: str) -> bool:
+    """True when "văn bản nào nhắc đến …" asks which documents cite a document, not which one says
+    something: a document named right after the verb, or before it in the passive ("Quyết định 215
+    được văn bản nào nhắc tới": the mention verb closes the clause)."""
+    verb = RELATION_PATTERNS["cites"].search(folded)
+    if verb is None:
+        return False
+    return bool(_MENTIONED_DOCUMENT.match(folded[verb.end() :]) or _PASSIVE.search(folded))
+
+
 def _asks_amount(question: str, folded: str) -> bool:
     if not has_diacritics(question):
         return bool(_AMOUNT_FOLDED.search(folded))
@@ -347,7 +363,7 @@ def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
         titled=titled_terms(question) or _scaffolded_topic(question, searched),
         searched=searched,
     )
-    says = wh_doc and SAYS.search(folded[wh_doc.end() : wh_doc.end() + 12])
+    says = wh_doc and SAYS.search(folded[wh_doc.end() : wh_doc.end() + 12]) and not _mentions_document(folded)
     if wh_doc and not says and (relation or numbers or doc_kind) and "recipients" not in facts:
         verb = RELATION_PATTERNS[relation].search(folded) if relation else None
         incoming = bool(_PASSIVE.search(folded)) or (verb is not None and wh_doc.start() < verb.start())

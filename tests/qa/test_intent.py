@@ -90,6 +90,27 @@ def test_replaced_by_passive_asks_for_citing_documents():
     )
 
 
+def test_which_documents_mention_a_document_ask_for_citing_documents():
+    # "nhắc tới" is "nhắc đến"; a document named after the verb, or the passive with the asked
+    # document between "được" and the verb, asks which documents cite it.
+    asked = [
+        detect_intent(q)
+        for q in (
+            "Quyết định 215 về chi bộ chung cư được văn bản nào nhắc tới?",
+            "Văn bản nào nhắc đến Nghị quyết số 12-NQ/TU?",
+            "Nghị quyết 12 được văn bản nào triển khai?",
+        )
+    ]
+    assert [(i.kind, i.relation, i.direction) for i in asked] == [
+        ("related", "cites", "incoming"),
+        ("related", "cites", "incoming"),
+        ("related", "implements", "incoming"),
+    ]
+    # What a plan was issued to carry out is its own reference; what a document says is a passage.
+    assert detect_intent("Kế hoạch 35 được ban hành để thực hiện văn bản nào?").direction == "outgoing"
+    assert detect_intent("Văn bản nào nhắc đến việc lắp camera theo Kế hoạch 19?").kind == "passage"
+
+
 def test_which_document_says_a_quote_is_a_passage_question():
     assert (
         detect_intent("Văn bản nào nói không được đưa cán bộ chờ nghỉ hưu sang Mặt trận?").kind == "passage"
