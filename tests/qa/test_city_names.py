@@ -70,12 +70,44 @@ Nơi nhận:
 """
 
 
+VISIT = """\
+       THÀNH ỦY VĨNH HÀ                             ĐẢNG CỘNG SẢN VIỆT NAM
+       Số 77-TB/TU                          Vĩnh Hà, ngày 02 tháng 12 năm 2025
+
+                                 THÔNG BÁO
+       kết luận của Bí thư Thành ủy khi làm việc tại phường Bến Lở
+                                    -----
+
+1. Phường Bến Lở có 31.000 dân. Đảng ủy phường Bến Lở đã chỉ đạo nâng tỷ lệ hồ sơ trực tuyến toàn \
+trình lên 42% trước ngày 30/9/2025, hoàn thành sắp xếp các chi bộ khu phố.
+
+2. Nhiệm vụ thời gian tới:
+
+a) Đảng ủy phường chỉ đạo nâng tỷ lệ hồ sơ trực tuyến toàn trình lên ít nhất 80% trước ngày 30/6/2026.
+
+b) Ủy ban MTTQ Việt Nam phường vận động các hộ kinh doanh dùng thanh toán không tiền mặt.
+
+Nơi nhận:
+- Đảng ủy phường Bến Lở,
+- Lưu Văn phòng Thành ủy.
+
+                                                  T/L BAN THƯỜNG VỤ
+                                                  CHÁNH VĂN PHÒNG
+
+                                                   Hà Thị Lụa
+"""
+
+
 @pytest.fixture(scope="module")
 def lib(tmp_path_factory):
     library = library_of(
         tmp_path_factory,
         "city-names",
-        {"ke-hoach-31-kh-tu-2025.txt": CITY_PLAN, "ke-hoach-05-kh-du-2025.txt": ZONE_PLAN},
+        {
+            "ke-hoach-31-kh-tu-2025.txt": CITY_PLAN,
+            "ke-hoach-05-kh-du-2025.txt": ZONE_PLAN,
+            "thong-bao-77-tb-tu-2025.txt": VISIT,
+        },
     )
     yield library
     library.close()
@@ -110,3 +142,13 @@ def test_a_plan_named_by_number_and_topic_lists_the_unit_s_items(lib):
     answer = lib.ask("BTGDVTU được giao việc gì trong KH 31 chống ngập, hạn khi nào?")
     assert answer.found, answer.text
     assert "bao cát" in answer.citations[0].hit.unit.text
+
+
+def test_an_item_of_a_visit_opening_with_the_place_s_unit_unnamed_is_its_work(lib):
+    # The situation paragraph shares more words with the question; the task item opens with
+    # "Đảng ủy phường" in the conclusions of a visit to phường Bến Lở.
+    answer = lib.ask(
+        "Đảng ủy phường Bến Lở phải nâng tỷ lệ hồ sơ trực tuyến toàn trình lên bao nhiêu, hạn khi nào?"
+    )
+    assert answer.found, answer.text
+    assert answer.citations[0].hit.unit.label == "2.a"
