@@ -15,11 +15,12 @@ from qa.candidates import (
     candidate_score,
     general_tasks,
     maybe_addressed,
+    named_documents,
 )
 from qa.confidence import THRESHOLD, probability, quoted_confidence, signals
 from qa.corpus import LibraryIndex
 from qa.deadline import unit_deadline
-from qa.facts import answer_fact, answer_related, entity_gaps, same_kind
+from qa.facts import answer_fact, answer_related, entity_gaps
 from qa.highlight import highlight, split_sentences
 from qa.intent import Intent, detect_intent
 from qa.search import Retriever, after_lead_in, lead_in, structured
@@ -98,16 +99,6 @@ def _item_text(intent: Intent, citations: list[Citation]) -> str:
     return "\n".join(lines)
 
 
-def _named_documents(intent: Intent, lib: LibraryIndex) -> set[str]:
-    """Ids of the library documents a question names by number (and kind, when it gives one)."""
-    return {
-        d.id
-        for n in intent.doc_numbers
-        for d in lib.docs_numbered(n)
-        if not intent.doc_kind or same_kind(d, intent.doc_kind)
-    }
-
-
 def _task_list(intent: Intent, ranked: list[Hit], lib: LibraryIndex) -> list[Hit]:
     """For a bare "what must X do" (however worded): every item giving X work, most plainly
     addressed first, then newest document first, each in reading order — not in retrieval order,
@@ -116,7 +107,7 @@ def _task_list(intent: Intent, ranked: list[Hit], lib: LibraryIndex) -> list[Hit
         return ranked[:MAX_CITATIONS]
     listed = [(addressed(h.unit, intent.org, lib), h) for h in ranked if h.unit.kind in TASK_KINDS]
     listed = [x for x in listed if x[0] >= MIN_ADDRESSED]
-    named = _named_documents(intent, lib)
+    named = {d.id for d in named_documents(intent, lib)}
     if named and any(h.document.id in named for _, h in listed):
         listed = [x for x in listed if x[1].document.id in named]  # "… trong Kế hoạch 41" : its items
     listed.sort(

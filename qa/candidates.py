@@ -14,7 +14,7 @@ from qa.aliases import BOARD_WORDS
 from qa.corpus import LibraryIndex
 from qa.deadline import states_span, unit_deadline
 from qa.definitions import defines
-from qa.facts import WORDY_DATE
+from qa.facts import WORDY_DATE, same_kind
 from qa.highlight import overlap, split_sentences
 from qa.intent import FACT_PATTERNS, Intent
 from qa.learning import assignment_head
@@ -269,9 +269,40 @@ def maybe_addressed(org: str, lib: LibraryIndex, limit: int | None = None, quest
 
 def general_tasks(intent: Intent, lib: LibraryIndex) -> bool:
     """True for a bare "what must X do" however worded ("X cần hoàn thành những việc gì, hạn khi
-    nào?"): a unit and nothing else but words of tasks and deadlines."""
+    nào?"): a unit and nothing else but words of tasks and deadlines, and of the document it names
+    ("… trong KH 57 chống ngập", "… trong kế hoạch phòng, chống ma túy năm 2026 của xã")."""
     if intent.kind not in ("unit_tasks", "deadline") or not intent.org:
         return False
+    return len(_topic_terms(intent, lib)) <= 1 or bool(
+        not intent.doc_numbers and named_documents(intent, lib)
+    )
+
+
+def named_documents(intent: Intent, lib: LibraryIndex) -> list[Document]:
+    """The library documents a unit's task question names: by number (of the kind it gives, if
+    any), else by kind and title: those of the kind asked whose title and issuer hold all the
+    question's topic words but one ("kế hoạch phòng, chống ma túy năm 2026 của xã")."""
+    key = ("named documents", intent.question)
+    if key not in lib.memo:
+        numbered = [
+            d
+            for n in intent.doc_numbers
+            for d in lib.docs_numbered(n)
+            if not intent.doc_kind or same_kind(d, intent.doc_kind)
+        ]
+        topic = _topic_terms(intent, lib) if intent.doc_kind and not intent.doc_numbers else []
+        titled = [
+            d
+            for d in (lib.docs_of_kind(intent.doc_kind) if len(topic) > 1 else ())
+            if all(f" {t} " in folded_words(f"{d.metadata.title} {d.metadata.issuer}") for t in topic)
+        ]
+        lib.memo[key] = numbered or titled
+    return lib.memo[key]
+
+
+def _topic_terms(intent: Intent, lib: LibraryIndex) -> list[str]:
+    """A task question's words beyond the unit, the document named by number or kind, and words of
+    tasks and deadlines."""
     spelled = " ".join(lib.orgs.names[intent.org].aliases) if intent.org in lib.orgs.names else ""
     org_words = folded_words(f"{intent.org} {spelled}")
     # "… trong Kế hoạch 41-KH/TU": naming the document asks for the unit's items there, nothing else.
@@ -279,7 +310,7 @@ def general_tasks(intent: Intent, lib: LibraryIndex) -> bool:
     # "… trong KH 57 chống ngập": a named document's number and title name it too.
     named = [d.metadata for n in intent.doc_numbers for d in lib.docs_numbered(n)]
     naming += folded_words(" ".join(f"{md.number} {md.title}" for md in named))
-    extra = [
+    return [
         t
         for t in intent.terms
         if f" {t} " not in org_words
@@ -287,4 +318,3 @@ def general_tasks(intent: Intent, lib: LibraryIndex) -> bool:
         and t not in BOARD_WORDS
         and t not in _GENERAL_TASK_WORDS
     ]
-    return len(extra) <= 1

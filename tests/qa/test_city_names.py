@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from qa.candidates import general_tasks, named_documents
 from qa.intent import detect_intent
 from tests.qa.conftest import library_of
 
@@ -52,6 +53,9 @@ ZONE_PLAN = """\
                                  KẾ HOẠCH
        ứng phó bão mùa mưa bão năm 2025
                                     -----
+
+Căn cứ Kế hoạch số 31-KH/TU của Ban Thường vụ Thành ủy, Đảng ủy đặc khu ban hành kế hoạch ứng phó bão \
+mùa mưa bão năm 2025 trên đảo như sau:
 
 I. NHIỆM VỤ
 
@@ -152,3 +156,18 @@ def test_an_item_of_a_visit_opening_with_the_place_s_unit_unnamed_is_its_work(li
     )
     assert answer.found, answer.text
     assert answer.citations[0].hit.unit.label == "2.a"
+
+
+def test_a_plan_named_by_kind_and_title_lists_the_unit_s_items_there(lib):
+    # "… trong kế hoạch ứng phó bão năm 2025 của đặc khu" names the zone's plan by its kind, title and
+    # issuer: the unit's item answers, not the preamble sharing the plan's title words.
+    question = (
+        "Ban Chỉ huy Quân sự đặc khu Hòn Nhạn phải làm gì trong kế hoạch ứng phó bão năm 2025 của đặc khu?"
+    )
+    state = lib._qa_state()
+    intent = detect_intent(question, state.orgs)
+    assert general_tasks(intent, state)
+    assert [d.metadata.number for d in named_documents(intent, state)] == ["05-KH/ĐU"]
+    answer = lib.ask(question)
+    assert answer.found, answer.text
+    assert [c.hit.unit.label for c in answer.citations] == ["I.2"]
