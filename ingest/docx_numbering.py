@@ -32,6 +32,9 @@ _HEADING_NAME = re.compile(r"^(?:heading|tiêu đề|đầu đề)\s*([1-9])$", 
 # Bullet characters a Vietnamese text types itself; any other bullet (Symbol/Wingdings glyphs in the
 # private use area, "o", "§") is shown as "-", the dash of a Vietnamese list.
 _TEXT_BULLETS = "-–+•*"
+# Above this a list number is shown in decimal: Word's Roman numerals stop at 3999, and a letter repeated
+# hundreds of times ("start" is any integer in the file) would only blow up the text.
+MAX_LETTERED = 780  # "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", 30 letters
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,10 +237,10 @@ def format_number(n: int, fmt: str) -> str:
     """A list number as Word shows it in numFmt `fmt`; unknown formats count in decimal."""
     if fmt == "none":
         return ""
-    if fmt in ("upperRoman", "lowerRoman"):
+    if fmt in ("upperRoman", "lowerRoman") and 0 < n < 4000:
         roman = _roman(n)
         return roman if fmt == "upperRoman" else roman.lower()
-    if fmt in ("upperLetter", "lowerLetter") and n > 0:
+    if fmt in ("upperLetter", "lowerLetter") and 0 < n <= MAX_LETTERED:
         # Word's letters run a…z, then aa…zz, aaa…: the letter repeats, it does not carry.
         letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
@@ -247,8 +250,6 @@ def format_number(n: int, fmt: str) -> str:
 
 
 def _roman(n: int) -> str:
-    if n <= 0:
-        return str(n)
     out = []
     for value, digits in (
         (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),

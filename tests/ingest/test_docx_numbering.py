@@ -43,6 +43,12 @@ ABSTRACTS = [
 ]
 # numId -> (abstractNumId, startOverride of level 0 or None)
 NUMS = {"80": ("70", None), "81": ("71", None), "82": ("72", None), "83": ("72", 1), "84": ("73", None)}
+# A list instance of the outline that redefines its level 1 (lvlOverride with a w:lvl): "%1.%2." shown
+# the legal way (isLgl), the Roman level-0 number in decimal.
+LEGAL_OVERRIDE = """<w:num {ns} w:numId="85"><w:abstractNumId w:val="70"/><w:lvlOverride w:ilvl="1">
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/>
+    <w:isLgl/></w:lvl>
+</w:lvlOverride></w:num>"""
 
 
 def _numbered_docx(path: Path) -> Path:
@@ -61,6 +67,7 @@ def _numbered_docx(path: Path) -> Path:
                 f'<w:abstractNumId w:val="{abstract}"/>{override}</w:num>'
             )
         )
+    numbering.append(parse_xml(LEGAL_OVERRIDE.format(ns=nsdecls("w"))))
     # A paragraph style that numbers its paragraphs itself (the numPr is in the style, not the paragraph).
     diem = document.styles.add_style("Diem", WD_STYLE_TYPE.PARAGRAPH)
     diem.element.get_or_add_pPr().append(
@@ -92,6 +99,8 @@ def _numbered_docx(path: Path) -> Path:
     add("Thành đoàn lập đội tình nguyện.", "80", 1)
     add("Sở Tài chính bảo đảm kinh phí;", "84", style="Diem")
     add("Sở Tư pháp thẩm định văn bản.", "84", style="Diem")
+    add("Kiểm tra, giám sát", "85", 0)  # another instance of the outline, no restart: it goes on
+    add("Ủy ban Kiểm tra giám sát việc thực hiện.", "85", 1)
     add("Tổ chức thực hiện", style="Heading 1")
     add("Các cơ quan báo cáo kết quả.", "82", 0)
     add("Báo cáo quý.", "82", 1)
@@ -128,6 +137,8 @@ def test_word_list_numbers_and_heading_styles_are_written_into_the_text(tmp_path
         "3. Thành đoàn lập đội tình nguyện.",  # the empty numbered paragraph took "2."
         "d) Sở Tài chính bảo đảm kinh phí;",  # numbering from the paragraph style, start 4
         "e) Sở Tư pháp thẩm định văn bản.",
+        "III. Kiểm tra, giám sát",  # numbering goes on across the w:num instances of one abstractNum
+        "3.1. Ủy ban Kiểm tra giám sát việc thực hiện.",
         "## Tổ chức thực hiện",  # Heading 1, unnumbered: a section heading
         "1. Các cơ quan báo cáo kết quả.",
         "1.1. Báo cáo quý.",
@@ -154,6 +165,7 @@ def test_numbered_docx_parses_into_labelled_units(tmp_path: Path) -> None:
         ("dash", "I.2.b"),
     ]
     assert ("item", "II.3") in labelled and ("subitem", "II.3.d") in labelled
+    assert ("section", "III") in labelled and ("item", "III.3.1") in labelled
     tochuc = next(u for u in units if u.kind == "heading" and "Tổ chức thực hiện" in u.text)
     after = units[tochuc.ordinal + 1]
     assert (
@@ -185,3 +197,5 @@ def test_list_number_formats_as_word_shows_them() -> None:
     assert [format_number(n, "lowerLetter") for n in (1, 4, 26, 27, 28)] == ["a", "d", "z", "aa", "bb"]
     assert format_number(3, "upperLetter") == "C" and format_number(7, "decimalZero") == "07"
     assert format_number(5, "none") == "" and format_number(5, "ordinalText") == "5"
+    # a start value no real list has stays a short decimal number
+    assert format_number(10**9, "lowerLetter") == "1000000000" and format_number(4000, "upperRoman") == "4000"
