@@ -16,6 +16,7 @@ from lxml.etree import XMLSyntaxError
 from chidao.core.errors import UnreadableFileError
 from chidao.core.model import RawText
 from ingest import legacy
+from ingest.docx_numbering import ListLabels
 from ingest.normalize import PAGE_MARK, build_raw_text
 from ingest.tables import from_grid, table_lines
 
@@ -38,6 +39,9 @@ DATA_COLUMNS = 3
 # Text-bearing runs: w:t is text, w:tab a tab, w:br/w:cr a line break (a page break is a w:br too).
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _TYPE = qn("w:type")
+# A paragraph styled as a heading (Heading 1, outline level 1) longer than this is body text given a
+# heading style by mistake, not a title; it keeps no heading mark.
+MAX_HEADING_CHARS = 300
 
 
 def read_docx(path: Path) -> RawText:
@@ -77,12 +81,19 @@ def read_docx(path: Path) -> RawText:
             path=path,
             hint=SAVE_AGAIN,
         )
+    # Word's automatic list numbers are not in the paragraph text: count them over the whole document
+    # first (body and table cells, in reading order), then write each label before its text.
+    numbering = ListLabels(document)
+    labels = numbering.label_all(body)
     blocks: list[str] = []
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
-            blocks.append(_paragraph_text(Paragraph(child, document)))
+            text = _paragraph_text(Paragraph(child, document), labels)
+            # A numbered heading is read by its number ("II. Nhiệm vụ"); an unnumbered one needs a mark.
+            level = 0 if child in labels else numbering.heading_level(child)
+            blocks.append(_heading_mark(text, level))
         elif child.tag == qn("w:tbl"):
-            blocks.append(_table_text(Table(child, document)))
+            blocks.append(_table_text(Table(child, document), labels))
     # Paragraphs are separated by blank lines, like the TXT corpus; a table is one block.
     text = "\n\n".join(b for b in blocks if b.strip(" \t" + PAGE_MARK) or PAGE_MARK in b)
     text, name = legacy.convert(text)  # runs in .VnTime (TCVN3) or VNI-Times fonts
@@ -126,11 +137,23 @@ def _bomb(path: Path, problem: str) -> None:
     )
 
 
-def _paragraph_text(paragraph: Paragraph, *, marks: bool = True) -> str:
-    """Paragraph text with PAGE_MARK at explicit page breaks (w:br type=page, pageBreakBefore)."""
+def _heading_mark(text: str, level: int) -> str:
+    """A heading-styled paragraph as a Markdown heading line, the way the parser reads headings of
+    .md files: "Heading 1" is a section ("##", like "I." or a line in capitals), each level below one
+    "#" more."""
+    body = text.lstrip(PAGE_MARK)
+    if not level or not body.strip() or len(body) > MAX_HEADING_CHARS:
+        return text
+    return text[: len(text) - len(body)] + "#" * min(level + 1, 6) + " " + body
+
+
+def _paragraph_text(paragraph: Paragraph, labels: dict[object, str], *, marks: bool = True) -> str:
+    """Paragraph text with PAGE_MARK at explicit page breaks (w:br type=page, pageBreakBefore), after
+    its list label ("II.", "a)", "-") when Word numbers it."""
     parts: list[str] = []
     if marks and _page_break_before(paragraph):
         parts.append(PAGE_MARK)
+    label = labels.get(paragraph._p, "")
     for node in paragraph._p.iter(_T, _TAB, _BR, _CR):
         if node.tag == _T:
             parts.append(node.text or "")
@@ -140,7 +163,11 @@ def _paragraph_text(paragraph: Paragraph, *, marks: bool = True) -> str:
             parts.append(PAGE_MARK if marks else "")
         else:
             parts.append("\n")
-    return "".join(parts).strip(" ")
+    text = "".join(parts).strip(" ")
+    body = text.lstrip(PAGE_MARK)
+    if label and body.strip():  # an empty numbered paragraph counts in Word but says nothing
+        text = text[: len(text) - len(body)] + label + " " + body.lstrip()
+    return text
 
 
 def _page_break_before(paragraph: Paragraph) -> bool:
@@ -151,8 +178,8 @@ def _page_break_before(paragraph: Paragraph) -> bool:
     return flag is not None and flag.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
-def _table_text(table: Table) -> str:
-    grid = _grid(table)
+def _table_text(table: Table, labels: dict[object, str]) -> str:
+    grid = _grid(table, labels)
     if len(grid) >= 2 and max(len(r) for r in grid) >= DATA_COLUMNS:
         return "\n".join(table_lines(from_grid(grid)))
     rows: list[str] = []
@@ -163,7 +190,7 @@ def _table_text(table: Table) -> str:
             if id(cell._tc) in seen:  # a horizontally merged cell repeats itself in row.cells
                 continue
             seen.add(id(cell._tc))
-            cells.append(_cell_lines(cell))
+            cells.append(_cell_lines(cell, labels))
         if all(len(lines) <= 1 for lines in cells):
             rows.append(CELL_SEPARATOR.join(lines[0] if lines else "" for lines in cells).strip())
         else:
@@ -171,7 +198,7 @@ def _table_text(table: Table) -> str:
     return "\n".join(r for r in rows if r.strip(" |"))
 
 
-def _grid(table: Table) -> list[list[str | None]]:
+def _grid(table: Table, labels: dict[object, str]) -> list[list[str | None]]:
     """Cell texts per grid slot: a vMerge cell repeated in each row (python-docx gives the top cell),
     None in the slots a gridSpan cell covers to its right (see tables.from_grid)."""
     grid: list[list[str | None]] = []
@@ -179,13 +206,13 @@ def _grid(table: Table) -> list[list[str | None]]:
         out: list[str | None] = []
         prev = None
         for cell in row.cells:
-            out.append(None if cell._tc is prev else " ".join(_cell_lines(cell)))
+            out.append(None if cell._tc is prev else " ".join(_cell_lines(cell, labels)))
             prev = cell._tc
         grid.append(out)
     return grid
 
 
-def _cell_lines(cell: object) -> list[str]:
+def _cell_lines(cell: object, labels: dict[object, str]) -> list[str]:
     """Lines of a cell (nested tables flattened): one per paragraph and per line break inside one
     ("Nơi nhận:" and its list typed as one paragraph with Shift+Enter); empty ones become one "".
 
@@ -194,12 +221,12 @@ def _cell_lines(cell: object) -> list[str]:
     lines: list[str] = []
     for child in cell._tc.iterchildren():  # type: ignore[attr-defined]
         if child.tag == qn("w:p"):
-            for part in _paragraph_text(Paragraph(child, cell), marks=False).split("\n"):  # type: ignore[arg-type]
+            for part in _paragraph_text(Paragraph(child, cell), labels, marks=False).split("\n"):  # type: ignore[arg-type]
                 text = " ".join(part.split())
                 if text or (lines and lines[-1]):
                     lines.append(text)
         elif child.tag == qn("w:tbl"):
-            lines += [x for x in _table_text(Table(child, cell)).splitlines() if x.strip()]  # type: ignore[arg-type]
+            lines += [x for x in _table_text(Table(child, cell), labels).splitlines() if x.strip()]  # type: ignore[arg-type]
     while lines and not lines[-1]:
         lines.pop()
     return lines
