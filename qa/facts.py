@@ -85,7 +85,15 @@ def entity_gaps(intent: Intent, lib: LibraryIndex) -> list[str]:
         and not lib.orgs.names[org].parents  # a member of a class the library addresses
         and not lib.names_present(org)
     ]
-    gaps += [n for n in intent.doc_numbers if not lib.docs_numbered(n) and n not in lib.cited_numbers()]
+    # A number the library only cites answers what cites it, not what the document itself says:
+    # "Quy định 06-QĐi/TU quy định … như thế nào?" of a library holding only the rule replacing it.
+    asks_its_text = intent.kind != "related" and asked_document(intent.question)[1]
+    gaps += [
+        n
+        for n in intent.doc_numbers
+        if not lib.docs_numbered(n)
+        and (n not in lib.cited_numbers() or asks_its_text and n == intent.subject_number)
+    ]
     years = YEARS.findall(" ".join(intent.terms))
     gaps += [y for y in years if y not in lib.vocabulary]
     gaps += [name for name in proper_names(intent.question) if not lib.phrase_present(name)]

@@ -31,6 +31,8 @@ _FUNCTIONS = sorted(FUNCTIONS, key=lambda f: -len(f.split()))
 _LEVEL_PHRASES = sorted(LEVELS, key=lambda w: -len(w.split()))
 _EQUIVALENTS = sorted(EQUIVALENTS.items(), key=lambda kv: -len(kv[0]))
 _ABBREV_PIECES = sorted(ABBREVIATIONS, key=len, reverse=True)
+# "Mặt trận tỉnh", as cadres say it, is the Mặt trận Tổ quốc of the province.
+_BARE_FRONT = re.compile(r" mat tran (?!to quoc )")
 # Folded expansion → abbreviation, for spelling a learned name the short ways it is written.
 _SHORTEN = sorted(
     ((folded_words(v).strip(), k) for k, v in ABBREVIATIONS.items() if "-" not in k and "&" not in k),
@@ -93,6 +95,7 @@ def unit_key(name: str) -> str:
     words = folded_words(expand_abbreviations(name))
     for phrase, short in _EQUIVALENTS:
         words = words.replace(f" {phrase} ", f" {short} ")
+    words = _BARE_FRONT.sub(" mat tran to quoc ", words)
     for board in BOARD_PREFIXES:
         rest = words[len(board) + 1 :]
         if words.startswith(f" {board} ") and (_head_at(rest) in COMMITTEE_HEADS or rest.startswith(" cac ")):

@@ -10,6 +10,7 @@ import pytest
 
 from qa.candidates import general_tasks, named_documents
 from qa.intent import detect_intent
+from qa.unitnames import unit_key
 from tests.qa.conftest import library_of
 
 CITY_PLAN = """\
@@ -62,6 +63,8 @@ I. NHIỆM VỤ
 1. UBND đặc khu dự trữ gạo, nước ngọt và thuốc đủ dùng 10 ngày cho người dân trên đảo.
 
 2. Ban Chỉ huy Quân sự đặc khu bố trí lực lượng sơ tán người dân khỏi khu vực sạt lở.
+
+Kế hoạch này thay thế Kế hoạch số 02-KH/ĐU ngày 10/5/2024 của Đảng ủy đặc khu.
 
 Nơi nhận:
 - Ban Thường vụ Thành ủy,
@@ -171,3 +174,16 @@ def test_a_plan_named_by_kind_and_title_lists_the_unit_s_items_there(lib):
     answer = lib.ask(question)
     assert answer.found, answer.text
     assert [c.hit.unit.label for c in answer.citations] == ["I.2"]
+
+
+def test_the_text_of_a_document_the_library_only_cites_is_not_answered(lib):
+    # The zone's plan replaces plan 02 and says what it asks of its UBND: nothing of plan 02's text.
+    refused = lib.ask("Kế hoạch 02-KH/ĐU năm 2024 giao UBND đặc khu dự trữ gạo, nước ngọt đủ dùng mấy ngày?")
+    assert not refused.found, refused.text
+    related = lib.ask("Kế hoạch 02-KH/ĐU bị văn bản nào thay thế?")
+    assert related.found and related.citations[0].hit.document.metadata.number == "05-KH/ĐU"
+
+
+def test_mat_tran_tinh_is_the_province_s_fatherland_front():
+    assert unit_key("Mặt trận tỉnh") == unit_key("Ủy ban MTTQ Việt Nam tỉnh") == unit_key("Mat tran tinh")
+    assert unit_key("Mặt trận Tổ quốc tỉnh") == unit_key("Mặt trận tỉnh")
