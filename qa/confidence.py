@@ -35,7 +35,7 @@ from collections.abc import Container, Mapping, Sequence
 from statistics import median
 
 from chidao.core.model import Hit
-from chidao.core.text import folded_words, syllables
+from chidao.core.text import folded_words, has_diacritics, syllables
 from chidao.core.vocab import COUNTED_AS
 from qa.corpus import LibraryIndex
 from qa.facts import YEARS, asked_document, entity_gaps, kin_kinds, proper_names
@@ -155,6 +155,10 @@ _NOT_QUANTITY = re.compile(
 _QUANTITY = re.compile(r"\d|\b(?:một|hai|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ)\b")
 
 
+# Money stated in accented text: tiền, đồng, VNĐ, or a figure with "đ" ("50.000đ").
+_MONEY = re.compile(r"\b(?:tiền|đồng|vnđ)\b|\d\s*đ\b", re.IGNORECASE)
+
+
 def _counted_missing(counted: str, text: str, amount: bool = False) -> bool:
     """True when the question counts something ("bao nhiêu đảng viên") the unit never states, or it
     asks how many or how much (`amount`: "… là bao nhiêu?", "mấy lần", whatever is counted) and
@@ -166,7 +170,10 @@ def _counted_missing(counted: str, text: str, amount: bool = False) -> bool:
     if not counted and not amount:
         return False
     words = folded_words(text)
-    if counted and all(f" {form} " not in words for form in (counted, *COUNTED_AS.get(counted, ()))):
+    if counted == "tien" and has_diacritics(text):
+        if not _MONEY.search(text):  # folded, "đông vui" (lively) would be "đồng" (dong)
+            return True
+    elif counted and all(f" {form} " not in words for form in (counted, *COUNTED_AS.get(counted, ()))):
         return True
     return not _QUANTITY.search(_NOT_QUANTITY.sub(" ", text.lower()))
 

@@ -248,6 +248,11 @@ def _asks_amount(question: str, folded: str) -> bool:
     return bool(_SEVERAL_OR_HOW_MANY.search(lower)) and not _YES_NO.search(folded)
 
 
+# Money asked by its noun before "bao nhiêu" (folded): tiền, giá (price), phí / lệ phí / học phí /
+# kinh phí (fees, funds), mức phạt (fine), with one word between at most ("giá vé").
+_MONEY_ASKED = re.compile(r"\b(?:tien|gia|phi|muc phat)(?: \w+)? (?:la )?bao nhieu\b")
+
+
 def _counted(question: str, folded: str) -> str:
     """What "bao nhiêu X" counts, folded and cut at the first function word ("tiền cho" → "tien")."""
     accented = has_diacritics(question)
@@ -255,7 +260,8 @@ def _counted(question: str, folded: str) -> str:
         question.lower() if accented else folded
     )
     if not match:
-        return ""
+        # "bị phạt tiền bao nhiêu?", "giá vé bao nhiêu?", "lệ phí là bao nhiêu?": money is counted.
+        return "tien" if _MONEY_ASKED.search(folded) else ""
     written = match.group(1).replace("-", "").split()
     if accented and len(written) > 1 and written[0] in CLASSIFIERS:
         written = written[1:]  # "bao nhiêu đứa trẻ" counts trẻ

@@ -36,6 +36,9 @@ những đêm triều cường đạt đỉnh.
 3. Ủy ban MTTQ Việt Nam Thành phố phối hợp Liên đoàn Lao động Thành phố vận động chủ doanh nghiệp \
 cho người lao động về sớm trong những ngày ngập sâu.
 
+4. Ủy ban nhân dân phường Bến Lở giữ phố đi bộ ven sông đông vui, văn minh, mở cửa từ 18 giờ đến 23 \
+giờ các tối cuối tuần, kể cả mùa triều cường.
+
 Nơi nhận:
 - Các đảng ủy phường, xã, đặc khu,
 - Lưu Văn phòng Thành ủy.
@@ -187,3 +190,10 @@ def test_the_text_of_a_document_the_library_only_cites_is_not_answered(lib):
 def test_mat_tran_tinh_is_the_province_s_fatherland_front():
     assert unit_key("Mặt trận tỉnh") == unit_key("Ủy ban MTTQ Việt Nam tỉnh") == unit_key("Mat tran tinh")
     assert unit_key("Mặt trận Tổ quốc tỉnh") == unit_key("Mặt trận tỉnh")
+
+
+def test_a_price_asked_needs_money_stated_not_a_word_folding_like_dong(lib):
+    # "đông vui" (lively) folds like "đồng" (dong) and the item states hours, not a price.
+    refused = lib.ask("Vào phố đi bộ ven sông phường Bến Lở có phải mua vé không, giá bao nhiêu?")
+    assert not refused.found, refused.text
+    assert detect_intent("Tàu hút cát trái phép bị phạt tiền bao nhiêu?").counted == "tien"
