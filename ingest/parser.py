@@ -169,6 +169,7 @@ def _blocks(lines: list[Line], lo: int, closing_at: dict[int, tuple[str, int]]) 
     cur: _Block | None = None
     blank_before = False
     items: set[int] = set()  # numbers of the items met so far
+    tab_rows = _tab_table_rows(lines, lo)
     k = lo
     while k < len(lines):
         line = lines[k]
@@ -184,7 +185,7 @@ def _blocks(lines: list[Line], lo: int, closing_at: dict[int, tuple[str, int]]) 
         if TABLE_SEPARATOR.match(line.text) and cur is not None and cur.kind == "table":
             k += 1
             continue
-        kind, num = classify(line)
+        kind, num = classify(line) if k not in tab_rows else ("table", "")
         if (
             kind == "item"
             and cur is not None
@@ -228,6 +229,35 @@ def _continues(cur: _Block, lines: list[Line], k: int, blank_before: bool, blank
     if blank_separated:
         return True
     return not ends_sentence(prev) or line[:1].islower()
+
+
+# A table pasted from a spreadsheet into a text file: one row a line, cells parted by tabs. Two
+# columns are what a header or signature typed with tabs has, so a table needs three or more cells
+# in each of two lines or more. The rows keep their text as written (tabs and all).
+_MIN_TAB_CELLS = 3
+
+
+def _tab_table_rows(lines: list[Line], lo: int) -> set[int]:
+    """Indices of the body lines that are rows of tab-separated tables."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for k in range(lo, len(lines) + 1):
+        if k < len(lines) and len(_tab_cells(lines[k].text)) >= _MIN_TAB_CELLS:
+            run.append(k)
+            continue
+        if len(run) >= 2:
+            rows.update(run)
+        run = []
+    return rows
+
+
+def _tab_cells(text: str) -> list[str]:
+    return [c.strip() for c in text.split("\t") if c.strip()] if "\t" in text else []
+
+
+def _cells(line: Line) -> list[str]:
+    """The cells of a table row: tab-separated ones, else " | " ones (readers' and Markdown tables)."""
+    return _tab_cells(line.text) or md.cells(line.text)
 
 
 def _out_of_sequence(num: str, items: set[int], lines: list[Line], cur: _Block) -> bool:
@@ -312,7 +342,7 @@ def _table_row(lines: list[Line], block: _Block, nodes: list[_Node], stack: list
     """One unit per table row; the first row of a table (no number in its first cell) is the
     column header, kept as heading context of the rows."""
     line = lines[block.first]
-    cells = md.cells(line.text)
+    cells = _cells(line)
     in_table = (
         bool(stack) and nodes[stack[-1]].kind in ("table_row", "heading") and nodes[stack[-1]].rank == 8
     )
@@ -335,7 +365,8 @@ def _table_row(lines: list[Line], block: _Block, nodes: list[_Node], stack: list
         return
     parent = stack[-1] if stack else None
     if not in_table and cells and not re.fullmatch(r"\d+\.?", cells[0]):
-        nodes.append(_Node("heading", _label_of(nodes, parent), line.start, line.end, parent, line.clean, 8))
+        names = " | ".join(cells) if "\t" in line.text else line.clean  # the column names, as context
+        nodes.append(_Node("heading", _label_of(nodes, parent), line.start, line.end, parent, names, 8))
         stack.append(len(nodes) - 1)
         return
     if in_table:

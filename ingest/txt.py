@@ -11,7 +11,6 @@ from chidao.core.errors import UnreadableFileError
 from chidao.core.model import RawText
 from ingest import legacy, mojibake
 from ingest.normalize import ITEM_START, PAGE_MARK, build_raw_text, ends_sentence
-from ingest.tables import from_grid, table_lines
 
 SAVE_AS_UTF8 = "Save it as UTF-8 and ingest it again."
 NOT_TEXT_HINT = "Ingest the original document (.txt saved as UTF-8, .md, .pdf or .docx) instead."
@@ -42,7 +41,7 @@ def read_txt(path: Path, *, format: str = "txt") -> RawText:
         text, name = found
     warnings: tuple[str, ...] = (legacy.warning(name),) if name else ()
     warnings += (mojibake.REPAIRED,) if repaired else ()
-    text = tab_tables(unwrap(text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = unwrap(text.replace("\r\n", "\n").replace("\r", "\n"))
     return build_raw_text(text.replace("\f", PAGE_MARK), format=format, warnings=warnings)
 
 
@@ -100,39 +99,6 @@ def _wrapped(a: str, b: str, width: int, blank_separated: bool) -> bool:
 def _is_caps(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-# A table pasted from a spreadsheet: cells separated by tabs, one row per line. Two columns are what
-# a header or a signature block typed with tabs has ("ĐẢNG BỘ …<tab>ĐẢNG CỘNG SẢN VIỆT NAM"), so a
-# table needs three or more.
-_MIN_TAB_COLUMNS = 3
-
-
-def tab_tables(text: str) -> str:
-    """Runs of two or more tab-separated lines of 3+ cells as table lines ("a | b | c"), header first."""
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and len(_tab_cells(lines[j])) >= _MIN_TAB_COLUMNS:
-            j += 1
-        if j - i >= 2:
-            out += table_lines(from_grid([_tab_cells(line) for line in lines[i:j]]))
-            i = j
-        else:
-            out.append(lines[i])
-            i += 1
-    return "\n".join(out)
-
-
-def _tab_cells(line: str) -> list[str]:
-    if "\t" not in line.strip():
-        return []
-    cells = [c.strip() for c in line.strip().split("\t")]
-    while cells and not cells[-1]:
-        cells.pop()
-    return cells
 
 
 def decode_text(data: bytes, path: Path) -> str:
