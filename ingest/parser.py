@@ -192,9 +192,8 @@ def _blocks(lines: list[Line], lo: int, closing_at: dict[int, tuple[str, int]]) 
             and not blank_before
             and _out_of_sequence(num, items, lines, cur)
         ):
-            kind = (
-                "paragraph"  # "… đỉnh triều cường năm" / "15. Mùa mưa …": a number wrapped to the line start
-            )
+            # "… giảm còn dưới" / "15. Đây là …": a number wrapped to the start of a line, no item.
+            kind = "paragraph"
         elif kind == "item":
             items.add(int(num))
         # "Chương I" / "QUY ĐỊNH CHUNG": the name of a division in capitals continues its marker line.
