@@ -22,8 +22,10 @@ _BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n")
 # The start of a structural item: "1.", "2.1.", "a)", "đ)", "-", "+", "I.", "Điều 5", "Chương II",
 # "Phần thứ hai", "Mục 1", Markdown headings/tables/lists. Such a line never continues a paragraph.
+# Item numbers have one or two digits (as the parser's): "2024. Mùa mưa …" is a year wrapped to the
+# start of a line, inside its sentence.
 ITEM_START = re.compile(
-    r"^(?:\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[-–—+•*]\s|[IVXLC]+[.)]\s|#|\||>"
+    r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][.)]\s|[-–—+•*]\s|[IVXLC]+[.)]\s|#|\||>"
     r"|(?:Điều|Chương|Phần|Mục|Phụ lục|PHỤ LỤC)\b)"
 )
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from chidao.core.model import ParsedDocument, RawText, Unit
 from chidao.core.vncase import is_upper
+from chidao.core.vocab import KIND_HEADINGS
 from ingest import metadata as md
 from ingest.frame import APPENDIX, closing_blocks, front_matter, read_metadata
 from ingest.lines import (
@@ -27,6 +28,8 @@ from ingest.references import find_references, number_key
 MAX_ABSORBED = 1500
 _RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "item": 4, "decimal": 5, "subitem": 6}
 _DIVISIONS = ("part", "chapter", "section")
+# "(Ban hành kèm theo Quyết định số …)": the line under the title of a text attached to a decision.
+_ATTACHED_BY = re.compile(r"^\(?\s*(?:Ban hành\s+)?kèm theo\b", re.IGNORECASE)
 # Closing formula of the body: "Chỉ thị này được phổ biến…", "Nhận được Công văn này…"; counts
 # only as the last paragraph(s), since "Công tác này …" may open any paragraph.
 _CLOSING_FORMULA = re.compile(r"^(?:Nhận được\s+)?\S+(?:\s+\S+)?\s+này\b")
@@ -122,14 +125,16 @@ def _parse_body(lines: list[Line], lo: int, closing: list[tuple[str, int, int]],
             continue
         # Structural blocks and headings.
         seen_structure = True
-        kind, rank, label = _structure(block, lines, nodes, stack)
+        kind, rank, label = _structure(block, lines, nodes, stack, _is_attachment(blocks, bi, lines, nodes))
         text = " ".join(lines[k].clean for k in range(block.first, block.last + 1) if lines[k].clean)
         heading_text = text if rank <= 2 else _short(first_clean)
         headline = not ends_sentence(lines[block.last].clean)
         # "1. Ghi nhận kết quả bước đầu" / "Đặc khu …." in one block (no blank lines to part them):
         # a heading line with its first paragraph, so the paragraphs after it are its own too.
         titled = block.last > block.first and not ends_sentence(first_clean) and rank >= 3
-        container = rank <= 3 or headline or titled or text.endswith(":")
+        # A khoản (an item of an article) holds the plain paragraphs after it, also those after its
+        # last điểm: "1. Lãi suất vay do các bên thỏa thuận." / "Trường hợp các bên có thỏa thuận …".
+        container = rank <= 3 or headline or titled or text.endswith(":") or kind == "clause"
         parent = stack[-1] if stack else None
         node = _Node(kind, label, start, end, parent, heading_text, rank, container)
         node.absorbs = headline and rank >= 3
@@ -163,6 +168,8 @@ def _blocks(lines: list[Line], lo: int, closing_at: dict[int, tuple[str, int]]) 
     blocks: list[_Block] = []
     cur: _Block | None = None
     blank_before = False
+    items: set[int] = set()  # numbers of the items met so far
+    tab_rows = _tab_table_rows(lines, lo)
     k = lo
     while k < len(lines):
         line = lines[k]
@@ -178,7 +185,17 @@ def _blocks(lines: list[Line], lo: int, closing_at: dict[int, tuple[str, int]]) 
         if TABLE_SEPARATOR.match(line.text) and cur is not None and cur.kind == "table":
             k += 1
             continue
-        kind, num = classify(line)
+        kind, num = classify(line) if k not in tab_rows else ("table", "")
+        if (
+            kind == "item"
+            and cur is not None
+            and not blank_before
+            and _out_of_sequence(num, items, lines, cur)
+        ):
+            # "… giảm còn dưới" / "15. Đây là …": a number wrapped to the start of a line, no item.
+            kind = "paragraph"
+        elif kind == "item":
+            items.add(int(num))
         # "Chương I" / "QUY ĐỊNH CHUNG": the name of a division in capitals continues its marker line.
         title_line = kind == "heading" and not line.markdown_level and not APPENDIX.match(line.clean)
         if (
@@ -213,40 +230,104 @@ def _continues(cur: _Block, lines: list[Line], k: int, blank_before: bool, blank
     return not ends_sentence(prev) or line[:1].islower()
 
 
+# A table pasted from a spreadsheet into a text file: one row a line, cells parted by tabs. Two
+# columns are what a header or signature typed with tabs has, so a table needs three or more cells
+# in each of two lines or more. The rows keep their text as written (tabs and all).
+_MIN_TAB_CELLS = 3
+
+
+def _tab_table_rows(lines: list[Line], lo: int) -> set[int]:
+    """Indices of the body lines that are rows of tab-separated tables."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for k in range(lo, len(lines) + 1):
+        if k < len(lines) and len(_tab_cells(lines[k].text)) >= _MIN_TAB_CELLS:
+            run.append(k)
+            continue
+        if len(run) >= 2:
+            rows.update(run)
+        run = []
+    return rows
+
+
+def _tab_cells(text: str) -> list[str]:
+    return [c.strip() for c in text.split("\t") if c.strip()] if "\t" in text else []
+
+
+def _cells(line: Line) -> list[str]:
+    """The cells of a table row: tab-separated ones, else " | " ones (readers' and Markdown tables)."""
+    return _tab_cells(line.text) or md.cells(line.text)
+
+
+def _out_of_sequence(num: str, items: set[int], lines: list[Line], cur: _Block) -> bool:
+    """True for a line opening with "15." inside a sentence: the line before does not end one and no
+    item 14 came before (an item list starts at 1; a nested list may restart anywhere at 1)."""
+    n = int(num)
+    return n != 1 and n - 1 not in items and not ends_sentence(lines[cur.last].clean)
+
+
 def _bare_marker(clean: str) -> bool:
     """True for a division marker with no name on its line: "Phần thứ nhất", "Chương II", "Mục 1"."""
     m = PART.match(clean) or CHAPTER.match(clean) or SECTION_MUC.match(clean)
     return m is not None and not clean[m.end() :].strip(" .:-–")
 
 
+def _is_attachment(blocks: list[_Block], bi: int, lines: list[Line], nodes: list[_Node]) -> str:
+    """The kind of a text attached to the document that this heading opens ("Quy chế"), or "".
+
+    "QUY CHẾ" / "tổ chức và hoạt động …" / "(Ban hành kèm theo Quyết định số …)", or a kind's
+    heading after the signature of the decision: a text of its own, whose Điều 1 is not the
+    decision's Điều 1.
+    """
+    block = blocks[bi]
+    if block.kind != "heading" or lines[block.first].markdown_level:
+        return ""
+    first = lines[block.first].clean
+    kind = next((name for head, name in KIND_HEADINGS.items() if re.match(rf"{head}\b", first)), "")
+    if not kind:
+        return ""
+    signed = any(n.kind in ("signature", "cc") for n in nodes)
+    following = [lines[k].clean for k in range(block.first + 1, min(block.last + 4, len(lines)))]
+    return kind if signed or any(_ATTACHED_BY.match(t) for t in following) else ""
+
+
 def _structure(
-    block: _Block, lines: list[Line], nodes: list[_Node], stack: list[int]
+    block: _Block, lines: list[Line], nodes: list[_Node], stack: list[int], attached: str = ""
 ) -> tuple[str, int, str]:
-    """(unit kind, rank, label) of a structural block; pops the stack to its parent."""
+    """(unit kind, rank, label) of a structural block; pops the stack to its parent.
+
+    An appendix or an attached text (`attached`, "Quy chế") ranks above everything and prefixes the
+    labels of its parts, chapters and articles: "Quy chế, Điều 3.1" is not the decision's "Điều 3".
+    """
     kind, num = block.kind, block.num
     clean = lines[block.first].clean
     if kind == "heading":
         level = lines[block.first].markdown_level
         appendix = bool(APPENDIX.match(clean))
-        rank = -1 if appendix else {0: 2, 1: 0, 2: 2, 3: 4}.get(level, 5)
+        rank = -1 if appendix or attached else {0: 2, 1: 0, 2: 2, 3: 4}.get(level, 5)
         while stack and nodes[stack[-1]].rank >= rank:
             stack.pop()
-        label = "Phụ lục" if appendix else _label_of(nodes, stack[-1] if stack else None)
+        label = "Phụ lục" if appendix else attached or _label_of(nodes, stack[-1] if stack else None)
         return "heading", rank, label
     rank = _RANK[kind]
     while stack and nodes[stack[-1]].rank >= rank:
         stack.pop()
     parent = stack[-1] if stack else None
     parent_label = _label_of(nodes, parent)
+    # An attached text's own prefix, when its articles are numbered from 1 again.
+    top = (
+        nodes[stack[0]] if stack and nodes[stack[0]].rank < 0 and nodes[stack[0]].label != "Phụ lục" else None
+    )
+    prefix = f"{top.label}, " if top else ""
     if kind == "part":
-        return "part", rank, f"Phần {num}"
+        return "part", rank, f"{prefix}Phần {num}"
     if kind == "chapter":
-        return "chapter", rank, f"Chương {num}"
+        return "chapter", rank, f"{prefix}Chương {num}"
     if kind == "section":
         own = num if re.fullmatch(r"[IVXL]+", num) and not clean.lower().startswith("mục") else f"Mục {num}"
         return "section", rank, _join(parent_label, own)
     if kind == "article":
-        return "article", rank, f"Điều {num}"  # articles are numbered through the whole text
+        return "article", rank, f"{prefix}Điều {num}"  # numbered through the whole (attached) text
     if kind == "item" and parent is not None and nodes[parent].kind == "article":
         return "clause", rank, _join(parent_label, num)
     if kind == "decimal":
@@ -260,7 +341,7 @@ def _table_row(lines: list[Line], block: _Block, nodes: list[_Node], stack: list
     """One unit per table row; the first row of a table (no number in its first cell) is the
     column header, kept as heading context of the rows."""
     line = lines[block.first]
-    cells = md.cells(line.text)
+    cells = _cells(line)
     in_table = (
         bool(stack) and nodes[stack[-1]].kind in ("table_row", "heading") and nodes[stack[-1]].rank == 8
     )
@@ -283,7 +364,8 @@ def _table_row(lines: list[Line], block: _Block, nodes: list[_Node], stack: list
         return
     parent = stack[-1] if stack else None
     if not in_table and cells and not re.fullmatch(r"\d+\.?", cells[0]):
-        nodes.append(_Node("heading", _label_of(nodes, parent), line.start, line.end, parent, line.clean, 8))
+        names = " | ".join(cells) if "\t" in line.text else line.clean  # the column names, as context
+        nodes.append(_Node("heading", _label_of(nodes, parent), line.start, line.end, parent, names, 8))
         stack.append(len(nodes) - 1)
         return
     if in_table:

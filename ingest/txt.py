@@ -10,7 +10,7 @@ from pathlib import Path
 from chidao.core.errors import UnreadableFileError
 from chidao.core.model import RawText
 from ingest import legacy, mojibake
-from ingest.normalize import PAGE_MARK, build_raw_text
+from ingest.normalize import ITEM_START, PAGE_MARK, build_raw_text, ends_sentence
 
 SAVE_AS_UTF8 = "Save it as UTF-8 and ingest it again."
 NOT_TEXT_HINT = "Ingest the original document (.txt saved as UTF-8, .md, .pdf or .docx) instead."
@@ -41,7 +41,64 @@ def read_txt(path: Path, *, format: str = "txt") -> RawText:
         text, name = found
     warnings: tuple[str, ...] = (legacy.warning(name),) if name else ()
     warnings += (mojibake.REPAIRED,) if repaired else ()
+    text = unwrap(text.replace("\r\n", "\n").replace("\r", "\n"))
     return build_raw_text(text.replace("\f", PAGE_MARK), format=format, warnings=warnings)
+
+
+# Hard-wrapped text (pasted from e-mail, saved by an editor that wraps at a fixed column): most
+# lines inside a paragraph are cut where the next word would not fit. Calibrated on bench/dev6's
+# Chỉ thị cut at 72 columns; texts whose paragraphs are one long line each (all other corpora) have
+# no such width and are left alone.
+_WRAP_WIDTHS = (40, 120)  # wrap columns people and mailers use (72, 76, 80) lie well inside
+_MIN_WRAPPED = 5  # lines cut at the width before a text counts as hard-wrapped
+_WRAPPED_SHARE = 0.6  # of the lines followed by another line, the share cut at the width
+_WIDTH_QUANTILE = 0.95  # a few longer lines (a header in two columns) do not set the width
+
+
+def unwrap(text: str) -> str:
+    """Hard-wrapped text with each paragraph on one line; other text unchanged.
+
+    The wrap width is read from the text itself (its longest lines but a few). A line is joined to
+    the next when the next line's first word would not have fitted on it — the wrap, not the
+    author, broke it — unless the next line opens an item ("2.", "a)", "- ", "Điều 5") or either line
+    is in capitals (headings, the header's and signature's lines are short or in capitals anyway).
+    """
+    lines = text.split("\n")
+    lengths = sorted(len(x.strip()) for x in lines if x.strip())
+    if len(lengths) < 2 * _MIN_WRAPPED:
+        return text
+    width = lengths[int(_WIDTH_QUANTILE * (len(lengths) - 1))]
+    if not _WRAP_WIDTHS[0] <= width <= _WRAP_WIDTHS[1]:
+        return text
+    blank_separated = len(lines) - len(lengths) >= 0.1 * len(lengths)
+    joins = [
+        _wrapped(a.strip(), b.strip(), width, blank_separated) for a, b in zip(lines, lines[1:], strict=False)
+    ]
+    pairs = sum(1 for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip())
+    if sum(joins) < max(_MIN_WRAPPED, _WRAPPED_SHARE * pairs):
+        return text
+    out = [lines[0]]
+    for line, joined in zip(lines[1:], joins, strict=True):
+        if joined:
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _wrapped(a: str, b: str, width: int, blank_separated: bool) -> bool:
+    if not a or not b or ITEM_START.match(b) or _is_caps(a) or _is_caps(b):
+        return False
+    if len(a) + 1 + len(b.split()[0]) <= width:
+        return False  # the next word would have fitted: the author broke the line
+    # A full line ending a sentence before a capital may end its paragraph too, unless blank lines
+    # part the paragraphs of the text.
+    return blank_separated or not ends_sentence(a) or not b[0].isupper()
+
+
+def _is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def decode_text(data: bytes, path: Path) -> str:

@@ -7,7 +7,7 @@ import re
 
 from chidao.core.model import JOINT, Answer, Citation, Document, Hit, Reference, Signer, Unit
 from chidao.core.text import fold
-from chidao.core.vocab import TITLED_KINDS
+from chidao.core.vocab import KIND_BY_FOLDED, TITLED_KINDS
 
 # How a unit without a label is named in a citation (Vietnamese): the header block, the subject
 # line, the "Kính gửi" (to) block, the opening paragraphs, the signature and the "Nơi nhận" (cc) list.
@@ -77,6 +77,16 @@ def unit_phrase(unit: Unit) -> str:
         return f"{TABLE_ROW} {row}".strip()
     if not label:
         return KIND_PHRASES.get(unit.kind, "")
+    return _label_phrase(label)
+
+
+def _label_phrase(label: str) -> str:
+    # A text attached to a decision names itself first: "Quy chế, Điều 3.1" → "Quy chế, Điều 3 khoản 1".
+    attached, sep, rest = label.partition(", ")
+    if sep and fold(attached) in KIND_BY_FOLDED:
+        return f"{attached}, {_label_phrase(rest)}"
+    if fold(label) in KIND_BY_FOLDED:
+        return label  # the attached text's own title and opening lines: "Quy chế"
     article = _ARTICLE.match(label)
     if article:
         head, clause, point = article.groups()
