@@ -291,3 +291,48 @@ def test_the_name_after_a_signed_mark_on_the_same_line_is_the_signer() -> None:
         "Chánh Văn phòng",
         "T/L Ban Thường vụ",
     )
+
+
+# --- 8. a speech whose heading line names the speaker, in capitals -----------------------------------
+
+SPEECH_HEADING_BYLINE = """PHÁT BIỂU CỦA ĐỒNG CHÍ HOÀNG VĂN HÓA, PHÓ BÍ THƯ TỈNH ỦY, CHỦ TỊCH UBND TỈNH
+TẠI LỄ KHÁNH THÀNH CẦU VÂN SƠN (XÃ VÂN SƠN, NGÀY 02 THÁNG 9 NĂM 2024)
+
+Kính thưa các đồng chí lãnh đạo tỉnh!
+
+Hôm nay, cây cầu mà bà con hai bờ sông mong đợi đã thông xe. Thực hiện Chỉ thị số 12-CT/TU
+của Ban Thường vụ Tỉnh ủy, tỉnh đã dành vốn cho công trình này.
+"""
+
+
+def test_a_speech_heading_with_its_byline_gives_speaker_role_date_and_place() -> None:
+    doc = parse(SPEECH_HEADING_BYLINE)
+    md = doc.metadata
+    assert md.doc_type == "Bài phát biểu"
+    # The name in capitals gets each syllable capitalised ("Văn Hóa", never the compound "Văn hóa").
+    assert md.signer == Signer("Hoàng Văn Hóa", "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh")
+    assert (md.date, md.place) == ("2024-09-02", "Xã Vân Sơn")
+    # The title keeps the byline and the occasion, both lines.
+    assert md.title.startswith("CỦA ĐỒNG CHÍ HOÀNG VĂN HÓA") and "TẠI LỄ KHÁNH THÀNH" in md.title
+    # The heading is the speech itself, not a speech it cites.
+    assert [(r.doc_type, r.number) for r in doc.references] == [("Chỉ thị", "12-CT/TU")]
+
+
+def test_a_speech_headed_bai_noi_with_a_byline_is_a_speech() -> None:
+    md = parse(
+        "BÀI NÓI CỦA ĐỒNG CHÍ LÊ THỊ MAI, BÍ THƯ THÀNH ỦY\nVỀ CÔNG TÁC CHUYỂN ĐỔI SỐ\n\n"
+        "Thưa các đồng chí, mỗi phường phải có một tổ công nghệ số cộng đồng.\n"
+    ).metadata
+    assert md.doc_type == "Bài phát biểu"
+    assert md.signer == Signer("Lê Thị Mai", "Bí thư Thành ủy")
+    assert md.title.startswith("CỦA ĐỒNG CHÍ LÊ THỊ MAI")  # the subject "VỀ …" does not drop the byline
+
+
+def test_an_issuer_in_capitals_keeps_the_casing_of_unit_names() -> None:
+    md = parse(
+        "ĐẢNG BỘ THÀNH PHỐ HẢI ĐĂNG | ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "ĐẢNG ỦY ỦY BAN NHÂN DÂN THÀNH PHỐ | Hải Đăng, ngày 03 tháng 10 năm 2025\n"
+        "Số 12-KH/ĐU\n\nKẾ HOẠCH\nphân loại rác tại nguồn\n\n"
+        "1. Các chi bộ trực thuộc quán triệt Kế hoạch trong tháng 10/2025.\n"
+    ).metadata
+    assert md.issuer == "Đảng ủy Ủy ban nhân dân Thành phố"
