@@ -247,12 +247,27 @@ def title_text(lines: Sequence[str]) -> str:
         # "PHÁT BIỂU CỦA ĐỒNG CHÍ X, PHÓ BÍ THƯ …": the byline printed on the heading's line stays.
         byline = _HEADING_BYLINE.search(parts[0])
         parts = [parts[0][byline.start() :], *parts[1:]] if byline else parts[1:]
-    text = SUBJECT_PREFIX.sub("", " ".join(parts)).strip()
+    text = _written_byline(SUBJECT_PREFIX.sub("", " ".join(parts)).strip())
     if m := _LEAD_BEFORE_SUBJECT.match(text):
         lead = m["lead"]
         if not _SPEAKER.search(lead) and (is_upper(lead) or _ISSUED_BY.fullmatch(lead)):
             return text[m.end("lead") :].strip()
     return text
+
+
+def _written_byline(text: str) -> str:
+    """A byline in capitals opening a title, in written case, the occasion after it as printed:
+    "CỦA ĐỒNG CHÍ TẠ MINH LUÂN, PHÓ BÍ THƯ THÀNH ỦY TẠI LỄ …" → "của đồng chí Tạ Minh Luân, Phó Bí
+    thư Thành ủy TẠI LỄ …" (a whole title in capitals cannot be cased: its place names are unknown)."""
+    m = _SPEAKER.match(text)
+    if not m or not is_upper(text[: m.end()]):
+        return text
+    occasion = re.compile(r"\s+(?:TẠI|VỀ)\s+|\s*\(").search(text, m.end())
+    at = occasion.start() if occasion else len(text)
+    speaker = speaker_from_title(text[:at])
+    lead = " ".join(text[: m.start("name")].lower().split())
+    role = f", {speaker.role}" if speaker.role else ""
+    return f"{lead} {speaker.name}{role}{text[at:]}"
 
 
 def list_entries(lines: Sequence[str], mark: re.Pattern[str]) -> tuple[str, ...]:
