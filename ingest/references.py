@@ -30,20 +30,22 @@ _ORG_LOWER = (
     r"vụ|trực|hành|bộ|tỉnh|huyện|xã|ủy|thư|giáo|vận|chính|tra|phòng|sự|đảng|đoàn|quốc|ương|trị|"
     r"dân|nhân|cán|cơ|quan|nghiệp|phố|khối|tịch|đốc|ban|tướng|phủ|trận|hội|biểu"
 )
-# Whitespace inside one paragraph: a hard-wrapped line break may stand between two words of a
-# citation ("Quyết định\nsố 1129/QĐ-TTg"), a blank line never (the next block begins there).
+# Whitespace inside one paragraph: a hard-wrapped line break may stand between two words of an
+# issuer's name ("Ban Thường vụ\nTỉnh ủy"), a blank line never (the next block begins there: "… của
+# Ban Thường vụ Thành ủy\n\nĐặc khu có …").
 _GAP = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"
 _ISSUER = rf"{UPPER}\w*(?:{_GAP}(?:{UPPER}\w*|(?:{_ORG_LOWER})\b))*"
 _ORG_HEAD = (
     r"(?:Ban|Bộ|Sở|Ủy ban|Thường trực|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Đảng ủy|Đảng đoàn|Chính phủ|Văn phòng)"
 )
 
-_NUMBERED = re.compile(rf"(?P<kind>{_KIND}){_GAP}(?:số{_GAP})?(?P<num>{_NUM})", re.IGNORECASE)
+_NUMBERED = re.compile(rf"(?P<kind>{_KIND})\s+(?:số\s+)?(?P<num>{_NUM})", re.IGNORECASE)
 _MORE_NUMBER = re.compile(rf"\s*(?:,|và)\s*(?:(?P<kind>{_KIND})\s+)?(?:số\s+)?(?P<num>{_NUM})", re.IGNORECASE)
 _DATED = re.compile(rf"(?P<kind>{_KIND})\s+ngày\s+(?:{_DATE})")
 _AFTER_DATE = re.compile(rf",?\s*ngày\s+(?:{_DATE})")
-_AFTER_ISSUER = re.compile(rf"{_GAP}của{_GAP}(?P<issuer>{_ISSUER})")
-_BEFORE_ISSUER = re.compile(rf"của{_GAP}(?P<issuer>{_ISSUER}){_GAP}tại\s*$")
+# "của" (of) cannot end a paragraph: a scan's blank line after it still leads to the issuer.
+_AFTER_ISSUER = re.compile(rf"\s+của\s+(?P<issuer>{_ISSUER})")
+_BEFORE_ISSUER = re.compile(rf"của\s+(?P<issuer>{_ISSUER})\s+tại\s*$")
 # Documents cited by their name: the Party congress resolutions, Central Committee plenums.
 _NAMED = re.compile(
     r"Nghị quyết\s+(?:Đại hội|Hội nghị)[^.;:()\n]{0,90}?(?:lần thứ|khóa)\s+[IVXLC]+\b(?:\s+của\s+Đảng\b)?"
