@@ -151,8 +151,7 @@ def test_a_citation_wrapped_over_lines_reads_on_one_line_and_stops_at_a_blank_li
 def test_a_blank_line_after_cua_still_leads_to_the_issuer():
     # A scan may set a blank line inside a sentence; "của" (of) cannot end a paragraph.
     text = (
-        "Thực hiện Công văn số 412-CV/TU ngày 27/10/2025 của\n\n"
-        "Ban Thường vụ Tỉnh ủy, Đảng ủy xã yêu cầu:\n"
+        "Thực hiện Công văn số 412-CV/TU ngày 27/10/2025 của\n\nBan Thường vụ Tỉnh ủy, Đảng ủy xã yêu cầu:\n"
     )
     refs = parse_document(RawText(unicodedata.normalize("NFC", text)), "t").references
     assert [(r.text, r.issuer) for r in refs] == [
