@@ -9,7 +9,7 @@ from chidao.core.model import JOINT, Signer
 from chidao.core.orgs import BODY_HEADS, COMMITTEE_HEADS
 from chidao.core.text import fold
 from chidao.core.vncase import LOWER, UPPER, is_upper, name_case, written_case
-from chidao.core.vocab import KIND_HEADINGS, kind_of_code
+from chidao.core.vocab import KIND_BY_NAME, KIND_HEADINGS, kind_of_code
 
 # National mottos printed in the header's right column: never the issuer.
 _MOTTOS = ("dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc")
@@ -79,8 +79,16 @@ OCCASION = re.compile(r"\((?P<inner>[^()]*\bngày\s+\d[^()]*)\)\.?", re.IGNORECA
 # The speaker, in running case or, in a title set in capitals, "CỦA ĐỒNG CHÍ TẠ MINH LUÂN, …": a
 # name in capitals ends before the occasion ("… TẠI LỄ …").
 _SPEAKER = re.compile(
-    r"(?:(?:của|Của|CỦA)\s+)?(?:đồng\s+chí|Đồng\s+chí|ĐỒNG\s+CHÍ|ông|ÔNG|bà|BÀ)\s+"
+    r"(?:(?:của|Của|CỦA)\s+)?(?<!\w)(?:đồng\s+chí|Đồng\s+chí|ĐỒNG\s+CHÍ|ông|ÔNG|bà|BÀ)\s+"
     rf"(?P<name>{UPPER}\w*(?:\s+(?!(?:TẠI|VỀ|NHÂN|KHAI|BẾ)\b){UPPER}\w*){{1,4}})"
+)
+# A speech headed by a headline, its kind and speaker in parentheses under it: "CÁN BỘ XÃ, PHƯỜNG
+# …: HỌC ĐỂ LÀM ĐƯỢC VIỆC" / "(Bài phát biểu chỉ đạo của đồng chí X, Phó Bí thư …, ngày 06/10/2025)".
+_SPEECH_NAMES = "|".join(
+    sorted((n for n, k in KIND_BY_NAME.items() if k == "Bài phát biểu"), key=len, reverse=True)
+)
+SPEECH_NOTE = re.compile(
+    rf"^\((?:Trích\s+)?(?P<kind>{_SPEECH_NAMES})\b[^()]*?\bcủa\s+(?:đồng\s+chí|ông|bà)\s", re.IGNORECASE
 )
 # A kind heading with the byline on its line: "PHÁT BIỂU CỦA ĐỒNG CHÍ X, …", "DIỄN VĂN CỦA …".
 _HEADING_BYLINE = re.compile(r"(?:CỦA|của|Của)\s+(?:ĐỒNG\s+CHÍ|ÔNG|BÀ|đồng\s+chí|ông|bà)\s")

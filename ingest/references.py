@@ -13,6 +13,7 @@ from chidao.core.numbers import number_key
 from chidao.core.text import fold, syllables
 from chidao.core.vncase import LOWER, UPPER, is_upper
 from chidao.core.vocab import KIND_BY_FOLDED, NUMBERED_KIND_PATTERN
+from ingest.metadata import SPEECH_NOTE
 
 # Kinds of documents as they are cited: "Công văn số 2862/MTTW-BTT", "Quyết định số 217-QĐ/TW".
 _KIND = NUMBERED_KIND_PATTERN
@@ -297,8 +298,12 @@ def _speeches(text: str, titles: Sequence[tuple[int, int]]) -> list[Reference]:
     refs = []
     for m in _SPEECH.finditer(text):
         kind_words = re.split(r"\s+(?:của|CỦA)\s", m[0], maxsplit=1)[0]
-        if is_upper(kind_words) and any(a <= m.start() < b for a, b in titles):
-            continue  # "PHÁT BIỂU CỦA ĐỒNG CHÍ X" heading the text's own title: the speech itself
+        in_title = any(a <= m.start() < b for a, b in titles)
+        line = text[text.rfind("\n", 0, m.start()) + 1 :]
+        if in_title and (is_upper(kind_words) or SPEECH_NOTE.match(line)):
+            # "PHÁT BIỂU CỦA ĐỒNG CHÍ X" heading the text's own title, or its note "(Bài phát biểu
+            # chỉ đạo của đồng chí X, …)" under a headline: the speech itself.
+            continue
         speaker = (m["speaker"] or m["speaker2"] or "").strip()
         lo, hi = _sentence_bounds(text, m.start())
         after = _SPEECH_DATE.search(text, m.end(), min(hi, m.end() + 250))

@@ -337,3 +337,24 @@ def test_an_issuer_in_capitals_keeps_the_casing_of_unit_names() -> None:
         "1. Các chi bộ trực thuộc quán triệt Kế hoạch trong tháng 10/2025.\n"
     ).metadata
     assert md.issuer == "Đảng ủy Ủy ban nhân dân Thành phố"
+
+
+# --- 9. a speech under a headline, its kind and speaker in a note in parentheses -------------------
+
+SPEECH_HEADLINE_NOTE = """HỌC ĐỂ LÀM ĐƯỢC VIỆC, KHÔNG HỌC ĐỂ LẤY BẰNG
+(Bài phát biểu chỉ đạo của đồng chí Vi Thị Lan, Phó Bí thư Tỉnh ủy, tại Lễ khai giảng lớp bồi dưỡng
+cán bộ cấp xã, ngày 06/10/2025)
+
+Thân ái chào các đồng chí học viên!
+
+Lớp học này không phải nơi để lấy thêm một tấm chứng chỉ.
+"""
+
+
+def test_a_headline_over_a_speech_note_is_the_title_not_the_issuer() -> None:
+    doc = parse(SPEECH_HEADLINE_NOTE)
+    md = doc.metadata
+    assert (md.doc_type, md.issuer, md.date) == ("Bài phát biểu", "", "2025-10-06")
+    # "KHÔNG HỌC …" in the headline holds "ÔNG" but names nobody: the speaker is in the note.
+    assert md.signer == Signer("Vi Thị Lan", "Phó Bí thư Tỉnh ủy")
+    assert doc.units[0].kind == "title" and doc.references == ()
