@@ -28,6 +28,9 @@ def front_matter(lines: list[Line]) -> tuple[list[tuple[str, int, int]], int]:
     if i < len(lines) and md.law_title(lines[i].clean):
         out.append(("title", i, i))  # "Luật Du lịch (số 09/2017/QH14)": a law as databases export it
         return out, next_nonblank(lines, i + 1)
+    if i < len(lines) and (note := _speech_note_end(lines, i)):
+        out.append(("title", i, note))  # a headline over "(Bài phát biểu … của đồng chí X, …)"
+        return out, next_nonblank(lines, note + 1)
     if i < len(lines) and _is_header(lines[i]):
         j = last = i
         while j < len(lines) and (not lines[j].text or _is_header(lines[j])):
@@ -67,6 +70,20 @@ def front_matter(lines: list[Line]) -> tuple[list[tuple[str, int, int]], int]:
         out.append((kind, i, last))
         i = next_nonblank(lines, last + 1)
     return out, i
+
+
+def _speech_note_end(lines: list[Line], i: int) -> int | None:
+    """Last line of a speech's headline (1–3 lines in capitals) and the parenthesised note under it
+    naming the kind and the speaker, wrapped until its ")"; None for any other opening."""
+    k = i
+    while k < len(lines) and k - i < 3 and lines[k].text and is_upper(lines[k].clean):
+        k += 1
+    if k == i or k >= len(lines) or not md.SPEECH_NOTE.match(lines[k].clean):
+        return None
+    end = k
+    while end < len(lines) and lines[end].text and ")" not in lines[end].clean and end - k < 4:
+        end += 1
+    return end if end < len(lines) and lines[end].text else None
 
 
 def _is_header(line: Line) -> bool:
@@ -308,6 +325,8 @@ def read_metadata(
         elif kind == "title" and not title:
             doc_type = doc_type or md.kind_of_heading(lines[a].clean)
             subject = raw_lines(a, b)
+            if not doc_type and any(md.SPEECH_NOTE.match(md.strip_markup(t)) for t in subject):
+                doc_type = "Bài phát biểu"  # a headline over "(Bài phát biểu … của đồng chí X)"
             if md.SUBJECT_PREFIX.match(lines[a].clean):
                 doc_type = doc_type or "Công văn"  # only a dispatch carries a "V/v" subject line
                 if two := _subject_beside_recipients(lines, a):

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from chidao.core.model import JOINT, Signer
 from chidao.core.orgs import BODY_HEADS, COMMITTEE_HEADS
 from chidao.core.text import fold
-from chidao.core.vncase import LOWER, UPPER, is_upper, written_case
-from chidao.core.vocab import KIND_HEADINGS, kind_of_code
+from chidao.core.vncase import LOWER, UPPER, is_upper, name_case, written_case
+from chidao.core.vocab import KIND_BY_NAME, KIND_HEADINGS, kind_of_code
 
 # National mottos printed in the header's right column: never the issuer.
 _MOTTOS = ("dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc")
@@ -69,13 +69,29 @@ _SIGNED = re.compile(r"^\(\s*(?:đã\s+)?ký(?:\s+tên)?(?:\s*(?:,|và)\s*đóng
 _LEAD_BEFORE_SUBJECT = re.compile(r"^(?![Vv]ề\s|VỀ\s)(?P<lead>.+?)\s+(?=[Vv]ề\s|VỀ\s)")
 _ISSUED_BY = re.compile(rf"của\s+{UPPER}\w*(?:\s+\w+){{0,8}}")
 _TITLE_DATE = re.compile(
-    r"\bngày\s+(?:(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
+    r"\bngày\s+(?:(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))",
+    re.IGNORECASE,  # "NGÀY 20 THÁNG 9 NĂM 2025" in a title set in capitals
 )
 # A speech's byline and occasion, printed under its title: "Của đồng chí X, Bí thư Tỉnh ủy" and
 # "(Xã Thàng Pò, ngày 01 tháng 3 năm 2026)".
 BYLINE = re.compile(r"^(?:của|Của|CỦA)\s+(?:đồng\s+chí|ông|bà|Đồng\s+chí|ĐỒNG\s+CHÍ)\s")
-OCCASION = re.compile(r"\((?P<inner>[^()]*\bngày\s+\d[^()]*)\)\.?")
-_SPEAKER = re.compile(rf"(?:của\s+)?(?:đồng\s+chí|ông|bà)\s+(?P<name>{UPPER}\w*(?:\s+{UPPER}\w*){{1,4}})")
+OCCASION = re.compile(r"\((?P<inner>[^()]*\bngày\s+\d[^()]*)\)\.?", re.IGNORECASE)
+# The speaker, in running case or, in a title set in capitals, "CỦA ĐỒNG CHÍ TẠ MINH LUÂN, …": a
+# name in capitals ends before the occasion ("… TẠI LỄ …").
+_SPEAKER = re.compile(
+    r"(?:(?:của|Của|CỦA)\s+)?(?<!\w)(?:đồng\s+chí|Đồng\s+chí|ĐỒNG\s+CHÍ|ông|ÔNG|bà|BÀ)\s+"
+    rf"(?P<name>{UPPER}\w*(?:\s+(?!(?:TẠI|VỀ|NHÂN|KHAI|BẾ)\b){UPPER}\w*){{1,4}})"
+)
+# A speech headed by a headline, its kind and speaker in parentheses under it: "CÁN BỘ XÃ, PHƯỜNG
+# …: HỌC ĐỂ LÀM ĐƯỢC VIỆC" / "(Bài phát biểu chỉ đạo của đồng chí X, Phó Bí thư …, ngày 06/10/2025)".
+_SPEECH_NAMES = "|".join(
+    sorted((n for n, k in KIND_BY_NAME.items() if k == "Bài phát biểu"), key=len, reverse=True)
+)
+SPEECH_NOTE = re.compile(
+    rf"^\((?:Trích\s+)?(?P<kind>{_SPEECH_NAMES})\b[^()]*?\bcủa\s+(?:đồng\s+chí|ông|bà)\s", re.IGNORECASE
+)
+# A kind heading with the byline on its line: "PHÁT BIỂU CỦA ĐỒNG CHÍ X, …", "DIỄN VĂN CỦA …".
+_HEADING_BYLINE = re.compile(r"(?:CỦA|của|Của)\s+(?:ĐỒNG\s+CHÍ|ÔNG|BÀ|đồng\s+chí|ông|bà)\s")
 
 
 def strip_markup(text: str) -> str:
@@ -236,13 +252,30 @@ def title_text(lines: Sequence[str]) -> str:
     parts = [strip_markup(line) for line in lines]
     parts = [p for p in parts if p and not re.fullmatch(r"[-_*=]{3,}", p)]
     if parts and kind_of_heading(parts[0]):
-        parts = parts[1:]
-    text = SUBJECT_PREFIX.sub("", " ".join(parts)).strip()
+        # "PHÁT BIỂU CỦA ĐỒNG CHÍ X, PHÓ BÍ THƯ …": the byline printed on the heading's line stays.
+        byline = _HEADING_BYLINE.search(parts[0])
+        parts = [parts[0][byline.start() :], *parts[1:]] if byline else parts[1:]
+    text = _written_byline(SUBJECT_PREFIX.sub("", " ".join(parts)).strip())
     if m := _LEAD_BEFORE_SUBJECT.match(text):
         lead = m["lead"]
-        if is_upper(lead) or (_ISSUED_BY.fullmatch(lead) and not _SPEAKER.search(lead)):
+        if not _SPEAKER.search(lead) and (is_upper(lead) or _ISSUED_BY.fullmatch(lead)):
             return text[m.end("lead") :].strip()
     return text
+
+
+def _written_byline(text: str) -> str:
+    """A byline in capitals opening a title, in written case, the occasion after it as printed:
+    "CỦA ĐỒNG CHÍ TẠ MINH LUÂN, PHÓ BÍ THƯ THÀNH ỦY TẠI LỄ …" → "của đồng chí Tạ Minh Luân, Phó Bí
+    thư Thành ủy TẠI LỄ …" (a whole title in capitals cannot be cased: its place names are unknown)."""
+    m = _SPEAKER.match(text)
+    if not m or not is_upper(text[: m.end()]):
+        return text
+    occasion = re.compile(r"\s+(?:TẠI|VỀ)\s+|\s*\(").search(text, m.end())
+    at = occasion.start() if occasion else len(text)
+    speaker = speaker_from_title(text[:at])
+    lead = " ".join(text[: m.start("name")].lower().split())
+    role = f", {speaker.role}" if speaker.role else ""
+    return f"{lead} {speaker.name}{role}{text[at:]}"
 
 
 def list_entries(lines: Sequence[str], mark: re.Pattern[str]) -> tuple[str, ...]:
@@ -304,23 +337,26 @@ def _names_body(text: str) -> bool:
 
 
 def speaker_from_title(title: str) -> Signer:
-    """The speaker named in a speech title: "của đồng chí X, Bí thư Tỉnh ủy, tại …" → Signer(X, role)."""
+    """The speaker named in a speech title: "của đồng chí X, Bí thư Tỉnh ủy, tại …" → Signer(X, role).
+    A title in capitals gives them in written case: "CỦA ĐỒNG CHÍ TẠ MINH LUÂN, PHÓ BÍ THƯ THÀNH ỦY"
+    → Signer("Tạ Minh Luân", "Phó Bí thư Thành ủy")."""
     m = _SPEAKER.search(title)
     if not m:
         return Signer()
+    name = name_case(m["name"])
     if not title[m.end() :].startswith(","):
-        return Signer(name=m["name"])
+        return Signer(name=name)
     # The titles follow the name, comma after comma, each opening with a capital ("Ủy viên Trung
     # ương Đảng, Bí thư Tỉnh ủy"); the occasion ends them ("tại Hội nghị …", ", bế mạc Hội nghị …").
     roles: list[str] = []
     for part in title[m.end() :].split(",")[1:]:
-        head = re.split(r"\s+(?:tại|về)\s+|\s*\(", part.strip(), maxsplit=1)
+        head = re.split(r"\s+(?:tại|về|TẠI|VỀ)\s+|\s*\(", part.strip(), maxsplit=1)
         if not head[0][:1].isupper():
             break
-        roles.append(head[0])
+        roles.append(written_case(head[0]))
         if len(head) > 1:
             break  # "Bí thư Tỉnh ủy tại Hội nghị …": the occasion began inside this part
-    return Signer(name=m["name"], role=", ".join(roles))
+    return Signer(name=name, role=", ".join(roles))
 
 
 def place_in_title(title: str) -> str:
@@ -328,7 +364,7 @@ def place_in_title(title: str) -> str:
     2025)" → "Đặc khu Cồn Mây"; "" when none."""
     for m in OCCASION.finditer(title):
         if place := PLACE_DATE.match(m["inner"].strip()):
-            return place["place"].strip()
+            return written_case(place["place"].strip())  # "XÃ VÂN SƠN" in a title in capitals
     return ""
 
 

@@ -13,6 +13,7 @@ from chidao.core.numbers import number_key
 from chidao.core.text import fold, syllables
 from chidao.core.vncase import LOWER, UPPER, is_upper
 from chidao.core.vocab import KIND_BY_FOLDED, NUMBERED_KIND_PATTERN
+from ingest.metadata import SPEECH_NOTE
 
 # Kinds of documents as they are cited: "Công văn số 2862/MTTW-BTT", "Quyết định số 217-QĐ/TW".
 _KIND = NUMBERED_KIND_PATTERN
@@ -30,7 +31,11 @@ _ORG_LOWER = (
     r"vụ|trực|hành|bộ|tỉnh|huyện|xã|ủy|thư|giáo|vận|chính|tra|phòng|sự|đảng|đoàn|quốc|ương|trị|"
     r"dân|nhân|cán|cơ|quan|nghiệp|phố|khối|tịch|đốc|ban|tướng|phủ|trận|hội|biểu"
 )
-_ISSUER = rf"{UPPER}\w*(?:\s+(?:{UPPER}\w*|(?:{_ORG_LOWER})\b))*"
+# Whitespace inside one paragraph: a hard-wrapped line break may stand between two words of an
+# issuer's name ("Ban Thường vụ\nTỉnh ủy"), a blank line never (the next block begins there: "… của
+# Ban Thường vụ Thành ủy\n\nĐặc khu có …").
+_GAP = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"
+_ISSUER = rf"{UPPER}\w*(?:{_GAP}(?:{UPPER}\w*|(?:{_ORG_LOWER})\b))*"
 _ORG_HEAD = (
     r"(?:Ban|Bộ|Sở|Ủy ban|Thường trực|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Đảng ủy|Đảng đoàn|Chính phủ|Văn phòng)"
 )
@@ -39,6 +44,7 @@ _NUMBERED = re.compile(rf"(?P<kind>{_KIND})\s+(?:số\s+)?(?P<num>{_NUM})", re.I
 _MORE_NUMBER = re.compile(rf"\s*(?:,|và)\s*(?:(?P<kind>{_KIND})\s+)?(?:số\s+)?(?P<num>{_NUM})", re.IGNORECASE)
 _DATED = re.compile(rf"(?P<kind>{_KIND})\s+ngày\s+(?:{_DATE})")
 _AFTER_DATE = re.compile(rf",?\s*ngày\s+(?:{_DATE})")
+# "của" (of) cannot end a paragraph: a scan's blank line after it still leads to the issuer.
 _AFTER_ISSUER = re.compile(rf"\s+của\s+(?P<issuer>{_ISSUER})")
 _BEFORE_ISSUER = re.compile(rf"của\s+(?P<issuer>{_ISSUER})\s+tại\s*$")
 # Documents cited by their name: the Party congress resolutions, Central Committee plenums.
@@ -68,7 +74,7 @@ _SPEECH = re.compile(
 _SPEECH_DATE = re.compile(rf"ngày\s+(?:{_DATE})|tháng\s+(?P<pm>\d{{1,2}})/(?P<py>\d{{4}})", re.IGNORECASE)
 # A dispatch cited without number or date, by its issuer: "Ban Thường vụ Tỉnh ủy đã có công văn
 # chỉ đạo triển khai …", "công văn triển khai của Ban Thường vụ Tỉnh ủy".
-_ORG = rf"{_ORG_HEAD}(?:\s+(?:{UPPER}\w*|(?:{_ORG_LOWER})\b))*"
+_ORG = rf"{_ORG_HEAD}(?:{_GAP}(?:{UPPER}\w*|(?:{_ORG_LOWER})\b))*"
 _DESCRIBED = re.compile(
     rf"(?P<org>{_ORG})\s+(?:(?:đã|có|bằng|được|ban hành|triển khai|chỉ đạo)\s+){{1,3}}"
     r"công văn\b(?!\s+(?:số|này))"
@@ -124,12 +130,12 @@ def find_references(text: str, units: Sequence[Unit]) -> tuple[Reference, ...]:
         found.append(_ref(text, m.start(), m.end(), _kind_name(m["kind"]), m["num"] or "", "", "", title))
     for m in _NAMED.finditer(text):
         found.append(_ref(text, m.start(), m.end(), "Nghị quyết", "", "", _issuer_at(text, m.end()), m[0]))
-    found += _speeches(text)
+    titles = [(u.start, u.end) for u in units if u.kind == "title"]
+    found += _speeches(text, titles)
     for m in _DESCRIBED.finditer(text):
         issuer = m["org"] or m["org2"] or ""
         found.append(_ref(text, m.start(), m.end(), "Công văn", "", "", issuer, ""))
     found.sort(key=lambda r: r.start)
-    titles = [(u.start, u.end) for u in units if u.kind == "title"]
     related: list[Reference] = []
     for ref in found:
         in_title = any(a <= ref.start < b for a, b in titles)
@@ -288,9 +294,16 @@ def _dated(text: str, numbered: list[Reference]) -> list[Reference]:
     return refs
 
 
-def _speeches(text: str) -> list[Reference]:
+def _speeches(text: str, titles: Sequence[tuple[int, int]]) -> list[Reference]:
     refs = []
     for m in _SPEECH.finditer(text):
+        kind_words = re.split(r"\s+(?:của|CỦA)\s", m[0], maxsplit=1)[0]
+        in_title = any(a <= m.start() < b for a, b in titles)
+        line = text[text.rfind("\n", 0, m.start()) + 1 :]
+        if in_title and (is_upper(kind_words) or SPEECH_NOTE.match(line)):
+            # "PHÁT BIỂU CỦA ĐỒNG CHÍ X" heading the text's own title, or its note "(Bài phát biểu
+            # chỉ đạo của đồng chí X, …)" under a headline: the speech itself.
+            continue
         speaker = (m["speaker"] or m["speaker2"] or "").strip()
         lo, hi = _sentence_bounds(text, m.start())
         after = _SPEECH_DATE.search(text, m.end(), min(hi, m.end() + 250))
@@ -313,8 +326,8 @@ def _ref(
         number=number,
         date=date,
         issuer=" ".join(issuer.split()),
-        title=title.strip(),
-        text=text[start:end],
+        title=" ".join(title.split()),
+        text=" ".join(text[start:end].split()),  # as read: a hard-wrapped citation on one line
         start=start,
         end=end,
     )

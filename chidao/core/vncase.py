@@ -98,7 +98,12 @@ _COMPOUND_BY_KEY = {c.lower(): c for c in _COMPOUNDS}
 _COMPOUND_BY_FOLDED = {fold(c): c for c in _COMPOUNDS}
 _MAX_COMPOUND = max(len(c.split()) for c in _COMPOUNDS)
 # Administrative levels and function words stay lower-case inside a name ("Đảng bộ tỉnh").
-_LOWER = frozenset({"tỉnh", "huyện", "xã", "và", "của", "các", "về", "cấp"})
+_LOWER = frozenset({"tỉnh", "huyện", "xã", "phường", "và", "của", "các", "về", "cấp"})
+# Administrative levels of two syllables are one word ("Thành phố", "Đặc khu"): lower-case inside
+# a name before the place they qualify ("Đảng ủy đặc khu Hòn Dứa", "Ủy ban nhân dân thành phố Hải
+# Đăng"); ending the name, they stand for that place and keep their capital ("Ủy ban nhân dân
+# Thành phố", as the documents of a centrally-run city write it).
+_LEVELS = {c.lower(): c for c in ("Thành phố", "Thị xã", "Thị trấn", "Đặc khu")}
 # Abbreviations are written as they are: "T/M" (thay mặt, on behalf of), "K/T" (ký thay, signed
 # for), "TM.", "UBND" (Ủy ban nhân dân)…
 _KEEP = re.compile(r"^[A-ZĐ]+[/.][A-ZĐ/.]*$")
@@ -122,6 +127,12 @@ def written_case(text: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(words):
+        level = _LEVELS.get(" ".join(words[i : i + 2]).lower())
+        if level:
+            named = out and i + 2 < len(words) and words[i + 2].lower() not in _LOWER
+            out.append(level.lower() if named else level)
+            i += 2
+            continue
         for size in range(min(_MAX_COMPOUND, len(words) - i), 0, -1):
             key = " ".join(words[i : i + size]).lower()
             known = _COMPOUND_BY_KEY.get(key) or _COMPOUND_BY_FOLDED.get(fold(key))
@@ -141,6 +152,15 @@ def written_case(text: str) -> str:
             i += 1
     result = " ".join(out)
     return result[:1].upper() + result[1:]
+
+
+def name_case(text: str) -> str:
+    """A person's name written in capitals, in its usual case: "TẠ MINH LUÂN" → "Tạ Minh Luân".
+    Each syllable of a name is capitalised ("Nguyễn Văn Hóa", never the compound "Văn hóa")."""
+    words = " ".join(text.split()).split(" ")
+    if not is_upper(text):
+        return " ".join(words)
+    return " ".join(w[:1] + w[1:].lower() for w in words)
 
 
 def _letters(upper: bool) -> str:

@@ -31,7 +31,7 @@ class DocKind:
 # Party, State and Front documents. Party numbering writes Quy định as "QĐi" at the centre, "QĐ"
 # locally, so "QĐ" names a Quyết định in a number but a question's "QĐ 07" may mean either.
 KINDS: tuple[DocKind, ...] = (
-    DocKind("Bài phát biểu", ("Bài nói chuyện", "Diễn văn", "Phát biểu"), numbered=False),
+    DocKind("Bài phát biểu", ("Bài nói chuyện", "Bài nói", "Diễn văn", "Phát biểu"), numbered=False),
     DocKind("Chương trình hành động", codes=("CTHĐ",)),
     DocKind("Chương trình", codes=("CTr",)),
     DocKind("Công văn", codes=("CV",)),

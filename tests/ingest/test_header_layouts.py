@@ -291,3 +291,70 @@ def test_the_name_after_a_signed_mark_on_the_same_line_is_the_signer() -> None:
         "Chánh Văn phòng",
         "T/L Ban Thường vụ",
     )
+
+
+# --- 8. a speech whose heading line names the speaker, in capitals -----------------------------------
+
+SPEECH_HEADING_BYLINE = """PHÁT BIỂU CỦA ĐỒNG CHÍ HOÀNG VĂN HÓA, PHÓ BÍ THƯ TỈNH ỦY, CHỦ TỊCH UBND TỈNH
+TẠI LỄ KHÁNH THÀNH CẦU VÂN SƠN (XÃ VÂN SƠN, NGÀY 02 THÁNG 9 NĂM 2024)
+
+Kính thưa các đồng chí lãnh đạo tỉnh!
+
+Hôm nay, cây cầu mà bà con hai bờ sông mong đợi đã thông xe. Thực hiện Chỉ thị số 12-CT/TU
+của Ban Thường vụ Tỉnh ủy, tỉnh đã dành vốn cho công trình này.
+"""
+
+
+def test_a_speech_heading_with_its_byline_gives_speaker_role_date_and_place() -> None:
+    doc = parse(SPEECH_HEADING_BYLINE)
+    md = doc.metadata
+    assert md.doc_type == "Bài phát biểu"
+    # The name in capitals gets each syllable capitalised ("Văn Hóa", never the compound "Văn hóa").
+    assert md.signer == Signer("Hoàng Văn Hóa", "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh")
+    assert (md.date, md.place) == ("2024-09-02", "Xã Vân Sơn")
+    # The title keeps the byline, in written case as in other speeches' titles, and the occasion.
+    assert md.title.startswith("của đồng chí Hoàng Văn Hóa, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh TẠI LỄ")
+    # The heading is the speech itself, not a speech it cites.
+    assert [(r.doc_type, r.number) for r in doc.references] == [("Chỉ thị", "12-CT/TU")]
+
+
+def test_a_speech_headed_bai_noi_with_a_byline_is_a_speech() -> None:
+    md = parse(
+        "BÀI NÓI CỦA ĐỒNG CHÍ LÊ THỊ MAI, BÍ THƯ THÀNH ỦY\nVỀ CÔNG TÁC CHUYỂN ĐỔI SỐ\n\n"
+        "Thưa các đồng chí, mỗi phường phải có một tổ công nghệ số cộng đồng.\n"
+    ).metadata
+    assert md.doc_type == "Bài phát biểu"
+    assert md.signer == Signer("Lê Thị Mai", "Bí thư Thành ủy")
+    # The subject "VỀ …" does not drop the byline.
+    assert md.title == "của đồng chí Lê Thị Mai, Bí thư Thành ủy VỀ CÔNG TÁC CHUYỂN ĐỔI SỐ"
+
+
+def test_an_issuer_in_capitals_keeps_the_casing_of_unit_names() -> None:
+    md = parse(
+        "ĐẢNG BỘ THÀNH PHỐ HẢI ĐĂNG | ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "ĐẢNG ỦY ỦY BAN NHÂN DÂN THÀNH PHỐ | Hải Đăng, ngày 03 tháng 10 năm 2025\n"
+        "Số 12-KH/ĐU\n\nKẾ HOẠCH\nphân loại rác tại nguồn\n\n"
+        "1. Các chi bộ trực thuộc quán triệt Kế hoạch trong tháng 10/2025.\n"
+    ).metadata
+    assert md.issuer == "Đảng ủy Ủy ban nhân dân Thành phố"
+
+
+# --- 9. a speech under a headline, its kind and speaker in a note in parentheses -------------------
+
+SPEECH_HEADLINE_NOTE = """HỌC ĐỂ LÀM ĐƯỢC VIỆC, KHÔNG HỌC ĐỂ LẤY BẰNG
+(Bài phát biểu chỉ đạo của đồng chí Vi Thị Lan, Phó Bí thư Tỉnh ủy, tại Lễ khai giảng lớp bồi dưỡng
+cán bộ cấp xã, ngày 06/10/2025)
+
+Thân ái chào các đồng chí học viên!
+
+Lớp học này không phải nơi để lấy thêm một tấm chứng chỉ.
+"""
+
+
+def test_a_headline_over_a_speech_note_is_the_title_not_the_issuer() -> None:
+    doc = parse(SPEECH_HEADLINE_NOTE)
+    md = doc.metadata
+    assert (md.doc_type, md.issuer, md.date) == ("Bài phát biểu", "", "2025-10-06")
+    # "KHÔNG HỌC …" in the headline holds "ÔNG" but names nobody: the speaker is in the note.
+    assert md.signer == Signer("Vi Thị Lan", "Phó Bí thư Tỉnh ủy")
+    assert doc.units[0].kind == "title" and doc.references == ()

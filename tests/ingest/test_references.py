@@ -133,3 +133,27 @@ def test_references_resolved_together_get_the_targets_each_gets_alone():
     alone = [resolve_reference(ref, [d for d in docs if d.id != src]) for src, ref in pairs]
     assert resolve_references(pairs, docs) == alone
     assert {t for t in alone if t} >= {"nq-12.txt", "bpb-a.md", "nq-xiii.txt", "cv-z.txt"}
+
+
+def test_a_citation_wrapped_over_lines_reads_on_one_line_and_stops_at_a_blank_line():
+    text = (
+        "KẾ HOẠCH\nứng phó bão thực hiện Kế hoạch số 57-KH/TU của Ban Thường vụ Thành ủy\n\n"
+        "Đặc khu có 2.140 hộ dân. Các xã thực hiện Quyết định\nsố 1129/QĐ-TTg của Thủ tướng\n"
+        "Chính phủ về phòng, chống thiên tai.\n"
+    )
+    refs = parse_document(RawText(unicodedata.normalize("NFC", text)), "t").references
+    assert [(r.text, r.issuer) for r in refs] == [
+        ("Kế hoạch số 57-KH/TU của Ban Thường vụ Thành ủy", "Ban Thường vụ Thành ủy"),
+        ("Quyết định số 1129/QĐ-TTg của Thủ tướng Chính phủ", "Thủ tướng Chính phủ"),
+    ]
+
+
+def test_a_blank_line_after_cua_still_leads_to_the_issuer():
+    # A scan may set a blank line inside a sentence; "của" (of) cannot end a paragraph.
+    text = (
+        "Thực hiện Công văn số 412-CV/TU ngày 27/10/2025 của\n\nBan Thường vụ Tỉnh ủy, Đảng ủy xã yêu cầu:\n"
+    )
+    refs = parse_document(RawText(unicodedata.normalize("NFC", text)), "t").references
+    assert [(r.text, r.issuer) for r in refs] == [
+        ("Công văn số 412-CV/TU ngày 27/10/2025 của Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy")
+    ]
