@@ -8,12 +8,14 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from chidao.core.numbers import doc_numbers
-from chidao.core.text import fold, folded_words, has_diacritics, syllables
+from chidao.core.text import fold, folded_words, has_diacritics, nfc, syllables
 from chidao.core.vocab import (
+    AMBIGUOUS_CODES,
     CLASSIFIERS,
     FOLDED_KIND_PATTERN,
     KIND_BY_FOLDED,
     MEASURES,
+    NUMBER_CODES,
     QUESTION_FILLERS,
     SCAFFOLD_STEM,
     SCAFFOLDING,
@@ -38,7 +40,9 @@ _WHO = r"(?:ai|(?:dong chi|nguoi|vi|lanh dao|can bo) nao)"
 FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     "signer": re.compile(
         rf"\b(?:{_WHO}(?: da| la nguoi)? (?:ky|phat bieu)|nguoi ky|ky boi|ky ban hanh|ky ten"
-        rf"|(?:ky|phat bieu) (?:boi |la )?{_WHO})\b"
+        rf"|(?:ky|phat bieu) (?:boi |la )?{_WHO}"
+        # "… là của đồng chí nào?": whose, asked of a person (a speech's speaker, a signer).
+        r"|cua (?:dong chi|nguoi|vi|lanh dao) nao)\b"
     ),
     "date": re.compile(
         r"\b(?:ngay nao|ngay thang nam nao|ngay ky|ngay ban hanh|ban hanh ngay|"
@@ -59,6 +63,9 @@ FACT_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 # A deadline or time frame: trước ngày nào (before which day), thời hạn (time limit), hạn chót
 # (last day), chậm nhất (at the latest), khi nào / bao giờ (when), mốc thời gian (milestones).
+# The document's own date asked ("ban hành ngày nào", "có hiệu lực từ khi nào"): a fact, not a
+# deadline, whatever deadline words the question also has.
+_DOCUMENT_DATE = re.compile(r"\b(?:ban hanh|hieu luc|ky)(?: \w+){0,2} (?:ngay nao|khi nao|bao gio)\b")
 DEADLINE_PATTERN = re.compile(
     r"\b(?:truoc (?:ngay|thoi diem) nao|thoi han|han chot|cham nhat|khi nao|bao gio|thoi diem nao|"
     r"moc thoi gian|han (?:den|la|nop|gui|bao cao|hoan thanh|cuoi)|bao lau|xong truoc|hoan thanh truoc|"
@@ -294,6 +301,19 @@ def _doc_mentions(folded: str) -> list[tuple[str, str]]:
     return found
 
 
+# A kind's number code written in capitals as a word of its own: "KH ứng phó bão …", "QĐ 215".
+_CODE_WORD = re.compile(r"(?<![\w/-])([A-ZĐ][A-Za-zĐ]{1,3})(?![\w/-])")
+
+
+def _kind_by_code(question: str) -> str:
+    """The kind a question names by its code alone ("KH ứng phó bão … số mấy?"), "" when none."""
+    for match in _CODE_WORD.finditer(nfc(question)):
+        code = match.group(1)
+        if code.upper() in NUMBER_CODES and code.upper() not in AMBIGUOUS_CODES:
+            return NUMBER_CODES[code.upper()]
+    return ""
+
+
 def _wanted_kinds(folded: str) -> tuple[str, ...]:
     return tuple(
         dict.fromkeys(DOC_KINDS[next(g for g in m.groups() if g)] for m in _WANTED_KIND.finditer(folded))
@@ -338,7 +358,7 @@ def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
     slashy = fold(question)
     numbers = doc_numbers(question)
     mentions = _doc_mentions(folded)
-    doc_kind = mentions[0][0] if mentions else ""
+    doc_kind = mentions[0][0] if mentions else _kind_by_code(question)
     subject_number = mentions[0][1] if mentions else ""
     other_kinds = _wanted_kinds(folded)
     names_doc = bool(numbers or doc_kind or re.search(r"\bvan ban\b", folded))
@@ -347,7 +367,7 @@ def detect_intent(question: str, table: OrgTable | None = None) -> Intent:
     terms, bigrams = content_terms(searched)
     facts = tuple(f for f, p in FACT_PATTERNS.items() if p.search(folded) or p.search(slashy))
     deadline = bool(DEADLINE_PATTERN.search(folded))
-    if deadline and facts == ("date",):
+    if deadline and facts == ("date",) and not _DOCUMENT_DATE.search(folded):
         facts = ()
     relation = next((r for r, p in RELATION_PATTERNS.items() if p.search(folded)), "")
     wh_doc = WH_DOC.search(folded)

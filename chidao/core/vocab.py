@@ -61,7 +61,7 @@ KINDS: tuple[DocKind, ...] = (
 
 # Codes that name two kinds: "TT" is a Thông tư in State numbers ("01/2020/TT-BNV") and a Thông tri
 # in Party ones ("05-TT/TU"). The parser decides by the number's shape; elsewhere the first wins.
-_AMBIGUOUS_CODES = frozenset({"TT"})
+AMBIGUOUS_CODES = frozenset({"TT"})
 
 
 def _longest_first(names: list[str]) -> list[str]:
@@ -104,7 +104,7 @@ def kind_of_code(code: str, number: str = "") -> str:
     "TT" is a Thông tư in a State number with a year ("01/2020/TT-BNV"), a Thông tri otherwise.
     """
     key = code.upper()
-    if key in _AMBIGUOUS_CODES:
+    if key in AMBIGUOUS_CODES:
         return "Thông tư" if re.search(r"/\d{4}/", number) else "Thông tri"
     return NUMBER_CODES.get(key, "")
 

@@ -111,6 +111,25 @@ def test_which_documents_mention_a_document_ask_for_citing_documents():
     assert detect_intent("Văn bản nào nhắc đến việc lắp camera theo Kế hoạch 19?").kind == "passage"
 
 
+def test_a_kind_named_by_its_code_alone_is_the_kind_asked():
+    intent = detect_intent("KH ứng phó bão của ĐU đặc khu Hòn Dứa số mấy, ngày nào, ai ký?")
+    assert (intent.kind, intent.doc_kind) == ("fact", "Kế hoạch")
+    assert set(intent.facts) == {"number", "date", "signer"}
+    assert detect_intent("BTV Tỉnh ủy giao việc gì?").doc_kind == ""  # a unit's initials name no kind
+
+
+def test_a_document_s_own_date_is_a_fact_whatever_deadline_words_follow():
+    intent = detect_intent("QĐ 215-QĐ/TU ban hành ngày nào, có hiệu lực từ khi nào?")
+    assert (intent.kind, intent.facts) == ("fact", ("date",))
+    assert detect_intent("Kế hoạch 35 yêu cầu hoàn thành trước ngày nào?").kind == "deadline"
+
+
+def test_whose_speech_asked_of_a_person_is_its_speaker():
+    intent = detect_intent("Bài phát biểu khai trương phố đêm bến Cồn Nhạn là của đồng chí nào?")
+    assert (intent.kind, intent.facts) == ("fact", ("signer",))
+    assert detect_intent("Công văn 2862 là của ai?").facts == ("issuer",)
+
+
 def test_which_document_says_a_quote_is_a_passage_question():
     assert (
         detect_intent("Văn bản nào nói không được đưa cán bộ chờ nghỉ hưu sang Mặt trận?").kind == "passage"
