@@ -130,7 +130,7 @@ def _ruled(
                 for j, cell in enumerate(row):
                     if cell == "" and second[j]:
                         row[j] = second[j]
-    out = []
+    out: list[tuple[float, list[str], list[Word]]] = []
     for table in tables:
         inside = [
             w
