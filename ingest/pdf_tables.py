@@ -1,7 +1,8 @@
 """Tables of PDF pages from the PDF's own geometry (pdfium's characters and lines, pdfplumber's
 table finder): ruled tables, then aligned text.
 
-Ruled tables come from pdfplumber's line-based table finder (like camelot's "lattice"): each slot
+Ruled tables come from pdfplumber's line-based table finder (like camelot's "lattice"; a scan's
+ruling lines reach it from ocr_grid, its words from OCR): each slot
 of the grid takes the text of the cell that covers it, so a merged cell is repeated into every row
 and column it spans. Tables drawn without lines are found from word boxes (like camelot's "stream"):
 a run of lines whose words fall into three or more aligned columns; visual lines are grouped into
