@@ -170,3 +170,49 @@ def test_dev6_scan_task_table_rows() -> None:
         " | Ban CHQS đặc khu | Trước bão 48 giờ"
     )
     assert all(len(u.text.split(" | ")) == 5 for u in rows)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ocr_available(), reason="tesseract with Vietnamese data not installed")
+def test_scanned_header_with_a_spanning_cell_names_both_columns(tmp_path: Path) -> None:
+    """ "Thời gian" over "Bắt đầu" | "Kết thúc" (its cell spans two columns, STT and Chỉ tiêu span two
+    rows): the header names each column in full, as for a text PDF's ruled table."""
+    font = ImageFont.truetype(str(SERIF), 30)
+    image = Image.new("L", (WIDTH, HEIGHT), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((200, 250), "Kết quả thực hiện các chỉ tiêu năm 2024 như sau:", font=font, fill=0)
+    xs, ys = (200, 320, 900, 1180, 1460), (350, 420, 490, 580, 670)
+    for y in ys:
+        draw.line((900 if y == 420 else 200, y, 1460, y), fill=0, width=2)  # under "Thời gian" only
+    for x in xs:
+        draw.line((x, 420 if x == 1180 else 350, x, 670), fill=0, width=2)
+    cells = {
+        (200, 350): "STT",
+        (320, 350): "Chỉ tiêu",
+        (900, 350): "Thời gian",
+        (900, 420): "Bắt đầu",
+        (1180, 420): "Kết thúc",
+        (200, 490): "1",
+        (320, 490): "Kết nạp đảng viên mới",
+        (900, 490): "Tháng 1",
+        (1180, 490): "Tháng 12",
+        (200, 580): "2",
+        (320, 580): "Thành lập chi bộ mới",
+        (900, 580): "Tháng 3",
+        (1180, 580): "Tháng 9",
+    }
+    for (x, y), text in cells.items():
+        draw.text((x + 12, y + 14), text, font=font, fill=0)
+    draw.text((200, 720), "Văn phòng tổng hợp báo cáo kết quả cuối năm.", font=font, fill=0)
+    png = io.BytesIO()
+    image.rotate(0.3, resample=Image.Resampling.BICUBIC, fillcolor=255).save(png, format="PNG")
+    canvas = Canvas(str(tmp_path / "chi-tieu.pdf"), pagesize=A4)
+    canvas.drawImage(ImageReader(io.BytesIO(png.getvalue())), 0, 0, width=A4[0], height=A4[1])
+    canvas.showPage()
+    canvas.save()
+    lines = [fold(x) for x in read_file(tmp_path / "chi-tieu.pdf").text.splitlines() if " | " in x]
+    assert lines == [
+        fold("STT | Chỉ tiêu | Thời gian Bắt đầu | Thời gian Kết thúc"),
+        fold("1 | Kết nạp đảng viên mới | Tháng 1 | Tháng 12"),
+        fold("2 | Thành lập chi bộ mới | Tháng 3 | Tháng 9"),
+    ]
