@@ -7,19 +7,23 @@ import logging
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
+from PIL import Image
 
 from chidao.core.errors import ScanWithoutTextError, UnreadableFileError
 from chidao.core.model import RawText
 from chidao.core.text import nfc
 from ingest.layout import ROW_MARK, pages_to_text
 from ingest.normalize import build_raw_text
+from ingest.ocr_grid import Grid, find_grid
 from ingest.ocr_layout import Word, layout_lines, parse_tsv
 from ingest.ocr_reread import reread_lost_lines
 
@@ -99,16 +103,28 @@ def ocr_pages(
     with tempfile.TemporaryDirectory(prefix="chidao-ocr-") as tmp:
         images = _render(path, pages, Path(tmp), dpi)
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            out = []
-            for words in pool.map(lambda image: _words(image, path, PAGE_SEGMENTATION), images):
-                out.append(layout_lines(words))
+            out, first = [], []
+            for words, grid in pool.map(lambda image: _words_and_grid(image, path), images):
+                out.append(layout_lines(words, grid))
+                first.append((words, grid))
                 if pages_done:
                     pages_done(len(out), len(images), "ocr")
             tabular = [i for i, page in enumerate(out) if any(_is_table_row(x) for x in page)]
             again = pool.map(lambda i: _words(images[i], path, TABLE_SEGMENTATION), tabular)
             for i, words in zip(tabular, again, strict=True):
-                out[i] = layout_lines(words)
+                out[i] = layout_lines(words, first[i][1], other=first[i][0])
     return out
+
+
+def _words_and_grid(image: Path, source: Path) -> tuple[list[Word], Grid | None]:
+    """The first reading of a page and its ruling lines (None without a ruled table's lines)."""
+    words = _words(image, source, PAGE_SEGMENTATION)
+    read = [w for w in words if any(c.isalnum() for c in w.text)]
+    if not read:
+        return words, None
+    with Image.open(image) as opened:
+        page = np.asarray(opened.convert("L"))
+    return words, find_grid(page, statistics.median(w.height for w in read))
 
 
 def _words(image: Path, source: Path, segmentation: str) -> list[Word]:

@@ -14,7 +14,8 @@ import statistics
 from dataclasses import dataclass
 
 from ingest.layout import ROW_MARK
-from ingest.pdf_tables import aligned_tables
+from ingest.ocr_grid import Grid
+from ingest.pdf_tables import aligned_tables, ruled_tables
 from ingest.tables import from_grid, table_lines
 
 # Words closer than this many character widths belong to the same cell and are written one space
@@ -66,24 +67,34 @@ def parse_tsv(tsv: str) -> list[Word]:
     return words
 
 
-def layout_lines(words: list[Word]) -> list[str]:
-    """Lines of a page in pypdf layout style (see module doc); [] for a page without words."""
+def layout_lines(words: list[Word], grid: Grid | None = None, other: list[Word] | None = None) -> list[str]:
+    """Lines of a page in pypdf layout style (see module doc); [] for a page without words.
+
+    With the page's ruling lines (`grid`, see ocr_grid), the words inside a ruled table are read
+    cell by cell (see `_ruled`; `other`: another reading of the page, for the cells this one left
+    empty) and written as one marked line per logical row, where the table is.
+    """
     words = [w for w in words if not _noise_word(w)]
     if not words:
         return []
     char = statistics.median(w.width / len(w.text) for w in words)
     height = statistics.median(w.height for w in words)
-    rows = [_clean_row(r, char) for r in _rows(words, height)]
+    ruled = _ruled(words, grid, height, other) if grid is not None else []
+    taken = {id(w) for _, _, inside in ruled for w in inside}
+    rows = [_clean_row(r, char) for r in _rows([w for w in words if id(w) not in taken], height)]
     rows = [r for r in rows if sum(c.isalnum() for w in r for c in w.text) > NOISE_LINE_ALNUM]
-    if not rows:
+    if not rows and not ruled:
         return []
-    margin = min(w.left for r in rows for w in r)
+    margin = min((w.left for r in rows for w in r), default=0)
     pitches = [b[0].middle - a[0].middle for a, b in zip(rows, rows[1:], strict=False)]
     usual = statistics.median(pitches) if pitches else height
     tables = _tables(rows)
     out: list[str] = []
+    pending = sorted(((top, lines) for top, lines, _ in ruled), key=lambda t: t[0])
     for n, row in enumerate(rows):
         middle = statistics.mean(w.middle for w in row)
+        while pending and pending[0][0] < middle:  # a ruled table above this line
+            out += ["", *[ROW_MARK + x for x in pending.pop(0)[1]], ""]
         table = next((t for t in tables if t[0] <= middle <= t[1]), None)
         if table is not None:  # a table of the scan: its rows once, where it begins
             if table[2]:
@@ -93,7 +104,77 @@ def layout_lines(words: list[Word]) -> list[str]:
         if n and pitches[n - 1] > BLANK_PITCH * usual:
             out.append("")
         out.append(_render(row, margin, char))
+    for _, lines in pending:
+        out += ["", *[ROW_MARK + x for x in lines], ""]
     return out
+
+
+def _ruled(
+    words: list[Word], grid: Grid, height: float, other: list[Word] | None = None
+) -> list[tuple[float, list[str], list[Word]]]:
+    """(top, row lines, words inside) of the ruled tables of a page: pdfplumber's line-based table
+    finder on the scan's ruling lines (see ocr_grid), each cell taking the words whose middle is in
+    it, its wrapped lines joined in reading order. A cell left empty takes the words of `other`, a
+    second reading of the page, in it: "sparse text" reading misses a lone row number that the
+    automatic layout reading sees. Tolerances (snapping rules that are one line drawn twice, joining
+    a rule broken by a gap, a rule ending short of its crossing) are a quarter of a word height:
+    3 pt, pdfplumber's default, at 12 pt type."""
+    tolerance = height / 4
+    settings = {"snap_tolerance": tolerance, "join_tolerance": tolerance, "intersection_tolerance": tolerance}
+    ordered, boxes = _cell_boxes(words, grid, height)
+    tables = ruled_tables(grid, boxes, settings)
+    if other:
+        again_tables = ruled_tables(grid, _cell_boxes(other, grid, height)[1], settings)
+        for table, again in zip(tables, again_tables, strict=True):
+            for row, second in zip(table.grid, again.grid, strict=True):
+                for j, cell in enumerate(row):
+                    if cell == "" and second[j]:
+                        row[j] = second[j]
+    out: list[tuple[float, list[str], list[Word]]] = []
+    for table in tables:
+        inside = [
+            w
+            for w, b in zip(ordered, boxes, strict=True)
+            if table.top <= (b["top"] + b["bottom"]) / 2 <= table.bottom
+            and table.left <= (b["x0"] + b["x1"]) / 2 <= table.right
+        ]
+        lines = table_lines(from_grid(table.grid))
+        if inside and lines:
+            out.append((min(w.top for w in inside), lines, inside))
+    return out
+
+
+def _cell_boxes(words: list[Word], grid: Grid, height: float) -> tuple[list[Word], list[dict]]:
+    """The words in reading order and their boxes on the straightened page (see ocr_grid), pieces
+    of ruling lines read as letters stripped from their ends ("2_", "|UBND")."""
+    straight = {}  # each word straightened like the grid → the word
+    for w in words:
+        text = w.text.strip("|_¦[]")
+        if not text:
+            continue
+        x, y = grid.straighten(w.left + w.width / 2, w.middle)
+        straight[Word(round(x - w.width / 2), round(y - w.height / 2), w.width, w.height, w.conf, text)] = w
+    ordered = [w for row in _rows(list(straight), height) for w in row]
+    return [straight[w] for w in ordered], [_box(w) for w in ordered]
+
+
+def _box(word: Word) -> dict:
+    """A word box as pdf_tables reads it; its characters share its width evenly (OCR has no
+    character boxes), to split a word tesseract ran over a column line."""
+    step = word.width / len(word.text)
+    chars = [
+        {"x0": word.left + i * step, "x1": word.left + (i + 1) * step, "text": c}
+        for i, c in enumerate(word.text)
+    ]
+    top, bottom = word.top, word.top + word.height
+    return {
+        "x0": word.left,
+        "x1": word.right,
+        "top": top,
+        "bottom": bottom,
+        "text": word.text,
+        "chars": chars,
+    }
 
 
 def _tables(rows: list[list[Word]]) -> list[tuple[float, float, list[str]]]:

@@ -1,7 +1,8 @@
 """Tables of PDF pages from the PDF's own geometry (pdfium's characters and lines, pdfplumber's
 table finder): ruled tables, then aligned text.
 
-Ruled tables come from pdfplumber's line-based table finder (like camelot's "lattice"): each slot
+Ruled tables come from pdfplumber's line-based table finder (like camelot's "lattice"; a scan's
+ruling lines reach it from ocr_grid, its words from OCR): each slot
 of the grid takes the text of the cell that covers it, so a merged cell is repeated into every row
 and column it spans. Tables drawn without lines are found from word boxes (like camelot's "stream"):
 a run of lines whose words fall into three or more aligned columns; visual lines are grouped into
@@ -51,6 +52,8 @@ class PageTable:
     tokens: Counter[str] = field(default_factory=Counter)
     text_above: bool = True  # body text above it on its page (else it may continue the last page's table)
     text_below: bool = True
+    left: float = float("-inf")  # its horizontal extent, where known (ruled tables)
+    right: float = float("inf")
 
 
 def tokens(text: str) -> Counter[str]:
@@ -72,7 +75,7 @@ def find_tables(
             pages = range(len(pdf))
     for index, page in read_geometry(path, list(pages), lines_first=ruled_only):
         words = words_of(page.chars)
-        found = _ruled(page, words) if page.edges else []
+        found = ruled_tables(page, words) if page.edges else []
         boxes = [(t.top, t.bottom) for t in found]
         if index not in ruled_only:
             found += aligned_tables(words, boxes)
@@ -83,11 +86,16 @@ def find_tables(
     return out
 
 
-def _ruled(page: PageGeometry, words: list[dict[str, Any]]) -> list[PageTable]:
-    """Tables drawn with ruling lines, by pdfplumber's line-based table finder (default settings),
-    their cells filled with the page's `words`."""
+def ruled_tables(
+    page: Any, words: list[dict[str, Any]], settings: dict[str, Any] | None = None
+) -> list[PageTable]:
+    """Tables of the ruling lines of `page` (anything with pdfplumber's page `.edges` and `.bbox`:
+    a PDF page's geometry, a scan's grid), their cells filled with `words` in reading order: boxes
+    {"x0", "x1", "top", "bottom", "text", "chars"} ("chars": the word's character boxes, used where
+    a word runs over a column line). `settings`: pdfplumber's table settings (tolerances in the
+    page's unit), default pdfplumber's own (in PDF points)."""
     out = []
-    for table in TableFinder(page).tables:  # type: ignore[arg-type]  # it reads only .edges and .bbox
+    for table in TableFinder(page, settings).tables:  # it reads only .edges and .bbox
         cells = table.cells
         xs = sorted({round(x, 1) for c in cells for x in (c[0], c[2])})
         ys = sorted({round(y, 1) for c in cells for y in (c[1], c[3])})
@@ -114,7 +122,11 @@ def _ruled(page: PageGeometry, words: list[dict[str, Any]]) -> list[PageTable]:
                     row.append(texts.get(slot, ""))  # a cell spanning rows is repeated in each
             grid.append(row)
         table_words = tokens("\n".join(texts.values()))  # all its characters (texts[None]: outside the cells)
-        out.append(PageTable(table.bbox[1], table.bbox[3], grid, table_words))
+        out.append(
+            PageTable(
+                table.bbox[1], table.bbox[3], grid, table_words, left=table.bbox[0], right=table.bbox[2]
+            )
+        )
     return out
 
 

@@ -21,7 +21,8 @@ KIND_PHRASES: dict[str, str] = {
 }
 NO_NUMBER = "không số"  # "no number"
 NO_DATE = "không ngày"  # "no date"
-TABLE_ROW = "Phụ lục, dòng"  # "Appendix, row"
+TABLE = "bảng"  # "table": where a table row stands when no item or appendix holds its table
+ROW = "dòng"  # "row"
 ITEM = "mục"  # "item"
 _ARTICLE = re.compile(r"^(Điều\s+\d+\w*)(?:\.(\d+))?(?:\.(\w+))?$", re.IGNORECASE)
 
@@ -70,11 +71,16 @@ def _named(kind: str, number: str, date: str, issuer: str) -> str:
 
 
 def unit_phrase(unit: Unit) -> str:
-    """Where a unit is: "mục II.3.b", "Điều 5 khoản 2", "Phụ lục, dòng 3", "phần ký"; "" for plain text."""
+    """Where a unit is: "mục II.3.b", "Điều 5 khoản 2", "Phụ lục, dòng 3", "phần ký"; "" for plain text.
+
+    A table row is placed by what holds its table: "Phụ lục, dòng 3" in an appendix, "mục II.1, dòng
+    3" in an item, "bảng, dòng 3" for a table standing in the body."""
     label = unit.label.strip()
     if unit.kind == "table_row":
-        row = re.split(r"[.\s]", label)[-1] if label else unit.text.split("|", 1)[0].strip()
-        return f"{TABLE_ROW} {row}".strip()
+        head, _, row = label.rpartition(".") if label else ("", "", unit.text.split("|", 1)[0].strip())
+        row = re.split(r"\s", row)[-1] if row else ""
+        where = _label_phrase(head) if head else TABLE
+        return f"{where}, {ROW} {row}" if row else where
     if not label:
         return KIND_PHRASES.get(unit.kind, "")
     return _label_phrase(label)

@@ -122,7 +122,7 @@ def test_abbreviated_unit_gets_its_table_row_and_plan_item_not_the_item_sending_
         "Nhiệm vụ của Ban Dân vận Tỉnh ủy:",
         # A task-table row reads as its task cell with its lead unit (the table's "Đơn vị" column).
         "- Tập huấn công tác dân vận chính quyền cho cán bộ cấp xã (chủ trì: Ban Dân vận Tỉnh ủy) "
-        "(Công văn số 120-CV/TU ngày 02/4/2024 của Tỉnh ủy Hải Lâm, Phụ lục, dòng 1; "
+        "(Công văn số 120-CV/TU ngày 02/4/2024 của Tỉnh ủy Hải Lâm, bảng, dòng 1; "
         "thời hạn: trước ngày 30/5/2024)",
     ]
 

@@ -39,9 +39,14 @@ def test_unit_labels():
 
 
 def test_table_row_and_signature_labels():
-    assert (
-        unit_phrase(_unit("3", "table_row", "3 | Ban Dân vận Tỉnh ủy | … | Quý II/2022")) == "Phụ lục, dòng 3"
-    )
+    """A row is placed by what holds its table: an appendix, an item, or the body itself."""
+    row = "3 | Ban Dân vận Tỉnh ủy | … | Quý II/2022"
+    assert [unit_phrase(_unit(x, "table_row", row)) for x in ("Phụ lục.3", "II.1.3", "3", "")] == [
+        "Phụ lục, dòng 3",
+        "mục II.1, dòng 3",
+        "bảng, dòng 3",
+        "bảng, dòng 3",
+    ]
     assert unit_phrase(_unit("", "signature")) == "phần ký"
 
 

@@ -220,7 +220,7 @@ def test_task_table_row_shows_its_task_cell_units_and_deadline(lib: Library):
     assert _items(answer) == [(TABLE_ID, "1"), (TABLE_ID, "2"), (TABLE_ID, "3")]
     assert answer.text.splitlines()[2] == (
         '- Ra quân Chiến dịch tình nguyện "Mùa đông ấm" ở các xã vùng cao (chủ trì: Tỉnh đoàn; phối hợp: '
-        "Ủy ban MTTQ tỉnh) (Kế hoạch số 22-KH/TU ngày 20/8/2025 của Tỉnh ủy Sơn Hà, Phụ lục, dòng 2; "
+        "Ủy ban MTTQ tỉnh) (Kế hoạch số 22-KH/TU ngày 20/8/2025 của Tỉnh ủy Sơn Hà, bảng, dòng 2; "
         "thời hạn: trước ngày 15/12/2025)"
     )
 
