@@ -17,7 +17,7 @@ from bench.setcheck import SetSpec, main  # noqa: E402
 
 HD = "huong-dan-07-hd-btctu-2025.pdf"  # text layer, decimal multi-level numbering, run-in bold headings
 QDI = "quy-dinh-14-qdi-tu-2025.txt"  # Chương / Điều / khoản / điểm / tiết dashes, continuation paragraphs
-KH23 = "ke-hoach-23-kh-du-ubnd-tinh-2025.docx"  # tables: header, task table (repeat header, group rows), signature
+KH23 = "ke-hoach-23-kh-du-ubnd-tinh-2025.docx"  # header, task table (repeat header, group rows), signature
 CV = "cong-van-412-cv-tu-2025.txt"  # hỏa tốc, Kính gửi on one line, "1)" / "a-" items
 SCAN = "ke-hoach-19-kh-du-xa-ben-hac-2025.pdf"  # two-page scan, stamp over the signer's name
 BC = "bao-cao-512-bc-snnmt-2025.md"  # wiki Markdown export, table with totals row
