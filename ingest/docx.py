@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import docx
+from docx.exceptions import InvalidXmlError
 from docx.opc.exceptions import OpcError
 from docx.oxml.ns import qn
 from docx.table import Table
@@ -214,16 +215,29 @@ def _grid(table: Table, labels: dict[object, str]) -> list[list[str | None]]:
     """Cell texts per grid slot: a vMerge cell repeated in each row (python-docx gives the top cell),
     None in the slots a gridSpan cell covers to its right (see tables.from_grid)."""
     grid: list[list[str | None]] = []
+    tbl_grid = table._tbl.tblGrid
+    width = len(tbl_grid.gridCol_lst) if tbl_grid is not None else 0
     for row in table.rows:
+        cells = row.cells
         # A row may start to the right of the grid's first column (w:gridBefore): its cells go under
         # the columns they stand in, not shifted to the left.
-        out: list[str | None] = [""] * row.grid_cols_before
+        out: list[str | None] = [""] * _grid_before(row._tr, len(cells), width)
         prev = None
-        for cell in row.cells:
+        for cell in cells:
             out.append(None if cell._tc is prev else " ".join(_cell_lines(cell, labels)))
             prev = cell._tc
         grid.append(out)
     return grid
+
+
+def _grid_before(tr: object, cells: int, width: int) -> int:
+    """The w:gridBefore of a row of `cells` grid slots in a grid `width` wide; 0 when absent,
+    unreadable or pushing the row past the grid (a damaged file)."""
+    try:
+        before = int(tr.grid_before)  # type: ignore[attr-defined]
+    except (ValueError, TypeError, InvalidXmlError):
+        return 0
+    return before if 0 < before and before + cells <= width else 0
 
 
 def _block_children(element: object) -> Iterator[_Element]:

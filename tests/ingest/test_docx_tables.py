@@ -139,6 +139,18 @@ def test_a_row_starting_right_of_the_first_column_keeps_its_columns(tmp_path: Pa
     assert rows[-1].split(" | ")[2] == "Đắp đập tạm ngăn mặn trên sông Cầu Hà và kênh tưới cấp 2"
 
 
+def test_a_damaged_grid_before_is_read_as_no_offset(tmp_path: Path) -> None:
+    path = _plan(tmp_path / "kh.docx", [HEADER, *PLAN[2:4]])
+    document = docx.Document(str(path))
+    for row, value in zip(document.tables[0].rows[1:], ("x", "900000000"), strict=True):
+        before = OxmlElement("w:gridBefore")
+        before.set(qn("w:val"), value)
+        row._tr.get_or_add_trPr().insert(0, before)
+    document.save(str(path))
+    rows = [u.text for u in parse_document(read_file(path), "kh").units if u.kind == "table_row"]
+    assert rows[0].startswith("1 | Sở Nông nghiệp và Môi trường | Nạo vét") and len(rows) == 2
+
+
 def test_paragraphs_inside_content_controls_are_read_in_place(tmp_path: Path) -> None:
     """A template's fields are content controls (w:sdt); their paragraphs are body text in reading
     order. A table of contents Word generates (also a w:sdt) repeats the headings and is left out."""
