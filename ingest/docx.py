@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import docx
+from docx.exceptions import InvalidXmlError
 from docx.opc.exceptions import OpcError
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from lxml.etree import XMLSyntaxError
+from lxml.etree import XMLSyntaxError, _Element
 
 from chidao.core.errors import UnreadableFileError
 from chidao.core.model import RawText
@@ -39,6 +41,11 @@ DATA_COLUMNS = 3
 # Text-bearing runs: w:t is text, w:tab a tab, w:br/w:cr a line break (a page break is a w:br too).
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _TYPE = qn("w:type")
+# Block-level wrappers whose paragraphs and tables are read in place: a content control (w:sdt, its
+# text in w:sdtContent) and custom XML markup.
+_SDT, _SDT_CONTENT, _CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
+# A content control Word fills itself: its text repeats the document's own headings.
+_GENERATED = {"Table of Contents", "Bibliographies"}
 # A paragraph styled as a heading (Heading 1, outline level 1) longer than this is body text given a
 # heading style by mistake, not a title; it keeps no heading mark.
 MAX_HEADING_CHARS = 300
@@ -86,14 +93,20 @@ def read_docx(path: Path) -> RawText:
     numbering = ListLabels(document)
     labels = numbering.label_all(body)
     blocks: list[str] = []
-    for child in body.iterchildren():
+    header = ""  # the first line of the table just read, while only empty paragraphs follow it
+    for child in _block_children(body):
         if child.tag == qn("w:p"):
             text = _paragraph_text(Paragraph(child, document), labels)
             # A numbered heading is read by its number ("II. Nhiệm vụ"); an unnumbered one needs a mark.
             level = 0 if child in labels else numbering.heading_level(child)
             blocks.append(_heading_mark(text, level))
+            header = header if not text.strip(" \t\n" + PAGE_MARK) else ""
         elif child.tag == qn("w:tbl"):
-            blocks.append(_table_text(Table(child, document), labels))
+            text = _table_text(Table(child, document), labels)
+            first, _, rest = text.partition("\n")
+            # A table split at a page break with its header row typed again: the header is said once.
+            blocks.append(rest if header and first == header and CELL_SEPARATOR in first else text)
+            header = first
     # Paragraphs are separated by blank lines, like the TXT corpus; a table is one block.
     text = "\n\n".join(b for b in blocks if b.strip(" \t" + PAGE_MARK) or PAGE_MARK in b)
     text, name = legacy.convert(text)  # runs in .VnTime (TCVN3) or VNI-Times fonts
@@ -202,14 +215,44 @@ def _grid(table: Table, labels: dict[object, str]) -> list[list[str | None]]:
     """Cell texts per grid slot: a vMerge cell repeated in each row (python-docx gives the top cell),
     None in the slots a gridSpan cell covers to its right (see tables.from_grid)."""
     grid: list[list[str | None]] = []
+    tbl_grid = table._tbl.tblGrid
+    width = len(tbl_grid.gridCol_lst) if tbl_grid is not None else 0
     for row in table.rows:
-        out: list[str | None] = []
+        cells = row.cells
+        # A row may start to the right of the grid's first column (w:gridBefore): its cells go under
+        # the columns they stand in, not shifted to the left.
+        out: list[str | None] = [""] * _grid_before(row._tr, len(cells), width)
         prev = None
-        for cell in row.cells:
+        for cell in cells:
             out.append(None if cell._tc is prev else " ".join(_cell_lines(cell, labels)))
             prev = cell._tc
         grid.append(out)
     return grid
+
+
+def _grid_before(tr: object, cells: int, width: int) -> int:
+    """The w:gridBefore of a row of `cells` grid slots in a grid `width` wide; 0 when absent,
+    unreadable or pushing the row past the grid (a damaged file)."""
+    try:
+        before = int(tr.grid_before)  # type: ignore[attr-defined]
+    except (ValueError, TypeError, InvalidXmlError):
+        return 0
+    return before if 0 < before and before + cells <= width else 0
+
+
+def _block_children(element: object) -> Iterator[_Element]:
+    """Paragraphs and tables of a body or cell in reading order, those inside a content control or
+    custom XML markup in their place; a generated table of contents is left out."""
+    for child in element.iterchildren():  # type: ignore[attr-defined]
+        if child.tag == _SDT:
+            gallery = child.find(f"{qn('w:sdtPr')}/{qn('w:docPartObj')}/{qn('w:docPartGallery')}")
+            content = child.find(_SDT_CONTENT)
+            if content is not None and (gallery is None or gallery.get(qn("w:val")) not in _GENERATED):
+                yield from _block_children(content)
+        elif child.tag == _CUSTOM_XML:
+            yield from _block_children(child)
+        else:
+            yield child
 
 
 def _cell_lines(cell: object, labels: dict[object, str]) -> list[str]:
@@ -219,7 +262,7 @@ def _cell_lines(cell: object, labels: dict[object, str]) -> list[str]:
     The empty lines kept inside are the signing space between "PHÓ BÍ THƯ" and the name.
     """
     lines: list[str] = []
-    for child in cell._tc.iterchildren():  # type: ignore[attr-defined]
+    for child in _block_children(cell._tc):  # type: ignore[attr-defined]
         if child.tag == qn("w:p"):
             for part in _paragraph_text(Paragraph(child, cell), labels, marks=False).split("\n"):  # type: ignore[arg-type]
                 text = " ".join(part.split())

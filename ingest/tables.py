@@ -35,6 +35,8 @@ _WORD = re.compile(r"\w+")
 TASK_ORDER = ("number", "lead", "task", "support", "deadline")
 # A data row's first cell: "1", "1.", "2.3", "IV", "a)": header rows have words there.
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,5}\.?|[a-zđ]\))$")
+# A group row's text: a Roman number and its name ("III. LĨNH VỰC NƯỚC SINH HOẠT", "IV - Khác").
+_GROUP_NAME = re.compile(r"([IVXL]{1,5})\s*[.):–-]\s*(\S.*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,8 @@ def from_grid(grid: Sequence[Sequence[str | None]]) -> Table:
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
     spanned = [s + [False] * (width - len(s)) for s in spanned]
+    full = [width >= 3 and bool(r[0]) and all(s[1:]) for r, s in zip(rows, spanned, strict=True)]
+    rows = [_group_cells(r) if f else r for r, f in zip(rows, full, strict=True)]
     numbered = [i for i, r in enumerate(rows) if _ROW_NUMBER.match(r[0])]
     is_numbered = bool(numbered) and len(numbered) >= max(1, (len(rows) - numbered[0]) // 3)
     if is_numbered:
@@ -80,14 +84,27 @@ def from_grid(grid: Sequence[Sequence[str | None]]) -> Table:
         n = 1
         while n < len(rows) and any(spanned[n - 1]) and not any(spanned[n]):
             n += 1
+    # One cell across the whole table under the column names is a group row ("I. LĨNH VỰC THỦY
+    # LỢI"): it opens the body, it names no column.
+    n = next((i for i in range(1, n) if full[i] and not all(full[:i])), n)
     head = [_repeat_spans(r, s) for r, s in zip(rows[:n], spanned[:n], strict=True)]
     body: list[list[str]] = []
     for row in rows[n:]:
+        if row in rows[:n]:  # the header row typed again where the table runs onto the next page
+            continue
         if is_numbered and body and not row[0]:
             body[-1] = join_rows(body[-1], row)
         else:
             body.append(row)
     return Table(merge_header(head, width), tuple(tuple(r) for r in body))
+
+
+def _group_cells(row: list[str]) -> list[str]:
+    """A group row merged across the table, "II. LĨNH VỰC NÔNG NGHIỆP", as its number and its name
+    in cells of their own ("II | LĨNH VỰC NÔNG NGHIỆP"), the way group rows with a number column are
+    written (the parser reads a Roman number and one text as a group row)."""
+    m = _GROUP_NAME.match(row[0])
+    return [m[1], m[2], *row[2:]] if m else row
 
 
 def _repeat_spans(row: list[str], spanned: list[bool]) -> list[str]:
