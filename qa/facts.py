@@ -97,6 +97,9 @@ def entity_gaps(intent: Intent, lib: LibraryIndex) -> list[str]:
     years = YEARS.findall(" ".join(intent.terms))
     gaps += [y for y in years if y not in lib.vocabulary]
     gaps += [name for name in proper_names(intent.question) if not lib.phrase_present(name)]
+    gaps += [
+        phase for phase, forms in numbered_phases(intent.question) if not any(map(lib.phrase_present, forms))
+    ]
     kind = asked_kind(intent.question)
     gaps += [kind] if kind and not lib.docs_of_kind(kind) else []
     return gaps
@@ -129,6 +132,32 @@ def kin_kinds(a: str, b: str) -> bool:
     the "Luật" a question names)."""
     x, y = fold(a), fold(b)
     return bool(x and y) and (x.startswith(y) or y.startswith(x) or x.endswith(y) or y.endswith(x))
+
+
+# A numbered round, course or stage: "đợt 2", "khóa II", "lần thứ nhất", "giai đoạn 3" (folded).
+_PHASE = re.compile(
+    r"\b(dot|khoa|lan thu|giai doan)\s+(?:thu\s+)?([ivxl]+|\d{1,2}|nhat|mot|hai|ba|tu|bon|nam)\b"
+)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+_ORDINAL_WORDS = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5}
+_WORDS_OF = {1: ("nhat", "mot"), 2: ("hai",), 3: ("ba",), 4: ("tu", "bon"), 5: ("nam",)}
+
+
+def numbered_phases(question: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The numbered rounds a question names, each with the folded ways a document writes it: "đợt
+    2" → ("dot 2", "dot 02", "dot ii", "dot hai", "dot thu hai", …). A round the library never names
+    is one it holds nothing of ("khóa II" of a library that speaks of "khóa I" only)."""
+    out = []
+    for m in _PHASE.finditer(folded_words(question)):
+        word, written = m.groups()
+        n = int(written) if written.isdigit() else _ROMAN.get(written) or _ORDINAL_WORDS.get(written)
+        if not n:
+            continue
+        roman = next((r for r, v in _ROMAN.items() if v == n), "")
+        values = (str(n), f"{n:02d}", roman, *_WORDS_OF.get(n, ()))
+        forms = tuple(f"{word} {thu}{v}" for v in values if v for thu in ("", "thu "))
+        out.append((f"{word} {written}", forms))
+    return out
 
 
 def proper_names(question: str) -> list[str]:

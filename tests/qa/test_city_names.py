@@ -67,6 +67,8 @@ I. NHIỆM VỤ
 
 2. Ban Chỉ huy Quân sự đặc khu bố trí lực lượng sơ tán người dân khỏi khu vực sạt lở.
 
+3. Đợt 1 (tháng 9/2025), Ban Chỉ huy Quân sự đặc khu diễn tập sơ tán người dân tại 3 điểm trên đảo.
+
 Kế hoạch này thay thế Kế hoạch số 02-KH/ĐU ngày 10/5/2024 của Đảng ủy đặc khu.
 
 Nơi nhận:
@@ -197,3 +199,10 @@ def test_a_price_asked_needs_money_stated_not_a_word_folding_like_dong(lib):
     refused = lib.ask("Vào phố đi bộ ven sông phường Bến Lở có phải mua vé không, giá bao nhiêu?")
     assert not refused.found, refused.text
     assert detect_intent("Tàu hút cát trái phép bị phạt tiền bao nhiêu?").counted == "tien"
+
+
+def test_a_round_the_library_never_names_is_a_gap(lib):
+    held = lib.ask("Đợt 1 diễn tập sơ tán ở đặc khu Hòn Nhạn tổ chức tại mấy điểm?")
+    assert held.found and "3 điểm" in held.citations[0].hit.unit.text
+    other = lib.ask("Đợt 2 diễn tập sơ tán ở đặc khu Hòn Nhạn tổ chức tại mấy điểm?")
+    assert not other.found, other.text
