@@ -80,3 +80,15 @@ def test_reference_keeps_the_whole_board_name(tmp_path: Path) -> None:
     )
     refs = parse_document(read_file(path)).references
     assert [r.issuer for r in refs] == ["Ban Tổ chức Tỉnh ủy", "Đoàn Thanh niên tỉnh"]
+
+
+def test_markdown_item_heading_is_its_own_unit(tmp_path: Path) -> None:
+    """A Markdown heading is marked a heading by its author: the paragraph under "## 2. Nguyên nhân"
+    is its own unit, the heading its context (a plain-text "2. Nguyên nhân" line still takes it in)."""
+    path = tmp_path / "bao-cao.md"
+    path.write_text(WIKI_REPORT + "\n## 2. Nguyên nhân\n\nMột số xã chưa phân công công chức theo dõi.\n")
+    units = parse_document(read_file(path)).units
+    item = next(u for u in units if u.kind == "item" and u.label == "2")
+    para = next(u for u in units if u.text.startswith("Một số xã"))
+    assert item.text == "## 2. Nguyên nhân"
+    assert (para.kind, para.label, para.heading) == ("paragraph", "2", "2. Nguyên nhân")
