@@ -47,11 +47,12 @@ def front_matter(lines: list[Line]) -> tuple[list[tuple[str, int, int]], int]:
             out.append(("header", i, i))  # "HỎA TỐC" stamped between the header and the title
             i = next_nonblank(lines, i + 1)
             continue
-        if md.is_number_date_line(line.text):
+        if md.is_number_date_line(line.text) or md.labelled_fields(line.text):
             # "Số 52-TB/TU" / "Ngày 24 tháng 10 năm 2025" printed apart from the header block, e.g.
-            # under the title: header fields wherever the front matter holds them.
+            # under the title: header fields wherever the front matter holds them. A portal's or
+            # wiki's property list ("Cơ quan: …", "Số: … · Ngày: …", "Người ký: …") is one too.
             last = i
-            while last + 1 < len(lines) and md.is_number_date_line(lines[last + 1].text):
+            while last + 1 < len(lines) and _is_field_line(lines[last + 1], md.labelled_fields(line.text)):
                 last += 1
             out.append(("header", i, last))
             i = next_nonblank(lines, last + 1)
@@ -60,7 +61,11 @@ def front_matter(lines: list[Line]) -> tuple[list[tuple[str, int, int]], int]:
             out.append(("title", i, two[1]))
             i = next_nonblank(lines, two[1] + 1)
             continue
-        if md.kind_of_heading(line.clean) or md.SUBJECT_PREFIX.match(line.clean):
+        if (
+            md.kind_of_heading(line.clean)
+            or md.SUBJECT_PREFIX.match(line.clean)
+            or (line.markdown_level and md.running_title(line.clean))
+        ):
             last = _title_end(lines, i)
         elif md.RECIPIENTS_MARK.match(line.clean):
             last = _recipients_end(lines, i)
@@ -70,6 +75,12 @@ def front_matter(lines: list[Line]) -> tuple[list[tuple[str, int, int]], int]:
         out.append((kind, i, last))
         i = next_nonblank(lines, last + 1)
     return out, i
+
+
+def _is_field_line(line: Line, in_list: object) -> bool:
+    """True for a line continuing a run of header fields: a number/date line, or, inside a property
+    list, another labelled line."""
+    return md.is_number_date_line(line.text) or bool(in_list and md.labelled_fields(line.text))
 
 
 def _speech_note_end(lines: list[Line], i: int) -> int | None:
@@ -312,6 +323,7 @@ def read_metadata(
     recipients: tuple[str, ...] = ()
     cc: tuple[str, ...] = ()
     signer = Signer()
+    listed_signer: object = None  # the signer a property list names
     for kind, a, b in front:
         if kind == "header":
             # Several header blocks (an urgency mark apart from the rest): a field once read stays.
@@ -319,12 +331,22 @@ def read_metadata(
             number, date, place, issuer = (
                 old or new for old, new in zip((number, date, place, issuer), fields, strict=True)
             )
+            listed = md.fields_metadata(raw_lines(a, b))  # "Cơ quan: …", "Người ký: …"
+            number, date, issuer = (
+                old or str(listed.get(key, ""))
+                for old, key in zip((number, date, issuer), ("number", "date", "issuer"), strict=True)
+            )
+            doc_type = doc_type or str(listed.get("kind", ""))
+            title = title or str(listed.get("title", ""))
+            listed_signer = listed.get("signer", listed_signer)
         elif kind == "title" and not title and (law := md.law_title(lines[a].clean)):
             doc_type, law_number, title = law
             number = number or law_number
         elif kind == "title" and not title:
             doc_type = doc_type or md.kind_of_heading(lines[a].clean)
             subject = raw_lines(a, b)
+            if not doc_type and (running := md.running_title(lines[a].clean)):
+                doc_type, subject[0] = running  # "# Báo cáo kết quả …": the kind, then the subject
             if not doc_type and any(md.SPEECH_NOTE.match(md.strip_markup(t)) for t in subject):
                 doc_type = "Bài phát biểu"  # a headline over "(Bài phát biểu … của đồng chí X)"
             if md.SUBJECT_PREFIX.match(lines[a].clean):
@@ -344,6 +366,8 @@ def read_metadata(
             signer = Signer.joint(tuple(md.signer_from(cells) for cells in columns_))
             if not cc and cc_cells:
                 cc = md.list_entries(cc_cells, md.CC_MARK)
+    if not signer.name and isinstance(listed_signer, Signer):
+        signer = listed_signer
     if not doc_type:
         doc_type = md.kind_of_number(number)
     if not doc_type and recipients:

@@ -57,6 +57,14 @@ _AREA_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|P
 # A header line naming an organ of the Party committee printed above it ("BAN THƯỜNG VỤ" = standing
 # committee, "THƯỜNG TRỰC" = standing members, "BAN CHẤP HÀNH" = executive committee): no body alone.
 _ORGAN_LINE = re.compile(r"BAN\s+THƯỜNG\s+VỤ|(?:BAN\s+)?THƯỜNG\s+TRỰC|BAN\s+CHẤP\s+HÀNH")
+# A board of a Party committee ("BAN TỔ CHỨC", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "ỦY BAN KIỂM TRA",
+# "VĂN PHÒNG") printed under the committee it belongs to ("TỈNH ỦY HỒNG LAM", "ĐẢNG ỦY XÃ …"): the
+# board is named with its committee, "Ban Tổ chức Tỉnh ủy", as the documents themselves name it.
+_BOARD_LINE = re.compile(
+    r"^(?:BAN\s+(?!THƯỜNG\s+VỤ|CHẤP\s+HÀNH|THƯỜNG\s+TRỰC)|ỦY\s+BAN\s+KIỂM\s+TRA\b|VĂN\s+PHÒNG\b)"
+)
+_COMMITTEE_LINE = re.compile(r"^(?:(?P<level>(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+ỦY)\b|ĐẢNG\s+ỦY\b)")
+_ENDS_WITH_COMMITTEE = re.compile(r"\b(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+ỦY\b")
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\s{3,}")
 _MARKUP = re.compile(r"\*{1,3}|_{2,}|^#{1,6}\s+")
 _NAME = re.compile(rf"^{UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*){{1,5}}$")
@@ -129,6 +137,17 @@ def kind_of_heading(line: str) -> str:
     return ""
 
 
+_RUNNING_KINDS = "|".join(sorted(KIND_BY_NAME, key=len, reverse=True))
+_RUNNING_TITLE = re.compile(rf"^(?P<kind>{_RUNNING_KINDS})\s+(?P<subject>{LOWER}.*)$")
+
+
+def running_title(line: str) -> tuple[str, str] | None:
+    """(kind, subject) of a title written in running case on one line, as a wiki page or a Markdown
+    export heads the document: "Báo cáo kết quả thực hiện …" → ("Báo cáo", "kết quả thực hiện …")."""
+    m = _RUNNING_TITLE.match(strip_markup(line))
+    return (KIND_BY_NAME[m["kind"]], m["subject"]) if m else None
+
+
 def kind_of_number(number: str) -> str:
     """Kind named by the code inside a document number: "19-CT/TU" → "Chỉ thị", else ""."""
     for code in re.split(r"[-/]", number)[1:]:
@@ -159,6 +178,81 @@ def is_header_line(line: str) -> bool:
         or is_motto(p)
         for p in parts
     )
+
+
+# A property list, as portals, wikis and legal databases print a document's particulars: "Cơ quan:
+# Sở …", "Số: 512/BC-SNNMT · Ngày: 05/12/2025", "Người ký: K/T Giám đốc, Phó Giám đốc X". Each label
+# names the field it gives; several may share a line, parted by "·", "|", ";" or wide spaces.
+_FIELD_LABELS = {
+    "issuer": r"Cơ\s+quan(?:\s+ban\s+hành)?|Đơn\s+vị(?:\s+ban\s+hành)?|Nơi\s+ban\s+hành",
+    "number": r"Số(?:\s+(?:ký\s+)?hiệu)?|Ký\s+hiệu",
+    "date": r"Ngày(?:\s+(?:ban\s+hành|ký))?",
+    "signer": r"Người\s+ký",
+    "kind": r"Loại\s+văn\s+bản",
+    "title": r"Trích\s+yếu",
+}
+_FIELD = re.compile(
+    r"(?:^|\s*[·|;]\s*|\s{3,})(?:"
+    + "|".join(rf"(?P<{k}>{v})" for k, v in _FIELD_LABELS.items())
+    + r")\s*:\s*",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\b")
+
+
+def labelled_fields(line: str) -> dict[str, str]:
+    """{field: value} of a line of a property list ("Số: 512/BC-SNNMT · Ngày: 05/12/2025"); {} when
+    the line does not open with a field label."""
+    text = strip_markup(line)
+    marks = list(_FIELD.finditer(text))
+    if not marks or marks[0].start() != 0:
+        return {}
+    out: dict[str, str] = {}
+    for m, nxt in zip(marks, [*marks[1:], None], strict=True):
+        value = text[m.end() : nxt.start() if nxt else len(text)].strip(" ·|;")
+        key = m.lastgroup or ""
+        if value and key not in out:
+            out[key] = value
+    return out
+
+
+def fields_metadata(lines: Sequence[str]) -> dict[str, object]:
+    """Metadata of a property list's lines: number, ISO date, issuer, kind, title and the Signer."""
+    raw: dict[str, str] = {}
+    for line in lines:
+        for key, value in labelled_fields(line).items():
+            raw.setdefault(key, value)
+    out: dict[str, object] = {}
+    if m := NUMBER.match("Số " + raw.get("number", "")):
+        out["number"] = m.group(1).rstrip(".,")
+    date = raw.get("date", "")
+    if m := _NUMERIC_DATE.match(date) or DATE_LINE.match(date) or PLACE_DATE.match(date):
+        out["date"] = iso_date(m["d"], m["m"], m["y"])
+    if raw.get("issuer"):
+        out["issuer"] = written_case(raw["issuer"]) if is_upper(raw["issuer"]) else raw["issuer"]
+    if kind := KIND_BY_NAME.get(written_case(raw.get("kind", "")).capitalize()):
+        out["kind"] = kind
+    if raw.get("title"):
+        out["title"] = raw["title"]
+    if raw.get("signer"):
+        out["signer"] = signer_in_line(raw["signer"])
+    return out
+
+
+def signer_in_line(text: str) -> Signer:
+    """Signer written on one line: "K/T Giám đốc, Phó Giám đốc Nguyễn Thị Hoài Thu" → on behalf
+    "K/T Giám đốc", role "Phó Giám đốc", name "Nguyễn Thị Hoài Thu" (the name is the run of
+    capitalised syllables ending the line, at most four: a Vietnamese full name)."""
+    words = text.strip(" .").split()
+    k = len(words)
+    while k > 0 and len(words) - k < 4 and re.fullmatch(rf"{UPPER}{LOWER}*", words[k - 1]):
+        k -= 1
+    name = " ".join(words[k:]) if len(words) - k >= 2 else ""
+    rest = " ".join(words[:k] if name else words).strip(" ,")
+    parts = [p.strip() for p in rest.split(",") if p.strip()]
+    on_behalf = [p for p in parts if ON_BEHALF.match(p)]
+    roles = [p for p in parts if not ON_BEHALF.match(p)]
+    return Signer(name=name, role=", ".join(roles), on_behalf=", ".join(on_behalf))
 
 
 def is_number_date_line(line: str) -> bool:
@@ -216,6 +310,15 @@ def _issuer_of(lines: list[str]) -> str:
             issuers[-3:-1] = [f"{issuers[-3]} {above}"]
             above = issuers[-2]
         issuers[-2:] = [f"{issuers[-1]} {above}"]
+    # "BAN TỔ CHỨC" under "TỈNH ỦY HỒNG LAM": the board of that committee, "Ban Tổ chức Tỉnh ủy"
+    # (a province's committee is named without its province; "Đảng ủy xã Y" keeps its place).
+    if (
+        len(issuers) >= 2
+        and _BOARD_LINE.match(issuers[-1])
+        and not _ENDS_WITH_COMMITTEE.search(issuers[-1])
+        and (committee := _COMMITTEE_LINE.match(issuers[-2]))
+    ):
+        issuers[-1] = f"{issuers[-1]} {committee['level'] or issuers[-2]}"
     return written_case(issuers[-1]) if issuers else ""
 
 

@@ -137,7 +137,7 @@ def _parse_body(lines: list[Line], lo: int, closing: list[tuple[str, int, int]],
         container = rank <= 3 or headline or titled or text.endswith(":") or kind == "clause"
         parent = stack[-1] if stack else None
         node = _Node(kind, label, start, end, parent, heading_text, rank, container)
-        node.absorbs = headline and rank >= 3
+        node.absorbs = headline and rank >= 3 and not lines[block.first].markdown_level
         nodes.append(node)
         stack.append(len(nodes) - 1)
 

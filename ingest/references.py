@@ -26,10 +26,13 @@ _DATE = (
 )
 # Lower-case syllables that occur inside organisation names ("Ban Thường vụ Tỉnh ủy",
 # "Ban Chấp hành Đảng bộ tỉnh", "Ban cán sự đảng Ủy ban nhân dân tỉnh"); any other lower-case
-# word ends the name ("của Ban Thường vụ Tỉnh ủy thực hiện …").
+# word ends the name ("của Ban Thường vụ Tỉnh ủy thực hiện …"). The second syllables of the words
+# that name boards, departments and mass organisations are among them ("Ban Tổ chức", "Sở Giáo dục
+# và Đào tạo", "Ban Kinh tế", "Đoàn Thanh niên", "Hội Cựu chiến binh", "Viện Kiểm sát", "Tòa án").
 _ORG_LOWER = (
     r"vụ|trực|hành|bộ|tỉnh|huyện|xã|ủy|thư|giáo|vận|chính|tra|phòng|sự|đảng|đoàn|quốc|ương|trị|"
-    r"dân|nhân|cán|cơ|quan|nghiệp|phố|khối|tịch|đốc|ban|tướng|phủ|trận|hội|biểu"
+    r"dân|nhân|cán|cơ|quan|nghiệp|phố|khối|tịch|đốc|ban|tướng|phủ|trận|hội|biểu|"
+    r"chức|dục|tạo|tế|niên|binh|sát|án|tác|nữ|hiệp"
 )
 # Whitespace inside one paragraph: a hard-wrapped line break may stand between two words of an
 # issuer's name ("Ban Thường vụ\nTỉnh ủy"), a blank line never (the next block begins there: "… của

@@ -7,6 +7,8 @@ import codecs
 import re
 from pathlib import Path
 
+from markdown_it import MarkdownIt
+
 from chidao.core.errors import UnreadableFileError
 from chidao.core.model import RawText
 from ingest import legacy, mojibake
@@ -23,7 +25,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 def read_txt(path: Path, *, format: str = "txt") -> RawText:
     """Read a .txt or .md file; a form feed (\\f) marks a page break, as in text exported page by page.
 
-    Markdown keeps its markup here: the parser strips it, so offsets stay those of the file.
+    Markdown keeps its block markup (headings "#", tables "|", list marks), which the parser reads;
+    its inline markup and blockquote marks are dropped (see `markdown_plain`).
     """
     data = path.read_bytes()
     repaired = False
@@ -42,7 +45,50 @@ def read_txt(path: Path, *, format: str = "txt") -> RawText:
     warnings: tuple[str, ...] = (legacy.warning(name),) if name else ()
     warnings += (mojibake.REPAIRED,) if repaired else ()
     text = unwrap(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if format == "md":
+        text = markdown_plain(text)
     return build_raw_text(text.replace("\f", PAGE_MARK), format=format, warnings=warnings)
+
+
+# A line's Markdown block prefix kept as written: indentation, a heading's "#", a list mark.
+_BLOCK_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|[-+*]\s+|\d{1,9}[.)]\s+)?")
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+_THEMATIC_BREAK = re.compile(r"^\s*(?:[-_*=]\s*){3,}$")
+_INLINE = MarkdownIt("commonmark")
+
+
+def markdown_plain(text: str) -> str:
+    """Markdown with its inline markup and blockquote marks dropped, the words kept:
+    "> **Số:** 512/BC-SNNMT" → "Số: 512/BC-SNNMT", "*Độc lập - Tự do - Hạnh phúc*" → "Độc lập - Tự
+    do - Hạnh phúc", "[Nghị quyết](url)" → "Nghị quyết". Wiki pages and chat exports set labels and
+    totals in bold: stored unit text and quoted evidence read without "**".
+
+    Headings, list marks, table pipes and rules stay: they are the document's structure. Emphasis is
+    found by a CommonMark parser (markdown-it-py), so a lone "*" under a header, "2*3" or a snake_case
+    word are not taken for markup.
+    """
+    out = []
+    for line in text.split("\n"):
+        line = _QUOTE.sub("", line)
+        if _THEMATIC_BREAK.match(line) or not line.strip():
+            out.append(line)
+            continue
+        prefix = _BLOCK_PREFIX.match(line).group()  # type: ignore[union-attr]
+        out.append(prefix + _inline_text(line[len(prefix) :]))
+    return "\n".join(out)
+
+
+def _inline_text(source: str) -> str:
+    tokens = _INLINE.parseInline(source)
+    parts = []
+    for tok in (tokens[0].children or []) if tokens else []:
+        if tok.type in ("text", "code_inline", "html_inline"):
+            parts.append(tok.content)
+        elif tok.type == "image":
+            parts.append(tok.content)  # the alt text
+        elif tok.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    return "".join(parts)
 
 
 # Hard-wrapped text (pasted from e-mail, saved by an editor that wraps at a fixed column): most

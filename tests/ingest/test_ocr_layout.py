@@ -110,7 +110,7 @@ EXPECTED = {
     "number": "15/HD-BTGTU",
     "date": "2024-04-12",
     "place": "Hải Lâm",
-    "issuer": "Ban Tuyên giáo",
+    "issuer": "Ban Tuyên giáo Tỉnh ủy",  # the board of the committee printed above it
     "signer": Signer(name="Lê Thị Hồng Vân", role="Phó Trưởng ban", on_behalf="K/T Trưởng ban"),
     "cc": ("Thường trực Tỉnh ủy;", "Các huyện ủy;", "Lưu: VT."),
 }

@@ -57,10 +57,10 @@ def test_utf16_with_and_without_bom(tmp_path: Path, encoding: str) -> None:
     assert read_file(_write(tmp_path, f"{encoding}.txt", data)).text == EXPECTED
 
 
-def test_markdown_keeps_its_markup(tmp_path: Path) -> None:
+def test_markdown_keeps_its_block_markup_and_drops_emphasis(tmp_path: Path) -> None:
     path = _write(tmp_path, "bai.md", "# Bài phát biểu\n\n**Đồng chí** Bí thư phát biểu.\n".encode())
     assert read_file(path) == RawText(
-        text="# Bài phát biểu\n\n**Đồng chí** Bí thư phát biểu.", page_starts=(0,), format="md"
+        text="# Bài phát biểu\n\nĐồng chí Bí thư phát biểu.", page_starts=(0,), format="md"
     )
 
 

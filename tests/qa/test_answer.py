@@ -159,7 +159,7 @@ def test_documents_implementing_the_plan_are_listed_with_the_citing_passages(pla
     assert result.text.splitlines()[:2] == [
         "- Công văn số 120-CV/TU ngày 02/4/2024 của Tỉnh ủy Hải Lâm thực hiện Kế hoạch số 09-KH/TU "
         "ngày 10/3/2024 của Tỉnh ủy Hải Lâm",
-        "- Hướng dẫn số 05-HD/BTGTU ngày 20/3/2024 của Ban Tuyên giáo thực hiện Kế hoạch số 09-KH/TU "
+        "- Hướng dẫn số 05-HD/BTGTU ngày 20/3/2024 của Ban Tuyên giáo Tỉnh ủy thực hiện Kế hoạch số 09-KH/TU "
         "ngày 10/3/2024 của Tỉnh ủy Hải Lâm",
     ]
     assert [c.hit.document.id for c in result.citations[:2]] == [DISPATCH_ID, GUIDE_ID]
@@ -171,7 +171,7 @@ def test_signer_and_date_of_a_numbered_document(plan_lib):
     # "Which comrade signed": a person noun with "nào" asks who as "ai" does.
     assert plan_lib.ask("Hướng dẫn 05 về tuyên truyền do đồng chí nào ký?").text == signer.text
     assert signer.text.splitlines() == [
-        "Hướng dẫn số 05-HD/BTGTU ngày 20/3/2024 của Ban Tuyên giáo",
+        "Hướng dẫn số 05-HD/BTGTU ngày 20/3/2024 của Ban Tuyên giáo Tỉnh ủy",
         "Người ký: Lê Thị Minh Họa (K/T Trưởng ban, Phó Trưởng ban)",
     ]
     assert date.text.splitlines() == [

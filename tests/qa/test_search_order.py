@@ -76,7 +76,7 @@ def test_a_unit_of_the_asked_units_own_document_goes_first(tmp_path: Path):
 
 
 REPORT = """\
-TỈNH ỦY HÒA AN                                    ĐẢNG CỘNG SẢN VIỆT NAM
+ĐẢNG BỘ TỈNH HÒA AN                               ĐẢNG CỘNG SẢN VIỆT NAM
 ỦY BAN KIỂM TRA
         *
 Số 21-BC/UBKTTU                               Hòa An, ngày 20 tháng 10 năm 2025
@@ -117,7 +117,8 @@ Nguyễn Văn Hòa
 
 
 def test_a_board_issues_a_document_by_the_code_of_its_number(tmp_path_factory):
-    # The header writes "Ủy ban Kiểm tra" under "Tỉnh ủy Hòa An"; the number's code UBKTTU names
+    # The header writes "Ủy ban Kiểm tra" under "Đảng bộ tỉnh Hòa An" (no committee line to name it
+    # with, as "Tỉnh ủy Hòa An" over it would); the number's code UBKTTU names
     # the Ủy ban Kiểm tra Tỉnh ủy in full (a name the library learns from the dispatch).
     files = {"bao-cao-21-bc-ubkttu-2025.txt": REPORT, "cong-van-30-cv-tu-2025.txt": DISPATCH}
     lib = library_of(tmp_path_factory, "report", files)

@@ -89,7 +89,7 @@ Q = [
     ("unaccented", "dang uy xa phuong phai ban hanh quy che kiem soat quyen luc truoc ngay nao",
      [(QDI, "xây dựng quy chế kiểm soát quyền lực cụ thể của đơn vị, ban hành trước ngày 31/12/2025")], None),
     ("unaccented", "Tong cong bao nhieu san pham OCOP du thi nam 2025, ty le dat bao nhieu?",
-     [(BC, "**Tổng cộng** | **116** | **61** | **19** | **69,0%**")], None),
+     [(BC, "Tổng cộng | 116 | 61 | 19 | 69,0%")], None),
     ("unaccented", "Bo CHQS tinh cho nuoc ngot cho thon bi man khi nao?",
      [(KH23, "Chở nước ngọt miễn phí cho các thôn có độ mặn giếng vượt ngưỡng")], None),
     ("unaccented", "so VHTTDL phai trinh kich ban phan le hoi Den Cua Lam truoc ngay nao",
