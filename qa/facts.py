@@ -282,10 +282,15 @@ def answer_fact(
         f"{FACT_LABELS[f]}: {_fact_value(document, f, question, lib.units(document.id))}"
         for f in intent.facts
     ]
+    units = [fact_unit(document, lib.units(document.id), fact, question) for fact in intent.facts]
+    stated = [u for u in units if u is not None]
+    # The unit stating the most facts asked first ("số mấy, ngày nào, ai ký?": the header, with
+    # number and date, before the signature), the others in the order of the facts.
+    counts = [sum(u == other for other in stated) for u in stated]
+    stated = [u for _, u in sorted(zip(counts, stated, strict=True), key=lambda x: -x[0])]
     citations: list[Citation] = []
-    for fact in intent.facts:
-        unit = fact_unit(document, lib.units(document.id), fact, question)
-        if unit is not None and all(c.hit.unit != unit for c in citations):
+    for unit in stated:
+        if all(c.hit.unit != unit for c in citations):
             citations.append(make_citation(Hit(unit, document, FACT_CONFIDENCE), (), ""))
     rest = _best_passage(intent, document, lib) if len(_beyond_fact(intent)) >= _MIN_REST_TERMS else None
     if rest is not None and all(c.hit.unit != rest.hit.unit for c in citations):

@@ -206,3 +206,12 @@ def test_a_round_the_library_never_names_is_a_gap(lib):
     assert held.found and "3 điểm" in held.citations[0].hit.unit.text
     other = lib.ask("Đợt 2 diễn tập sơ tán ở đặc khu Hòn Nhạn tổ chức tại mấy điểm?")
     assert not other.found, other.text
+
+
+def test_the_unit_stating_most_of_the_facts_asked_is_cited_first(lib):
+    # Number and date are in the header, the signer in the signature: the header answers more.
+    three = lib.ask("Kế hoạch phòng, chống ngập úng đô thị của Thành ủy số mấy, ngày nào, ai ký?")
+    assert [c.hit.unit.kind for c in three.citations[:2]] == ["header", "signature"]
+    # One fact each: the signer first, as before.
+    two = lib.ask("Kế hoạch phòng, chống ngập úng đô thị của Thành ủy số mấy, ai ký?")
+    assert [c.hit.unit.kind for c in two.citations[:2]] == ["signature", "header"]
