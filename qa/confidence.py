@@ -173,7 +173,10 @@ def _counted_missing(counted: str, text: str, amount: bool = False) -> bool:
     if counted == "tien" and has_diacritics(text):
         if not _MONEY.search(text):  # folded, "đông vui" (lively) would be "đồng" (dong)
             return True
-    elif counted and all(f" {form} " not in words for form in (counted, *COUNTED_AS.get(counted, ()))):
+    elif counted and all(
+        f" {form} " not in words if form.isalnum() or " " in form else form not in text
+        for form in (counted, *COUNTED_AS.get(counted, ()))
+    ):
         return True
     return not _QUANTITY.search(_NOT_QUANTITY.sub(" ", text.lower()))
 

@@ -12,7 +12,7 @@ from chidao.core.model import Document, Reference, Unit
 from chidao.core.numbers import leading_number
 from chidao.core.text import fold, folded_words
 from qa.aliases import OrgTable, short_tokens
-from qa.unitnames import split_place
+from qa.unitnames import split_place, successor_key, unit_key
 
 # Documents whose units stay in memory after a read (fact questions read two, citations a few).
 UNIT_CACHE_DOCS = 16
@@ -293,7 +293,12 @@ class LibraryIndex:
             tokens = short_tokens(alias)
             if self.phrase_present(alias) and set(tokens) <= self._source.capitals_written(tokens):
                 return True
-        return any(self._named_locally(alias) for alias in org.aliases)
+        if any(self._named_locally(alias) for alias in org.aliases):
+            return True
+        merged = successor_key(canonical)
+        return bool(merged) and any(
+            unit_key(name) == merged and self.names_present(name) for name in self.orgs.names
+        )
 
     def _named_locally(self, alias: str) -> bool:
         """True when a place's unit is named without its place in that place's own documents: "UBND

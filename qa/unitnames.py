@@ -21,6 +21,7 @@ from chidao.core.orgs import (
     NEEDS_PLACE,
     NESTING_HEADS,
     PLACE_LEVELS,
+    SUCCESSORS,
 )
 from chidao.core.text import fold, folded_words, has_diacritics, nfc
 from chidao.core.vocab import STOPWORDS
@@ -259,6 +260,16 @@ def class_of(name: str) -> ClassName | None:
         if _head_at(f" {piece} ") in COMMITTEE_HEADS:
             fixed.append(piece)
     return ClassName(prefix, tuple(fixed)) if fixed else None
+
+
+def successor_key(name: str) -> str:
+    """The key of the board a 2025 merger made of a former one ("Ban Tuyên giáo Tỉnh ủy" → the key of
+    "Ban Tuyên giáo và Dân vận Tỉnh ủy"), "" for any other name."""
+    key = unit_key(name)
+    for former, merged in SUCCESSORS.items():
+        if key.startswith(f"{former} ") and not key.startswith(merged):
+            return merged + key[len(former) :]
+    return ""
 
 
 def split_place(name: str) -> tuple[str, str] | None:

@@ -261,6 +261,13 @@ ABBREVIATIONS: dict[str, str] = {
     "KH&ĐT": "Kế hoạch và Đầu tư",
     "GD&ĐT": "Giáo dục và Đào tạo",
 }
+# Boards merged in 2025 (folded keys): a committee's Ban Tuyên giáo and Ban Dân vận became its Ban
+# Tuyên giáo và Dân vận. A question may still name the former board in a library that names only
+# the merged one; the merged board is then no absent unit (it is not rewritten into it either).
+SUCCESSORS: dict[str, str] = {
+    "ban tuyen giao": "ban tuyen giao va dan van",
+    "ban dan van": "ban tuyen giao va dan van",
+}
 # Spellings of one unit that differ by more than abbreviation (folded, each mapped to the shortest):
 # the Youth Union of a province is its "Tỉnh đoàn", of a city its "Thành đoàn"; the Front's
 # committee is named with or without "Ủy ban" and "Việt Nam"; the standing board of a committee acts

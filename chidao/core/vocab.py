@@ -166,5 +166,6 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "ki lo met": ("km",),
     "met": ("m",),
     "tan": ("t",),
+    "phan tram": ("%",),  # a sign, not a word: looked for in the text itself
 }
 COUNTED_AS: dict[str, tuple[str, ...]] = {"tien": ("dong",), **MEASURES}

@@ -23,7 +23,8 @@ CITY_PLAN = """\
 
 I. MỤC ĐÍCH, YÊU CẦU
 
-1. Không để người dân bị động khi triều cường dâng cao vào ban đêm.
+1. Không để người dân bị động khi triều cường dâng cao vào ban đêm; mùa mưa năm 2024 khoảng 35% \
+tuyến đường ven sông bị ngập sâu trên 30 phút.
 
 II. NHIỆM VỤ
 
@@ -215,3 +216,19 @@ def test_the_unit_stating_most_of_the_facts_asked_is_cited_first(lib):
     # One fact each: the signer first, as before.
     two = lib.ask("Kế hoạch phòng, chống ngập úng đô thị của Thành ủy số mấy, ai ký?")
     assert [c.hit.unit.kind for c in two.citations[:2]] == ["signature", "header"]
+
+
+def test_a_percentage_asked_in_words_is_stated_by_its_sign(lib):
+    answer = lib.ask("Mùa mưa năm 2024 bao nhiêu phần trăm tuyến đường ven sông bị ngập sâu?")
+    assert answer.found, answer.text
+    assert "35%" in answer.citations[0].hit.unit.text
+
+
+def test_the_former_board_s_name_finds_the_merged_board(lib):
+    # The city's documents name only the 2025 Ban Tuyên giáo và Dân vận Thành ủy.
+    answer = lib.ask("Ban Tuyên giáo Thành ủy phải định hướng báo chí đưa tin về lịch triều cường thế nào?")
+    assert answer.found, answer.text
+    assert "định hướng báo chí" in answer.citations[0].hit.unit.text
+    assert not lib.ask(
+        "Ban Nội chính Thành ủy phải định hướng báo chí đưa tin về lịch triều cường thế nào?"
+    ).found
