@@ -92,7 +92,9 @@ def _speech_note_end(lines: list[Line], i: int) -> int | None:
     for any other opening. A PDF's reflow may join the headline, and a newsletter's banner above it,
     to the note on one line."""
     k = i
-    while k < len(lines) and k - i < 3 and _is_headline(lines[k]) and md.speech_note_at(lines[k].clean) is None:
+    while k < len(lines) and k - i < 3 and _is_headline(lines[k]):
+        if md.speech_note_at(lines[k].clean) is not None:
+            break  # the note, or a headline with the note joined to it
         k += 1
     if k >= len(lines) or not lines[k].text or (at := md.speech_note_at(lines[k].clean)) is None:
         return None

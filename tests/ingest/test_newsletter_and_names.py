@@ -29,13 +29,16 @@ NEWSLETTER_JOINED = (
 )
 
 # The same page with its lines kept: banner alone, a headline in running case, the note wrapped.
-NEWSLETTER_LINES = """TẠP CHÍ SINH HOẠT CHI BỘ - ĐẢNG ỦY XÃ EA HIU - SỐ 5 - 2026
+NEWSLETTER_LINES = (
+    """TẠP CHÍ SINH HOẠT CHI BỘ - ĐẢNG ỦY XÃ EA HIU - SỐ 5 - 2026
 
 Cán bộ phải đi trước,
 làng buôn mới theo sau
 (Bài phát biểu của đồng chí H'Hen Niê, Phó Bí thư Đảng ủy xã, tại Hội nghị sơ kết,
 ngày 09/01/2026)
-""" + BODY
+"""
+    + BODY
+)
 
 
 def test_a_speech_joined_to_a_newsletter_banner_gives_kind_speaker_and_date() -> None:
