@@ -28,7 +28,10 @@ def front_matter(lines: list[Line]) -> tuple[list[tuple[str, int, int]], int]:
     if i < len(lines) and md.law_title(lines[i].clean):
         out.append(("title", i, i))  # "Luật Du lịch (số 09/2017/QH14)": a law as databases export it
         return out, next_nonblank(lines, i + 1)
-    if i < len(lines) and (note := _speech_note_end(lines, i)):
+    if i < len(lines) and (cut := md.banner_end(lines[i].clean)) and not lines[i].clean[cut:].strip(" .-–"):
+        out.append(("header", i, i))  # a newsletter's banner on its own line, over what it prints
+        i = next_nonblank(lines, i + 1)
+    if i < len(lines) and (note := _speech_note_end(lines, i)) is not None:
         out.append(("title", i, note))  # a headline over "(Bài phát biểu … của đồng chí X, …)"
         return out, next_nonblank(lines, note + 1)
     if i < len(lines) and _is_header(lines[i]):
@@ -84,17 +87,29 @@ def _is_field_line(line: Line, in_list: object) -> bool:
 
 
 def _speech_note_end(lines: list[Line], i: int) -> int | None:
-    """Last line of a speech's headline (1–3 lines in capitals) and the parenthesised note under it
-    naming the kind and the speaker, wrapped until its ")"; None for any other opening."""
+    """Last line of a speech's headline (1–3 lines, in capitals or in running case without a full stop)
+    and the parenthesised note under it naming the kind and the speaker, wrapped until its ")"; None
+    for any other opening. A PDF's reflow may join the headline, and a newsletter's banner above it,
+    to the note on one line."""
     k = i
-    while k < len(lines) and k - i < 3 and lines[k].text and is_upper(lines[k].clean):
+    while k < len(lines) and k - i < 3 and _is_headline(lines[k]):
+        if md.speech_note_at(lines[k].clean) is not None:
+            break  # the note, or a headline with the note joined to it
         k += 1
-    if k == i or k >= len(lines) or not md.SPEECH_NOTE.match(lines[k].clean):
+    if k >= len(lines) or not lines[k].text or (at := md.speech_note_at(lines[k].clean)) is None:
         return None
+    if at == 0 and k == i:
+        return None  # a note with no headline over it
     end = k
     while end < len(lines) and lines[end].text and ")" not in lines[end].clean and end - k < 4:
         end += 1
     return end if end < len(lines) and lines[end].text else None
+
+
+def _is_headline(line: Line) -> bool:
+    """A headline line: in capitals, or in running case and not ending a sentence."""
+    clean = line.clean
+    return bool(clean) and (is_upper(clean) or not clean.rstrip().endswith((".", ";", ":", "!", "?")))
 
 
 def _is_header(line: Line) -> bool:
@@ -325,6 +340,8 @@ def read_metadata(
     signer = Signer()
     listed_signer: object = None  # the signer a property list names
     for kind, a, b in front:
+        if kind == "header" and a == b and md.banner_end(lines[a].clean):
+            continue  # a newsletter's banner: the publication and its issue, no directive's header
         if kind == "header":
             # Several header blocks (an urgency mark apart from the rest): a field once read stays.
             fields = md.header_fields(raw_lines(a, b))
@@ -345,9 +362,13 @@ def read_metadata(
         elif kind == "title" and not title:
             doc_type = doc_type or md.kind_of_heading(lines[a].clean)
             subject = raw_lines(a, b)
+            if cut := md.banner_end(subject[0]):
+                # "BẢN TIN … - Số 24 (tháng 12/2025) <headline> (Bài phát biểu …)": the banner is the
+                # publication, not part of the title.
+                subject[0] = md.strip_markup(subject[0])[cut:].strip(" -–")
             if not doc_type and (running := md.running_title(lines[a].clean)):
                 doc_type, subject[0] = running  # "# Báo cáo kết quả …": the kind, then the subject
-            if not doc_type and any(md.SPEECH_NOTE.match(md.strip_markup(t)) for t in subject):
+            if not doc_type and any(md.speech_note_at(md.strip_markup(t)) is not None for t in subject):
                 doc_type = "Bài phát biểu"  # a headline over "(Bài phát biểu … của đồng chí X)"
             if md.SUBJECT_PREFIX.match(lines[a].clean):
                 doc_type = doc_type or "Công văn"  # only a dispatch carries a "V/v" subject line

@@ -67,7 +67,10 @@ _COMMITTEE_LINE = re.compile(r"^(?:(?P<level>(?:TỈNH|THÀNH|HUYỆN|QUẬN|TH�
 _ENDS_WITH_COMMITTEE = re.compile(r"\b(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+ỦY\b")
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\s{3,}")
 _MARKUP = re.compile(r"\*{1,3}|_{2,}|^#{1,6}\s+")
-_NAME = re.compile(rf"^{UPPER}{LOWER}*(?:\s+{UPPER}{LOWER}*){{1,5}}$")
+# One syllable of a person's name. Names of the Central Highlands' peoples join parts with an apostrophe
+# or a hyphen inside a syllable: "H'Bliêng Niê", "H’Hen Niê", "Y-Ngông Niê Kdăm", "Ksor Y Thuận".
+NAME_SYLLABLE = rf"{UPPER}{LOWER}*(?:[-'’]{UPPER}?{LOWER}+)*"
+_NAME = re.compile(rf"^{NAME_SYLLABLE}(?:\s+{NAME_SYLLABLE}){{1,5}}$")
 # "TRÍCH" (excerpt of) before a kind heading: the excerpt is read as a document of that kind.
 _EXCERPT = re.compile(r"^TRÍCH\s+(?!YẾU\b|LỤC\b)")
 # "(đã ký)", "(Ký, đóng dấu)" where the signature stood; OCR may join the name after it on one line.
@@ -84,11 +87,13 @@ _TITLE_DATE = re.compile(
 # "(Xã Thàng Pò, ngày 01 tháng 3 năm 2026)".
 BYLINE = re.compile(r"^(?:của|Của|CỦA)\s+(?:đồng\s+chí|ông|bà|Đồng\s+chí|ĐỒNG\s+CHÍ)\s")
 OCCASION = re.compile(r"\((?P<inner>[^()]*\bngày\s+\d[^()]*)\)\.?", re.IGNORECASE)
+# A name's syllable in running case or in capitals ("KSOR Y THUẬN", "H'BLIÊNG NIÊ").
+_CAPS_SYLLABLE = rf"{UPPER}\w*(?:[-'’]\w+)*"
 # The speaker, in running case or, in a title set in capitals, "CỦA ĐỒNG CHÍ TẠ MINH LUÂN, …": a
 # name in capitals ends before the occasion ("… TẠI LỄ …").
 _SPEAKER = re.compile(
     r"(?:(?:của|Của|CỦA)\s+)?(?<!\w)(?:đồng\s+chí|Đồng\s+chí|ĐỒNG\s+CHÍ|ông|ÔNG|bà|BÀ)\s+"
-    rf"(?P<name>{UPPER}\w*(?:\s+(?!(?:TẠI|VỀ|NHÂN|KHAI|BẾ)\b){UPPER}\w*){{1,4}})"
+    rf"(?P<name>{_CAPS_SYLLABLE}(?:\s+(?!(?:TẠI|VỀ|NHÂN|KHAI|BẾ)\b){_CAPS_SYLLABLE}){{1,4}})"
 )
 # A speech headed by a headline, its kind and speaker in parentheses under it: "CÁN BỘ XÃ, PHƯỜNG
 # …: HỌC ĐỂ LÀM ĐƯỢC VIỆC" / "(Bài phát biểu chỉ đạo của đồng chí X, Phó Bí thư …, ngày 06/10/2025)".
@@ -98,6 +103,17 @@ _SPEECH_NAMES = "|".join(
 SPEECH_NOTE = re.compile(
     rf"^\((?:Trích\s+)?(?P<kind>{_SPEECH_NAMES})\b[^()]*?\bcủa\s+(?:đồng\s+chí|ông|bà)\s", re.IGNORECASE
 )
+# A periodical's banner over what it prints, its name and its issue: "BẢN TIN THÔNG TIN NỘI BỘ - TỈNH ỦY
+# KRÔNG BA - Số 24 (tháng 12/2025)", "TẠP CHÍ SINH HOẠT … SỐ 5 - 2025", "ĐẶC SAN …, số 3, tháng 9/2025".
+# The publication, never the issuer of a directive, and its issue never a document's number.
+_BANNER = re.compile(
+    r"^(?:BẢN\s+TIN|TẠP\s+CHÍ|ĐẶC\s+SAN|THÔNG\s+TIN|TIN\s+TỨC|SINH\s+HOẠT)\b[^()]{0,120}?[\s,–-]"
+    r"(?i:số)\s+\d+(?!\s*[-/]\s*[A-ZĐ])"
+    r"(?:\s*\([^()]*\)|\s*[,–-]\s*(?i:tháng\s+\d{1,2}(?:\s*[/-]\s*|\s+năm\s+)\d{4}|năm\s+\d{4}|\d{4})\b)?"
+)
+# A speech's note opening anywhere on a line: a PDF's reflow may join the headline (and a banner above
+# it) to "(Bài phát biểu của đồng chí X, …)" on one line.
+_SPEECH_NOTE_AT = re.compile(SPEECH_NOTE.pattern[1:], re.IGNORECASE)
 # A kind heading with the byline on its line: "PHÁT BIỂU CỦA ĐỒNG CHÍ X, …", "DIỄN VĂN CỦA …".
 _HEADING_BYLINE = re.compile(r"(?:CỦA|của|Của)\s+(?:ĐỒNG\s+CHÍ|ÔNG|BÀ|đồng\s+chí|ông|bà)\s")
 
@@ -245,7 +261,7 @@ def signer_in_line(text: str) -> Signer:
     capitalised syllables ending the line, at most four: a Vietnamese full name)."""
     words = text.strip(" .").split()
     k = len(words)
-    while k > 0 and len(words) - k < 4 and re.fullmatch(rf"{UPPER}{LOWER}*", words[k - 1]):
+    while k > 0 and len(words) - k < 4 and re.fullmatch(NAME_SYLLABLE, words[k - 1]):
         k -= 1
     name = " ".join(words[k:]) if len(words) - k >= 2 else ""
     rest = " ".join(words[:k] if name else words).strip(" ,")
@@ -478,3 +494,25 @@ def date_in_title(title: str) -> str:
         return ""
     d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
     return iso_date(d, mo, y)
+
+
+def banner_end(text: str) -> int:
+    """End of a periodical's banner opening the text ("BẢN TIN … - Số 24 (tháng 12/2025)"), 0 when
+    the text does not open with one."""
+    m = _BANNER.match(strip_markup(text))
+    return m.end() if m else 0
+
+
+def speech_note_at(text: str) -> int | None:
+    """Where a speech's note "(Bài phát biểu … của đồng chí X, …)" opens in the line, when the note
+    runs to the line's end (closed there or wrapped onto the next line); None for any other line."""
+    m = _SPEECH_NOTE_AT.search(text)
+    if not m:
+        return None
+    depth = 0
+    tail = text[m.start() :].rstrip(" .")
+    for k, ch in enumerate(tail):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and k < len(tail) - 1:
+            return None  # the note closes inside the line: a reference in running text
+    return m.start()

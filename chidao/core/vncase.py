@@ -160,7 +160,9 @@ def name_case(text: str) -> str:
     words = " ".join(text.split()).split(" ")
     if not is_upper(text):
         return " ".join(words)
-    return " ".join(w[:1] + w[1:].lower() for w in words)
+    # "H'BLIÊNG NIÊ" → "H'Bliêng Niê", "Y-NGÔNG" → "Y-Ngông": each part after an apostrophe or a
+    # hyphen inside a syllable opens with a capital too.
+    return " ".join(re.sub(r"(?<=^)\w|(?<=['’-])\w", lambda m: m[0].upper(), w.lower()) for w in words)
 
 
 def _letters(upper: bool) -> str:
