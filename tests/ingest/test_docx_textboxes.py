@@ -22,13 +22,17 @@ _NS = (
 
 
 def _content(lines: list[str]) -> str:
-    return "<w:txbxContent>" + "".join(f"<w:p><w:r><w:t>{x}</w:t></w:r></w:p>" for x in lines) + "</w:txbxContent>"
+    return (
+        "<w:txbxContent>"
+        + "".join(f"<w:p><w:r><w:t>{x}</w:t></w:r></w:p>" for x in lines)
+        + "</w:txbxContent>"
+    )
 
 
 def _box_run(lines: list[str], left_emu: int) -> str:
     """A run holding one text box the Word 2010+ way: DrawingML choice and VML fallback."""
     return (
-        f"<w:r {_NS}><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>"
+        f'<w:r {_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
         f'<wp:anchor simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
         f'<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:posOffset>{left_emu}</wp:posOffset>'
         f'</wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
