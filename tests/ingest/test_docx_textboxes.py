@@ -33,8 +33,10 @@ def _box_run(lines: list[str], left_emu: int) -> str:
     """A run holding one text box the Word 2010+ way: DrawingML choice and VML fallback."""
     return (
         f'<w:r {_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
-        f'<wp:anchor simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
-        f'<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:posOffset>{left_emu}</wp:posOffset>'
+        f'<wp:anchor simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1"'
+        f' allowOverlap="1">'
+        f'<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin">'
+        f"<wp:posOffset>{left_emu}</wp:posOffset>"
         f'</wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
         f'<wp:extent cx="2340000" cy="936000"/><wp:wrapNone/><wp:docPr id="{left_emu + 1}" name="Text Box"/>'
         f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
@@ -80,7 +82,8 @@ def test_two_text_boxes_at_the_top_are_the_header_block(tmp_path: Path) -> None:
 
 
 def test_vml_text_box_without_alternate_content_is_read(tmp_path: Path) -> None:
-    vml = f'<w:r {_NS}><w:pict><v:shape style="position:absolute"><v:textbox>{_content(ISSUER)}</v:textbox></v:shape></w:pict></w:r>'
+    shape = f'<v:shape style="position:absolute"><v:textbox>{_content(ISSUER)}</v:textbox></v:shape>'
+    vml = f"<w:r {_NS}><w:pict>{shape}</w:pict></w:r>"
     raw = read_file(_plan(tmp_path / "kh.docx", [vml]))
     assert raw.text.startswith("\n".join(ISSUER) + "\n\n")
 
