@@ -96,6 +96,7 @@ def read_docx(path: Path) -> RawText:
             path=path,
             hint=SAVE_AGAIN,
         )
+    _drop_fallbacks(body)
     # Word's automatic list numbers are not in the paragraph text: count them over the whole document
     # first (body and table cells, in reading order), then write each label before its text.
     numbering = ListLabels(document)
@@ -208,6 +209,15 @@ def _text_nodes(element: _Element) -> Iterator[_Element]:
             yield from _text_nodes(_alternative(child))
         else:
             yield from _text_nodes(child)
+
+
+def _drop_fallbacks(body: _Element) -> None:
+    """Remove the mc:Fallback copy of every mc:AlternateContent that has a choice (the copy in memory
+    only): its paragraphs are never read, and Word does not count their list numbers."""
+    for alternate in list(body.iter(_ALTERNATE)):
+        if alternate.find(_CHOICE) is not None:
+            for fallback in alternate.findall(_FALLBACK):
+                alternate.remove(fallback)
 
 
 def _alternative(element: _Element) -> _Element:

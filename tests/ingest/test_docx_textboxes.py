@@ -97,3 +97,16 @@ def test_text_box_in_a_table_cell_is_read_once(tmp_path: Path) -> None:
     document.save(str(path))
     text = read_file(path).text
     assert text.count("Số 27-KH/TU") == 1 and "TỈNH ỦY KRÔNG BA\n*\nSố 27-KH/TU" in text
+
+
+def test_numbered_paragraph_in_a_text_box_is_counted_once(tmp_path: Path) -> None:
+    # Word counts a numbered paragraph of a text box once: its VML fallback copy is not counted.
+    numbered = '<w:p><w:pPr><w:pStyle w:val="ListNumber"/></w:pPr><w:r><w:t>Mục trong khung</w:t></w:r></w:p>'
+    run = _box_run(["x"], 0).replace("<w:p><w:r><w:t>x</w:t></w:r></w:p>", numbered)
+    document = docx.Document()
+    document.add_paragraph()._p.append(parse_xml(run))
+    document.add_paragraph("Mục thứ hai", style="List Number")
+    document.add_paragraph("Mục thứ ba", style="List Number")
+    path = tmp_path / "so.docx"
+    document.save(str(path))
+    assert read_file(path).text.split("\n\n") == ["1. Mục trong khung", "2. Mục thứ hai", "3. Mục thứ ba"]
