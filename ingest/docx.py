@@ -44,6 +44,14 @@ _TYPE = qn("w:type")
 # Block-level wrappers whose paragraphs and tables are read in place: a content control (w:sdt, its
 # text in w:sdtContent) and custom XML markup.
 _SDT, _SDT_CONTENT, _CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
+# Text boxes: the paragraphs of a w:txbxContent. Word 2010+ saves a shape twice inside
+# mc:AlternateContent (a DrawingML wps:txbx in mc:Choice, a VML v:textbox copy in mc:Fallback for
+# older readers): the first mc:Choice is read, its mc:Fallback never.
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_ALTERNATE, _CHOICE, _FALLBACK = f"{{{_MC}}}AlternateContent", f"{{{_MC}}}Choice", f"{{{_MC}}}Fallback"
+_TXBX_CONTENT = qn("w:txbxContent")
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_POSITION_H, _POS_OFFSET = f"{{{_WP}}}positionH", f"{{{_WP}}}posOffset"
 # A content control Word fills itself: its text repeats the document's own headings.
 _GENERATED = {"Table of Contents", "Bibliographies"}
 # A paragraph styled as a heading (Heading 1, outline level 1) longer than this is body text given a
@@ -88,6 +96,7 @@ def read_docx(path: Path) -> RawText:
             path=path,
             hint=SAVE_AGAIN,
         )
+    _drop_fallbacks(body)
     # Word's automatic list numbers are not in the paragraph text: count them over the whole document
     # first (body and table cells, in reading order), then write each label before its text.
     numbering = ListLabels(document)
@@ -100,7 +109,12 @@ def read_docx(path: Path) -> RawText:
             # A numbered heading is read by its number ("II. Nhiệm vụ"); an unnumbered one needs a mark.
             level = 0 if child in labels else numbering.heading_level(child)
             blocks.append(_heading_mark(text, level))
-            header = header if not text.strip(" \t\n" + PAGE_MARK) else ""
+            # Text boxes anchored in the paragraph follow it, each a block of one line per paragraph,
+            # the way a layout table's cells are read: two boxes side by side at the top (issuer and
+            # number left, quốc hiệu and date right) come out like a two-cell header table.
+            boxes = ["\n".join(lines) for lines in _text_boxes(child, document, labels)]
+            blocks += [b for b in boxes if b.strip()]
+            header = header if not (text + "".join(boxes)).strip(" \t\n" + PAGE_MARK) else ""
         elif child.tag == qn("w:tbl"):
             text = _table_text(Table(child, document), labels)
             first, _, rest = text.partition("\n")
@@ -167,7 +181,7 @@ def _paragraph_text(paragraph: Paragraph, labels: dict[object, str], *, marks: b
     if marks and _page_break_before(paragraph):
         parts.append(PAGE_MARK)
     label = labels.get(paragraph._p, "")
-    for node in paragraph._p.iter(_T, _TAB, _BR, _CR):
+    for node in _text_nodes(paragraph._p):
         if node.tag == _T:
             parts.append(node.text or "")
         elif node.tag == _TAB:
@@ -181,6 +195,81 @@ def _paragraph_text(paragraph: Paragraph, labels: dict[object, str], *, marks: b
     if label and body.strip():  # an empty numbered paragraph counts in Word but says nothing
         text = text[: len(text) - len(body)] + label + " " + body.lstrip()
     return text
+
+
+def _text_nodes(element: _Element) -> Iterator[_Element]:
+    """The w:t, w:tab, w:br and w:cr of a paragraph in order, leaving out its text boxes (read by
+    _text_boxes) and the mc:Fallback copy of an mc:AlternateContent that has a choice."""
+    for child in element.iterchildren():
+        if child.tag in (_T, _TAB, _BR, _CR):
+            yield child
+        elif child.tag == _TXBX_CONTENT:
+            continue
+        elif child.tag == _ALTERNATE:
+            yield from _text_nodes(_alternative(child))
+        else:
+            yield from _text_nodes(child)
+
+
+def _drop_fallbacks(body: _Element) -> None:
+    """Remove the mc:Fallback copy of every mc:AlternateContent that has a choice (the copy in memory
+    only): its paragraphs are never read, and Word does not count their list numbers."""
+    for alternate in list(body.iter(_ALTERNATE)):
+        if alternate.find(_CHOICE) is not None:
+            for fallback in alternate.findall(_FALLBACK):
+                alternate.remove(fallback)
+
+
+def _alternative(element: _Element) -> _Element:
+    """The part of an mc:AlternateContent to read: its first mc:Choice, else its mc:Fallback."""
+    for tag in (_CHOICE, _FALLBACK):
+        if (part := element.find(tag)) is not None:
+            return part
+    return element
+
+
+def _box_contents(element: _Element) -> Iterator[_Element]:
+    """The w:txbxContent of the text boxes in an element, outermost only, the fallback copies left out."""
+    for child in element.iterchildren():
+        if child.tag == _TXBX_CONTENT:
+            yield child
+        elif child.tag == _ALTERNATE:
+            yield from _box_contents(_alternative(child))
+        else:
+            yield from _box_contents(child)
+
+
+def _text_boxes(p: _Element, parent: object, labels: dict[object, str]) -> list[list[str]]:
+    """Lines of each text box anchored in a paragraph (nested boxes after their box), left to right
+    when the boxes say where they stand, else in the order they were drawn."""
+    boxes: list[tuple[float, list[str]]] = []
+    for content in _box_contents(p):
+        lines = _content_lines(content, parent, labels)
+        boxes += [(_horizontal_offset(content), lines)] if lines else []
+        boxes += [(float("inf"), x) for x in _text_boxes_in(content, parent, labels)]
+    if all(offset != float("inf") for offset, _ in boxes):
+        boxes.sort(key=lambda box: box[0])
+    return [lines for _, lines in boxes]
+
+
+def _text_boxes_in(content: _Element, parent: object, labels: dict[object, str]) -> list[list[str]]:
+    """Lines of the text boxes anchored in the paragraphs of a text box."""
+    out: list[list[str]] = []
+    for child in _block_children(content):
+        if child.tag == qn("w:p"):
+            out += _text_boxes(child, parent, labels)
+    return out
+
+
+def _horizontal_offset(content: _Element) -> float:
+    """The horizontal offset (EMU) of a DrawingML text box from its anchor, inf when it has none."""
+    for ancestor in content.iterancestors():
+        if (pos := ancestor.find(f"{_POSITION_H}/{_POS_OFFSET}")) is not None:
+            try:
+                return float(pos.text or "")
+            except ValueError:
+                return float("inf")
+    return float("inf")
 
 
 def _page_break_before(paragraph: Paragraph) -> bool:
@@ -261,15 +350,22 @@ def _cell_lines(cell: object, labels: dict[object, str]) -> list[str]:
 
     The empty lines kept inside are the signing space between "PHÓ BÍ THƯ" and the name.
     """
+    return _content_lines(cell._tc, cell, labels)  # type: ignore[attr-defined]
+
+
+def _content_lines(element: _Element, parent: object, labels: dict[object, str]) -> list[str]:
+    """Lines of a table cell or a text box, as _cell_lines says."""
     lines: list[str] = []
-    for child in _block_children(cell._tc):  # type: ignore[attr-defined]
+    for child in _block_children(element):
         if child.tag == qn("w:p"):
-            for part in _paragraph_text(Paragraph(child, cell), labels, marks=False).split("\n"):  # type: ignore[arg-type]
+            for part in _paragraph_text(Paragraph(child, parent), labels, marks=False).split("\n"):  # type: ignore[arg-type]
                 text = " ".join(part.split())
                 if text or (lines and lines[-1]):
                     lines.append(text)
+            for box in _text_boxes(child, parent, labels):
+                lines += box
         elif child.tag == qn("w:tbl"):
-            lines += [x for x in _table_text(Table(child, cell), labels).splitlines() if x.strip()]  # type: ignore[arg-type]
+            lines += [x for x in _table_text(Table(child, parent), labels).splitlines() if x.strip()]  # type: ignore[arg-type]
     while lines and not lines[-1]:
         lines.pop()
     return lines

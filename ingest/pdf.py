@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdf
@@ -16,7 +17,7 @@ from ingest import legacy
 from ingest.layout import COLUMN_GAP, ROW_MARK, pages_to_text
 from ingest.normalize import build_raw_text
 from ingest.pdf_tables import GEOMETRY_ERRORS, PageTable, find_tables, tokens
-from ingest.tables import from_grid, table_lines
+from ingest.tables import clean_cell, from_grid, table_lines
 
 log = logging.getLogger(__name__)
 
@@ -129,42 +130,57 @@ def _splice_tables(path: Path, pages: list[list[str]], encoding: str | None = No
             for table in tables:
                 table.grid = [[legacy.decode_as(c, encoding) if c else c for c in r] for r in table.grid]
     out = [list(p) for p in pages]
-    prev: tuple[int, PageTable] | None = None  # the last table, if it ends its page
+    prev: _Run | None = None  # the last table, if it ends its page
     for index in sorted(found):
         for n, table in enumerate(found[index]):
             span = _locate(out[index], table)
             if span is None:
                 prev = None
                 continue
-            lines = _rows_of(table, prev if n == 0 and not table.text_above else None, index, out)
+            lines, run = _rows_of(table, prev if n == 0 and not table.text_above else None, index, out)
             out[index][span[0] : span[1]] = ["", *[ROW_MARK + x for x in lines], ""]
             last = n == len(found[index]) - 1
-            prev = (index, table) if last and not table.text_below else None
+            prev = run if last and not table.text_below else None
     return out
 
 
-def _rows_of(
-    table: PageTable, prev: tuple[int, PageTable] | None, index: int, out: list[list[str]]
-) -> list[str]:
+@dataclass(slots=True)
+class _Run:
+    """A table read so far, over one or more pages: its visual rows (the header once), the page it
+    last reached, and how many logical rows it has on the pages before that one."""
+
+    page: int
+    grid: list[list[str | None]]
+    earlier: int = 0
+    continued: bool = False  # it began on an earlier page than `page`
+
+
+def _same_row(a: list[str | None], b: list[str | None]) -> bool:
+    """Rows with the same cell texts once wrapped lines and spaces are normalised."""
+    return [clean_cell(x) for x in a] == [clean_cell(x) for x in b]
+
+
+def _rows_of(table: PageTable, prev: _Run | None, index: int, out: list[list[str]]) -> tuple[list[str], _Run]:
     """Row lines of a table, or of its part on this page when it continues the previous page's table.
 
     A continued table is read as one: the previous page's rows are rewritten (the row split by the
-    page break is completed there, where it begins) and this page gets the rows that start on it.
+    page break is completed there, where it begins) and this page gets the rows that start on it. A
+    table over three pages or more is read whole each time, its header said once, at its start.
     """
-    if prev is None or prev[0] != index - 1 or len(prev[1].grid[0]) != len(table.grid[0]):
-        return table_lines(from_grid(table.grid))
-    before = prev[1]
-    grid = table.grid[1:] if table.grid[0] == before.grid[0] else table.grid
-    joined = from_grid(before.grid + grid)
+    if prev is None or prev.page != index - 1 or len(prev.grid[0]) != len(table.grid[0]):
+        return table_lines(from_grid(table.grid)), _Run(index, table.grid)
+    grid = table.grid[1:] if _same_row(table.grid[0], prev.grid[0]) else table.grid
+    joined = from_grid(prev.grid + grid)
     lines = table_lines(joined)
-    split = len(lines) - len(joined.rows) + len(from_grid(before.grid).rows)
+    head = len(lines) - len(joined.rows)
+    upto = head + len(from_grid(prev.grid).rows)
     page = out[index - 1]
     end = max(i for i, x in enumerate(page) if x.startswith(ROW_MARK)) + 1
     start = end
     while start > 0 and page[start - 1].startswith(ROW_MARK):
         start -= 1
-    page[start:end] = [ROW_MARK + x for x in lines[:split]]
-    return lines[split:]
+    page[start:end] = [ROW_MARK + x for x in lines[head + prev.earlier if prev.continued else 0 : upto]]
+    return lines[upto:], _Run(index, prev.grid + grid, upto - head, continued=True)
 
 
 def _locate(page: list[str], table: PageTable) -> tuple[int, int] | None:

@@ -214,3 +214,18 @@ def test_pdfium_geometry_gives_pdfplumbers_words_and_ruling_lines(tmp_path: Path
             assert [a[k] for k in ("x0", "x1", "top", "bottom")] == pytest.approx(
                 [b[k] for k in ("x0", "x1", "top", "bottom")], abs=0.5
             )
+
+
+def test_table_over_three_pages_says_its_repeated_header_once(tmp_path: Path):
+    """A task table running over three pages with its header row printed again at the top of each:
+    the middle page, continued and continuing, keeps no header row among its data rows."""
+    tasks = [
+        [str(n), f"Nhiệm vụ số {n}: rà soát, tổng hợp và báo cáo kết quả thực hiện tại các xã", "Sở Nội vụ",
+         "UBND các xã", f"Tháng {n % 12 + 1}/2026"]
+        for n in range(1, 49)
+    ]  # fmt: skip
+    path = _pdf(tmp_path / "ba-trang.pdf", _table([TASK_HEADER, *tasks], WIDTHS, ruled=True, repeat=1))
+    doc = parse_document(read_file(path, ocr=False))
+    assert max(p for u in doc.units for p in u.pages) >= 3
+    rows = [u.text for u in doc.units if u.kind == "table_row"]
+    assert rows == [" | ".join([r[0], r[2], r[1], r[3], r[4]]) for r in tasks]
