@@ -52,8 +52,9 @@ DATE_LINE = re.compile(
 # joint header it also parts one issuing body from the next.
 RULE = re.compile(r"[-_*=]{3,}|\*")
 # A header line naming only an area, printed under the body it belongs to ("ỦY BAN NHÂN DÂN",
-# "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "HỘI ĐỒNG NHÂN DÂN" over "TỈNH HẢI LÂM").
-_AREA_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(?!ỦY\b)\S")
+# "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "HỘI ĐỒNG NHÂN DÂN" over "TỈNH HẢI LÂM"), or only its level
+# word when the body's name wraps in its header cell ("ĐẢNG ỦY ỦY BAN NHÂN DÂN" / "TỈNH").
+_AREA_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?:\s+(?!ỦY\b)\S|$)")
 # A header line naming an organ of the Party committee printed above it ("BAN THƯỜNG VỤ" = standing
 # committee, "THƯỜNG TRỰC" = standing members, "BAN CHẤP HÀNH" = executive committee): no body alone.
 _ORGAN_LINE = re.compile(r"BAN\s+THƯỜNG\s+VỤ|(?:BAN\s+)?THƯỜNG\s+TRỰC|BAN\s+CHẤP\s+HÀNH")

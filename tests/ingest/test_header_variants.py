@@ -148,3 +148,17 @@ def test_every_law_of_the_eval_set_gets_kind_number_and_title():
         if not (m.doc_type and m.title and (m.number or m.doc_type == "Hiến pháp")):
             missing.append(path.name)
     assert missing == []
+
+
+def test_issuer_wrapped_before_its_level_word_is_named_whole():
+    """ "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH" wrapped in its header cell leaves "TỈNH" alone on a line:
+    the level word names no body, it ends the line above."""
+    text = (
+        "ĐẢNG BỘ TỈNH HẢI LÂM               ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "ĐẢNG ỦY ỦY BAN NHÂN DÂN\n"
+        "        TỈNH\n"
+        "          *                     Hải Lâm, ngày 22 tháng 12 năm 2024\n"
+        "Số 12-CTr/ĐU\n\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 05-NQ/TU\n" + BODY
+    )
+    assert _fields(text)[3] == "Đảng ủy Ủy ban nhân dân tỉnh"
