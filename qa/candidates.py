@@ -273,30 +273,35 @@ def general_tasks(intent: Intent, lib: LibraryIndex) -> bool:
     ("… trong KH 57 chống ngập", "… trong kế hoạch phòng, chống ma túy năm 2026 của xã")."""
     if intent.kind not in ("unit_tasks", "deadline") or not intent.org:
         return False
-    return len(_topic_terms(intent, lib)) <= 1 or bool(
-        not intent.doc_numbers and named_documents(intent, lib)
-    )
+    topic = _topic_terms(intent, lib)
+    return len(topic) <= 1 or bool(not intent.doc_numbers and _titled_documents(intent.doc_kind, topic, lib))
 
 
 def named_documents(intent: Intent, lib: LibraryIndex) -> list[Document]:
     """The library documents a unit's task question names: by number (of the kind it gives, if
-    any), else by kind and title: those of the kind asked whose title and issuer hold all the
-    question's topic words but one ("kế hoạch phòng, chống ma túy năm 2026 của xã")."""
-    key = ("named documents", intent.question)
-    if key not in lib.memo:
-        numbered = [
+    any), else by kind and title (`_titled_documents`)."""
+    if intent.doc_numbers:
+        return [
             d
             for n in intent.doc_numbers
             for d in lib.docs_numbered(n)
             if not intent.doc_kind or same_kind(d, intent.doc_kind)
         ]
-        topic = _topic_terms(intent, lib) if intent.doc_kind and not intent.doc_numbers else []
-        titled = [
+    return _titled_documents(intent.doc_kind, _topic_terms(intent, lib), lib)
+
+
+def _titled_documents(kind: str, topic: list[str], lib: LibraryIndex) -> list[Document]:
+    """The documents of the kind asked whose title and issuer hold every topic word of the question,
+    when it has two or more ("kế hoạch phòng, chống ma túy năm 2026 của xã"); read once per question."""
+    if not kind or len(topic) < 2:
+        return []
+    key = ("titled documents", kind, tuple(topic))
+    if key not in lib.memo:
+        lib.memo[key] = [
             d
-            for d in (lib.docs_of_kind(intent.doc_kind) if len(topic) > 1 else ())
+            for d in lib.docs_of_kind(kind)
             if all(f" {t} " in folded_words(f"{d.metadata.title} {d.metadata.issuer}") for t in topic)
         ]
-        lib.memo[key] = numbered or titled
     return lib.memo[key]
 
 

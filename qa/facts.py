@@ -286,12 +286,10 @@ def answer_fact(
     stated = [u for u in units if u is not None]
     # The unit stating the most facts asked first ("số mấy, ngày nào, ai ký?": the header, with
     # number and date, before the signature), the others in the order of the facts.
-    counts = [sum(u == other for other in stated) for u in stated]
-    stated = [u for _, u in sorted(zip(counts, stated, strict=True), key=lambda x: -x[0])]
-    citations: list[Citation] = []
-    for unit in stated:
-        if all(c.hit.unit != unit for c in citations):
-            citations.append(make_citation(Hit(unit, document, FACT_CONFIDENCE), (), ""))
+    citations = [
+        make_citation(Hit(unit, document, FACT_CONFIDENCE), (), "")
+        for unit in sorted(dict.fromkeys(stated), key=lambda u: -stated.count(u))
+    ]
     rest = _best_passage(intent, document, lib) if len(_beyond_fact(intent)) >= _MIN_REST_TERMS else None
     if rest is not None and all(c.hit.unit != rest.hit.unit for c in citations):
         citations.append(rest)
